@@ -1,0 +1,263 @@
+//! Words for a chart: the screen-reader summary, tooltip text for each figure, the data table,
+//! and detection rates worked out from counts.
+
+use crate::format::{change, count, flagged, percent};
+use crate::layout::source_line;
+use crate::scene::Focus;
+use crate::spec::{Category, Figure, Kind, Spec};
+
+/// Most rows in the data table; longer trends give their first rows and say how many are left out.
+pub const MAX_TABLE_ROWS: usize = 1000;
+
+/// A detection rate and how it was obtained.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rate {
+    /// Per cent, 0–100.
+    pub value: f64,
+    /// Any figure it rests on is approximate.
+    pub approximate: bool,
+    /// Worked out from recorded and detected counts (shown with one decimal); otherwise published.
+    pub computed: bool,
+}
+
+impl Rate {
+    /// `87.8 %` when computed, the published precision (`≈70 %`) otherwise.
+    pub fn label(&self) -> String {
+        let whole_published = !self.computed && self.value.fract() == 0.0;
+        let text = if whole_published { crate::format::percent_tick(self.value) } else { percent(self.value) };
+        flagged(text, self.approximate)
+    }
+}
+
+/// The category's detection rate: from counts where both exist, else the published rate.
+pub fn rate_of(c: &Category) -> Option<Rate> {
+    match (&c.recorded, &c.detected, &c.rate) {
+        (Some(r), Some(d), _) if r.value > 0.0 => Some(Rate {
+            value: (d.value / r.value * 100.0).clamp(0.0, 100.0),
+            approximate: r.approximate || d.approximate,
+            computed: true,
+        }),
+        (_, _, Some(p)) => Some(Rate { value: p.value.clamp(0.0, 100.0), approximate: p.approximate, computed: false }),
+        _ => None,
+    }
+}
+
+/// A figure as a count label: `1,694` or `≈1,600`.
+pub fn figure_label(f: &Figure) -> String {
+    flagged(count(f.value), f.approximate)
+}
+
+/// The short line under a rate bar: `86 of 98 detected · published as “90 per cent”`.
+pub fn category_detail(c: &Category) -> String {
+    let mut parts = Vec::new();
+    match (&c.recorded, &c.detected) {
+        (Some(r), Some(d)) => parts.push(format!("{} of {} detected", figure_label(d), figure_label(r))),
+        (Some(r), None) => parts.push(format!("of {} recorded", figure_label(r))),
+        _ => {}
+    }
+    if let Some(p) = c.rate.as_ref().and_then(|r| r.published.as_deref()) {
+        parts.push(format!("published as “{}”", p.trim()));
+    }
+    if let Some(p) = c.period.as_deref() {
+        parts.push(p.trim().to_owned());
+    }
+    parts.join(" · ")
+}
+
+/// Text for a tooltip: a heading and lines under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tip {
+    /// The period or category.
+    pub heading: String,
+    /// The figures and their flags.
+    pub lines: Vec<String>,
+}
+
+impl Tip {
+    /// The whole tip as one sentence for a live region.
+    pub fn sentence(&self) -> String {
+        let mut s = self.heading.clone();
+        for l in &self.lines {
+            s.push_str(". ");
+            s.push_str(l);
+        }
+        s
+    }
+}
+
+fn unit(spec: &Spec) -> String {
+    spec.unit.as_deref().map(|u| format!(" {}", u.trim())).unwrap_or_default()
+}
+
+fn flag_line(f: &Figure) -> Option<String> {
+    match (f.approximate, f.published.as_deref()) {
+        (true, Some(p)) => Some(format!("Approximate: the source says “{}”", p.trim())),
+        (true, None) => Some("Approximate figure".to_owned()),
+        (false, Some(p)) => Some(format!("The source says “{}”", p.trim())),
+        (false, None) => None,
+    }
+}
+
+/// The tooltip for `focus`, or `None` if it points outside the spec.
+pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
+    match focus {
+        Focus::Trend { period, series } => {
+            let p = spec.periods.get(period)?;
+            let chosen: Vec<_> = match series {
+                Some(j) => vec![spec.series.get(j)?],
+                None => spec.series.iter().collect(),
+            };
+            let mut lines = Vec::new();
+            for s in chosen {
+                let f = s.values.get(period)?;
+                lines.push(format!("{}: {}{}", s.name.trim(), figure_label(f), unit(spec)));
+                lines.extend(flag_line(f));
+            }
+            Some(Tip { heading: p.full_name().trim().to_owned(), lines })
+        }
+        Focus::Category(i) => {
+            let c = spec.categories.get(i)?;
+            let mut lines = Vec::new();
+            if let Some(r) = rate_of(c) {
+                let how = if r.computed { "" } else { " (as published)" };
+                lines.push(format!("Detection rate: {}{how}", r.label()));
+            }
+            match (&c.recorded, &c.detected) {
+                (Some(r), Some(d)) => lines.push(format!("{} of {} offences detected", figure_label(d), figure_label(r))),
+                (Some(r), None) => lines.push(format!("{} offences recorded", figure_label(r))),
+                _ => {}
+            }
+            for f in [&c.recorded, &c.detected, &c.rate].into_iter().flatten() {
+                lines.extend(flag_line(f));
+            }
+            let heading = match c.period.as_deref() {
+                Some(p) => format!("{}, {}", c.label.trim(), p.trim()),
+                None => c.label.trim().to_owned(),
+            };
+            Some(Tip { heading, lines })
+        }
+    }
+}
+
+/// The sentence a screen reader hears for the chart (the canvas's `aria-label`).
+pub fn summary(spec: &Spec) -> String {
+    let mut out = format!("Chart: {}.", spec.title.trim());
+    match spec.kind {
+        Kind::Trend => {
+            for s in &spec.series {
+                let (Some(first), Some(last), Some(p0), Some(pn)) =
+                    (s.values.first(), s.values.last(), spec.periods.first(), spec.periods.last())
+                else {
+                    continue;
+                };
+                if s.values.len() == 1 {
+                    out.push_str(&format!(" {}: {} in {}.", s.name.trim(), figure_label(first), p0.full_name()));
+                    continue;
+                }
+                let verb = if last.value > first.value { "rose" } else if last.value < first.value { "fell" } else { "stayed" };
+                let moved = change(first.value, last.value).map(|c| format!(", {c}")).unwrap_or_default();
+                out.push_str(&format!(
+                    " {} {verb} from {} in {} to {} in {}{moved}.",
+                    s.name.trim(),
+                    figure_label(first),
+                    p0.full_name(),
+                    figure_label(last),
+                    pn.full_name()
+                ));
+            }
+        }
+        Kind::Rate => {
+            for c in &spec.categories {
+                if let Some(r) = rate_of(c) {
+                    let detail = category_detail(c);
+                    out.push_str(&format!(" {}: {} detected ({detail}).", c.label.trim(), r.label()));
+                }
+            }
+        }
+    }
+    if any_approximate(spec) {
+        out.push_str(" ≈ marks approximate figures.");
+    }
+    out.push(' ');
+    out.push_str(&source_line(spec));
+    out.push('.');
+    out
+}
+
+fn any_approximate(spec: &Spec) -> bool {
+    spec.series.iter().flat_map(|s| s.values.iter()).any(|f| f.approximate)
+        || spec.categories.iter().any(|c| rate_of(c).map(|r| r.approximate).unwrap_or(false))
+}
+
+/// The chart's figures as a table for readers who cannot see the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Caption (the chart title).
+    pub caption: String,
+    /// Column headings.
+    pub head: Vec<String>,
+    /// Rows of cells, as text.
+    pub rows: Vec<Vec<String>>,
+    /// Lines under the table: flags explained, notes, sources, rows left out.
+    pub foot: Vec<String>,
+}
+
+/// Builds the data table of `spec`.
+pub fn table(spec: &Spec) -> Table {
+    let mut foot = Vec::new();
+    let (head, rows) = match spec.kind {
+        Kind::Trend => {
+            let mut head = vec!["Period".to_owned()];
+            head.extend(spec.series.iter().map(|s| s.name.trim().to_owned()));
+            let rows = spec
+                .periods
+                .iter()
+                .enumerate()
+                .take(MAX_TABLE_ROWS)
+                .map(|(i, p)| {
+                    let mut row = vec![p.full_name().trim().to_owned()];
+                    row.extend(spec.series.iter().map(|s| s.values.get(i).map(cell).unwrap_or_default()));
+                    row
+                })
+                .collect();
+            if spec.periods.len() > MAX_TABLE_ROWS {
+                foot.push(format!("First {MAX_TABLE_ROWS} of {} periods shown.", count(spec.periods.len() as f64)));
+            }
+            (head, rows)
+        }
+        Kind::Rate => {
+            let head = ["Category", "Recorded", "Detected", "Detection rate", "Published rate"].map(String::from).to_vec();
+            let rows = spec
+                .categories
+                .iter()
+                .map(|c| {
+                    let label = match c.period.as_deref() {
+                        Some(p) => format!("{} ({})", c.label.trim(), p.trim()),
+                        None => c.label.trim().to_owned(),
+                    };
+                    vec![
+                        label,
+                        c.recorded.as_ref().map(cell).unwrap_or_else(|| "–".into()),
+                        c.detected.as_ref().map(cell).unwrap_or_else(|| "–".into()),
+                        rate_of(c).map(|r| r.label()).unwrap_or_else(|| "–".into()),
+                        c.rate.as_ref().and_then(|r| r.published.clone()).unwrap_or_else(|| "–".into()),
+                    ]
+                })
+                .collect();
+            (head, rows)
+        }
+    };
+    if any_approximate(spec) {
+        foot.push("≈ approximate: the source gives this figure only roughly.".to_owned());
+    }
+    foot.extend(spec.notes.iter().map(|n| n.trim().to_owned()));
+    foot.push(source_line(spec));
+    Table { caption: spec.title.trim().to_owned(), head, rows, foot }
+}
+
+fn cell(f: &Figure) -> String {
+    match f.published.as_deref() {
+        Some(p) => format!("{} (“{}”)", figure_label(f), p.trim()),
+        None => figure_label(f),
+    }
+}

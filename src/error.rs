@@ -1,0 +1,56 @@
+//! The one error type: every way a chart can fail, with a message that names the field and the rule.
+
+use std::fmt;
+
+/// Why a chart could not be drawn. `Display` gives the message shown to readers and thrown to JS.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartError {
+    /// The spec text is not JSON, or is larger than [`crate::limits::MAX_SPEC_BYTES`].
+    Json(String),
+    /// The spec is JSON but breaks a rule of `docs/spec.md`; `path` is like `series[0].values[2]`.
+    Spec {
+        /// Where in the spec, e.g. `categories[1].detected`; empty for the whole spec.
+        path: String,
+        /// The rule that is broken, e.g. `must be a non-negative number`.
+        message: String,
+    },
+    /// No default chart has this name.
+    UnknownChart(String),
+    /// The drawing surface failed (canvas context lost, I/O error writing a file).
+    Draw(String),
+}
+
+impl ChartError {
+    /// A spec error at `path` breaking `message`.
+    pub fn spec(path: impl Into<String>, message: impl Into<String>) -> Self {
+        ChartError::Spec { path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChartError::Json(m) => write!(f, "spec is not valid JSON: {m}"),
+            ChartError::Spec { path, message } if path.is_empty() => write!(f, "spec: {message}"),
+            ChartError::Spec { path, message } => write!(f, "{path}: {message}"),
+            ChartError::UnknownChart(name) => write!(
+                f,
+                "no chart is called \"{name}\" (the named charts are: offence-trend, detection-rate)"
+            ),
+            ChartError::Draw(m) => write!(f, "the chart could not be drawn: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// Turns a serde error met at `path` into a [`ChartError::Spec`], wording serde's messages for people.
+pub(crate) fn from_serde(path: String, message: String) -> ChartError {
+    let message = message
+        .replace("invalid type: ", "wrong type: ")
+        .replace("unknown field", "unknown field")
+        .replace("missing field", "missing required field");
+    // serde appends " at line N column M" for JSON input; keep it, it helps journalists find the spot.
+    let path = if path == "." { String::new() } else { path };
+    ChartError::Spec { path, message }
+}

@@ -1,0 +1,119 @@
+//! Numbers written for people, en-GB style: `1,694`, `87.8 %`, `≈1,600`, `1.5m`.
+
+/// Marks a figure the source gives only roughly.
+pub const APPROX: &str = "≈";
+
+/// A count with thousands separators; at most one decimal, dropped when it is `.0`.
+pub fn count(v: f64) -> String {
+    let v = if v == 0.0 { 0.0 } else { v }; // no "-0"
+    if v.abs() >= 1e12 {
+        // A tenth is noise in an f64 this large, and v * 10 would lose the units.
+        return group_thousands(v.round());
+    }
+    let tenths = (v * 10.0).round();
+    let whole = (tenths / 10.0).trunc();
+    let frac = (tenths - whole * 10.0).abs().min(9.0);
+    let mut out = group_thousands(whole);
+    if frac >= 1.0 {
+        out.push('.');
+        out.push(char::from(b'0' + frac as u8));
+    }
+    out
+}
+
+/// A percentage with one decimal: `87.8 %`.
+pub fn percent(v: f64) -> String {
+    let v = if v == 0.0 { 0.0 } else { v };
+    format!("{v:.1} %")
+}
+
+/// A whole percentage for axis ticks: `70 %`.
+pub fn percent_tick(v: f64) -> String {
+    format!("{} %", group_thousands(v.round()))
+}
+
+/// An axis tick for counts: `1,600`; from a million up, `1.5m` and `2bn`.
+pub fn count_tick(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1e9 {
+        format!("{}bn", trim_zero(v / 1e9))
+    } else if a >= 1e6 {
+        format!("{}m", trim_zero(v / 1e6))
+    } else {
+        count(v)
+    }
+}
+
+/// `≈` before `text` when `approximate`.
+pub fn flagged(text: String, approximate: bool) -> String {
+    if approximate {
+        format!("{APPROX}{text}")
+    } else {
+        text
+    }
+}
+
+/// The relative change from `a` to `b` in per cent, one decimal, signed words: `up 7.7 %`.
+pub fn change(a: f64, b: f64) -> Option<String> {
+    if a <= 0.0 {
+        return None;
+    }
+    let pct = (b - a) / a * 100.0;
+    let word = if pct > 0.0 { "up" } else if pct < 0.0 { "down" } else { return Some("unchanged".into()) };
+    Some(format!("{word} {}", percent(pct.abs())))
+}
+
+fn trim_zero(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+}
+
+fn group_thousands(whole: f64) -> String {
+    let digits = format!("{:.0}", whole.abs());
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if whole < 0.0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_have_separators_and_no_trailing_zero() {
+        assert_eq!(count(1694.0), "1,694");
+        assert_eq!(count(1600.0), "1,600");
+        assert_eq!(count(0.0), "0");
+        assert_eq!(count(-0.0), "0");
+        assert_eq!(count(999.0), "999");
+        assert_eq!(count(1234567.0), "1,234,567");
+        assert_eq!(count(12.25), "12.3");
+        assert_eq!(count(9007199254740991.0), "9,007,199,254,740,991");
+    }
+
+    #[test]
+    fn percents_and_ticks() {
+        assert_eq!(percent(86.0 / 98.0 * 100.0), "87.8 %");
+        assert_eq!(percent_tick(70.0), "70 %");
+        assert_eq!(count_tick(1500.0), "1,500");
+        assert_eq!(count_tick(1_500_000.0), "1.5m");
+        assert_eq!(count_tick(2e9), "2bn");
+        assert_eq!(flagged(count(1600.0), true), "≈1,600");
+    }
+
+    #[test]
+    fn change_in_words() {
+        assert_eq!(change(1573.0, 1694.0).as_deref(), Some("up 7.7 %"));
+        assert_eq!(change(100.0, 90.0).as_deref(), Some("down 10.0 %"));
+        assert_eq!(change(5.0, 5.0).as_deref(), Some("unchanged"));
+        assert_eq!(change(0.0, 5.0), None);
+    }
+}

@@ -1,0 +1,30 @@
+//! offence-charts: newsroom offence-trend and detection-rate charts from embedded JSON.
+//!
+//! The pure core (spec model, validation, scales, layout, drawing generic over plotters'
+//! `DrawingBackend`) is plain Rust, tested with `cargo test`. The browser boundary is [`web`],
+//! compiled only for `wasm32`.
+
+pub mod chart;
+pub mod describe;
+pub mod draw;
+pub mod error;
+pub mod format;
+pub mod layout;
+pub mod limits;
+pub mod measure;
+pub mod rate;
+pub mod scale;
+pub mod scene;
+pub mod spec;
+pub mod theme;
+pub mod trend;
+pub mod validate;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use chart::Chart;
+pub use error::ChartError;

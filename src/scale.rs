@@ -1,0 +1,88 @@
+//! Linear scales from zero with round ticks (1, 2, 2.5 or 5 times a power of ten).
+
+/// A linear scale from `0` to `max` mapped onto pixels, with its tick values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    /// Top of the domain: the highest tick, at or above the largest figure.
+    pub max: f64,
+    /// Distance between ticks.
+    pub step: f64,
+    /// Tick values from 0 to `max` inclusive.
+    pub ticks: Vec<f64>,
+}
+
+impl Scale {
+    /// A scale from zero covering `data_max`, with about `target` intervals (at least 1).
+    /// Bars always start at zero, so the domain always includes it.
+    pub fn from_zero(data_max: f64, target: usize) -> Scale {
+        let data_max = if data_max.is_finite() && data_max > 0.0 { data_max } else { 1.0 };
+        let target = target.clamp(1, 10) as f64;
+        let step = nice_step(data_max / target);
+        let intervals = (data_max / step).ceil().max(1.0);
+        let max = intervals * step;
+        let ticks = (0..=intervals as usize).map(|i| i as f64 * step).collect();
+        Scale { max, step, ticks }
+    }
+
+    /// A fixed scale, e.g. 0–100 % for rates.
+    pub fn fixed(max: f64, step: f64) -> Scale {
+        let n = (max / step).round().max(1.0) as usize;
+        Scale { max, step, ticks: (0..=n).map(|i| i as f64 * step).collect() }
+    }
+
+    /// The share of the way from 0 to `max` that `v` lies, clamped to 0..=1.
+    pub fn fraction(&self, v: f64) -> f64 {
+        if self.max > 0.0 && v.is_finite() {
+            (v / self.max).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The smallest of 1, 2, 2.5, 5 × 10^k that is at least `raw`.
+fn nice_step(raw: f64) -> f64 {
+    let raw = if raw.is_finite() && raw > 0.0 { raw } else { 1.0 };
+    let mag = 10f64.powf(raw.log10().floor());
+    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        if m * mag >= raw * (1.0 - 1e-9) {
+            return m * mag;
+        }
+    }
+    10.0 * mag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offence_counts_get_round_ticks_from_zero() {
+        let s = Scale::from_zero(1694.0, 4);
+        assert_eq!(s.ticks.first(), Some(&0.0));
+        assert_eq!(s.step, 500.0);
+        assert_eq!(s.max, 2000.0);
+        assert_eq!(s.ticks, vec![0.0, 500.0, 1000.0, 1500.0, 2000.0]);
+    }
+
+    #[test]
+    fn degenerate_domains_still_give_a_scale() {
+        for v in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+            let s = Scale::from_zero(v, 5);
+            assert_eq!(s.max, 1.0, "for {v}");
+        }
+        let huge = Scale::from_zero(9e15, 5);
+        assert!(huge.max >= 9e15 && huge.ticks.len() <= 11);
+        let tiny = Scale::from_zero(1e-300, 5);
+        assert!(tiny.max > 0.0 && tiny.ticks.len() <= 11);
+    }
+
+    #[test]
+    fn fraction_is_clamped() {
+        let s = Scale::fixed(100.0, 25.0);
+        assert_eq!(s.ticks.len(), 5);
+        assert_eq!(s.fraction(87.5), 0.875);
+        assert_eq!(s.fraction(150.0), 1.0);
+        assert_eq!(s.fraction(f64::NAN), 0.0);
+    }
+}

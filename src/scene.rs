@@ -1,0 +1,248 @@
+//! What layout produces and drawing consumes: shapes in CSS pixels, in painting order, with the
+//! colour role of each ([`Ink`]) rather than a colour, so one scene draws in any theme.
+
+use crate::measure::Font;
+
+/// The colour role of a shape; [`crate::theme::Theme`] turns it into a colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ink {
+    /// Titles, values, labels.
+    Text,
+    /// Subtitle, notes, source, axis labels.
+    Muted,
+    /// Gridlines.
+    Grid,
+    /// The zero baseline.
+    Axis,
+    /// The 0–100 % track behind a rate bar.
+    Track,
+    /// Series `n` of the palette.
+    Series(usize),
+    /// Text drawn on top of a bar of the series colour.
+    OnSeries,
+}
+
+/// Horizontal anchor of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// `x` is the left edge.
+    Left,
+    /// `x` is the centre.
+    Center,
+    /// `x` is the right edge.
+    Right,
+}
+
+/// One thing to paint.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A line of text; `y` is the top of the em box.
+    Text {
+        /// Anchor point x.
+        x: f64,
+        /// Top of the text.
+        y: f64,
+        /// The text, never interpreted as markup.
+        text: String,
+        /// Size and weight.
+        font: Font,
+        /// Colour role.
+        ink: Ink,
+        /// Which side of the text `x` is.
+        align: Align,
+    },
+    /// A filled rectangle; `hatched` marks an approximate figure with diagonal stripes.
+    Rect {
+        /// Left, top, right, bottom.
+        rect: [f64; 4],
+        /// Colour role.
+        ink: Ink,
+        /// Draw a light fill with stripes of the ink instead of a solid fill.
+        hatched: bool,
+    },
+    /// A straight line `width` CSS pixels wide.
+    Line {
+        /// From.
+        from: (f64, f64),
+        /// To.
+        to: (f64, f64),
+        /// Colour role.
+        ink: Ink,
+        /// Width in CSS px.
+        width: f64,
+    },
+    /// A polyline (a series).
+    Path {
+        /// The points, left to right.
+        points: Vec<(f64, f64)>,
+        /// Colour role.
+        ink: Ink,
+        /// Width in CSS px.
+        width: f64,
+    },
+    /// A filled circle marking a data point.
+    Dot {
+        /// Centre.
+        at: (f64, f64),
+        /// Radius in CSS px.
+        radius: f64,
+        /// Colour role.
+        ink: Ink,
+    },
+}
+
+/// A laid-out chart: its size, its shapes, and where each figure is for hit-testing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scene {
+    /// Width in CSS px.
+    pub width: f64,
+    /// Height in CSS px (the chart's natural height at this width).
+    pub height: f64,
+    /// Shapes in painting order.
+    pub shapes: Vec<Shape>,
+    /// The figures a reader can point at or step through, in reading order.
+    pub marks: Marks,
+}
+
+/// Where the figures are, for hover, tap and arrow keys.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Marks {
+    /// Nothing to point at.
+    #[default]
+    None,
+    /// A few boxes (bars, rate rows); `anchor` is where a tooltip points.
+    Boxes(Vec<MarkBox>),
+    /// A line chart over many periods: the period under x is found by arithmetic, not a list.
+    Columns {
+        /// x of the first period.
+        x0: f64,
+        /// x of the last period.
+        x1: f64,
+        /// Top of the plot.
+        top: f64,
+        /// Bottom of the plot.
+        bottom: f64,
+        /// Number of periods.
+        count: usize,
+    },
+}
+
+/// A figure's box on the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkBox {
+    /// Area that answers to a pointer: left, top, right, bottom.
+    pub hit: [f64; 4],
+    /// Where the tooltip points.
+    pub anchor: (f64, f64),
+    /// Which figure.
+    pub focus: Focus,
+}
+
+/// Which figure of the spec a mark stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// A trend figure: period index and, for a single bar, the series; `None` means all series.
+    Trend {
+        /// Period index.
+        period: usize,
+        /// Series index, or all series at that period.
+        series: Option<usize>,
+    },
+    /// A rate-chart category.
+    Category(usize),
+}
+
+impl Scene {
+    /// How many figures can be stepped through with the arrow keys.
+    pub fn mark_count(&self) -> usize {
+        match &self.marks {
+            Marks::None => 0,
+            Marks::Boxes(b) => b.len(),
+            Marks::Columns { count, .. } => *count,
+        }
+    }
+
+    /// The figure at step `i` of the arrow-key order and where its tooltip points.
+    pub fn mark(&self, i: usize) -> Option<(Focus, (f64, f64))> {
+        match &self.marks {
+            Marks::None => None,
+            Marks::Boxes(b) => b.get(i).map(|m| (m.focus, m.anchor)),
+            Marks::Columns { x0, x1, top, count, .. } => {
+                if i >= *count {
+                    return None;
+                }
+                let x = if *count > 1 { x0 + (x1 - x0) * i as f64 / (*count - 1) as f64 } else { (x0 + x1) / 2.0 };
+                Some((Focus::Trend { period: i, series: None }, (x, *top)))
+            }
+        }
+    }
+
+    /// The step index of the figure under the point `(x, y)`, if any.
+    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        match &self.marks {
+            Marks::None => None,
+            Marks::Boxes(b) => b.iter().position(|m| x >= m.hit[0] && x <= m.hit[2] && y >= m.hit[1] && y <= m.hit[3]),
+            Marks::Columns { x0, x1, top, bottom, count, .. } => {
+                let pad = 8.0;
+                if *count == 0 || y < top - pad || y > bottom + pad || x < x0 - pad || x > x1 + pad {
+                    return None;
+                }
+                if *count == 1 || x1 <= x0 {
+                    return Some(0);
+                }
+                let t = ((x - x0) / (x1 - x0)).clamp(0.0, 1.0);
+                Some(((t * (*count - 1) as f64).round() as usize).min(*count - 1))
+            }
+        }
+    }
+}
+
+/// The stripes that hatch the rectangle `[l, t, r, b]`: 45° segments `gap` apart, clipped to it.
+pub fn hatch_lines(rect: [f64; 4], gap: f64) -> Vec<((f64, f64), (f64, f64))> {
+    let [l, t, r, b] = rect;
+    let (w, h) = (r - l, b - t);
+    if !(w > 0.0 && h > 0.0 && gap > 0.0) || (w + h) / gap > 10_000.0 {
+        return Vec::new();
+    }
+    // Lines x - l + (y - t) = c for c in (0, w + h): from the top/left edge to the bottom/right edge.
+    let mut out = Vec::new();
+    let mut c = gap;
+    while c < w + h {
+        let start = if c <= w { (l + c, t) } else { (r, t + (c - w)) };
+        let end = if c <= h { (l, t + c) } else { (l + (c - h), b) };
+        out.push((start, end));
+        c += gap;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hatch_stays_inside() {
+        let r = [10.0, 20.0, 50.0, 120.0];
+        let lines = hatch_lines(r, 6.0);
+        assert!(lines.len() > 10);
+        for (a, b) in lines {
+            for (x, y) in [a, b] {
+                assert!(x >= r[0] - 1e-9 && x <= r[2] + 1e-9 && y >= r[1] - 1e-9 && y <= r[3] + 1e-9);
+            }
+        }
+        assert!(hatch_lines([0.0, 0.0, 0.0, 5.0], 4.0).is_empty());
+    }
+
+    #[test]
+    fn columns_hit_nearest_period() {
+        let s = Scene {
+            marks: Marks::Columns { x0: 0.0, x1: 100.0, top: 0.0, bottom: 50.0, count: 11 },
+            ..Scene::default()
+        };
+        assert_eq!(s.hit(49.0, 10.0), Some(5));
+        assert_eq!(s.hit(100.0, 10.0), Some(10));
+        assert_eq!(s.hit(50.0, 500.0), None);
+        assert_eq!(s.mark(10).map(|m| m.1 .0), Some(100.0));
+        assert_eq!(s.mark(11), None);
+    }
+}

@@ -1,0 +1,119 @@
+//! Light and dark palettes: one restrained set of colours per theme, each text colour ≥ 4.5:1 and
+//! each mark ≥ 3:1 against its background, series colours told apart under colour-vision deficiency.
+
+use crate::scene::Ink;
+
+/// An sRGB colour.
+pub type Rgb = (u8, u8, u8);
+
+/// The colours of one theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// Canvas background.
+    pub background: Rgb,
+    /// Main text.
+    pub text: Rgb,
+    /// Secondary text.
+    pub muted: Rgb,
+    /// Gridlines.
+    pub grid: Rgb,
+    /// Zero baseline.
+    pub axis: Rgb,
+    /// Track behind rate bars.
+    pub track: Rgb,
+    /// Series colours, in order (blue, orange, teal, purple, grey, red): a blue/orange pair first.
+    pub series: [Rgb; 6],
+    /// Text on a series-coloured bar.
+    pub on_series: Rgb,
+}
+
+impl Theme {
+    /// For light pages.
+    pub fn light() -> Theme {
+        Theme {
+            background: (255, 255, 255),
+            text: (26, 26, 26),
+            muted: (92, 92, 92),
+            grid: (226, 226, 226),
+            axis: (51, 51, 51),
+            track: (236, 238, 241),
+            series: [(29, 90, 140), (178, 78, 0), (0, 117, 110), (112, 66, 150), (90, 90, 90), (176, 32, 48)],
+            on_series: (255, 255, 255),
+        }
+    }
+
+    /// For dark pages.
+    pub fn dark() -> Theme {
+        Theme {
+            background: (22, 24, 27),
+            text: (238, 238, 238),
+            muted: (176, 180, 186),
+            grid: (58, 62, 68),
+            axis: (200, 200, 200),
+            track: (44, 48, 54),
+            series: [(110, 176, 236), (240, 152, 72), (72, 196, 180), (190, 156, 230), (180, 180, 180), (240, 110, 120)],
+            on_series: (16, 18, 20),
+        }
+    }
+
+    /// The theme called `dark` or, for anything else, light.
+    pub fn named(name: &str) -> Theme {
+        if name.eq_ignore_ascii_case("dark") {
+            Theme::dark()
+        } else {
+            Theme::light()
+        }
+    }
+
+    /// The colour for `ink`.
+    pub fn color(&self, ink: Ink) -> Rgb {
+        match ink {
+            Ink::Text => self.text,
+            Ink::Muted => self.muted,
+            Ink::Grid => self.grid,
+            Ink::Axis => self.axis,
+            Ink::Track => self.track,
+            Ink::Series(i) => self.series[i % self.series.len()],
+            Ink::OnSeries => self.on_series,
+        }
+    }
+}
+
+/// WCAG 2 contrast ratio between two colours (1 to 21).
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+fn luminance((r, g, b): Rgb) -> f64 {
+    let ch = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_themes_meet_wcag_aa() {
+        for t in [Theme::light(), Theme::dark()] {
+            assert!(contrast(t.text, t.background) >= 4.5);
+            assert!(contrast(t.muted, t.background) >= 4.5, "muted {:?}", t.muted);
+            assert!(contrast(t.axis, t.background) >= 3.0);
+            for s in t.series {
+                assert!(contrast(s, t.background) >= 3.0, "series {s:?}");
+            }
+            // The first series carries values inside bars: they must be readable there too.
+            assert!(contrast(t.on_series, t.series[0]) >= 4.5);
+            // Muted text also sits on the rate track.
+            assert!(contrast(t.text, t.track) >= 4.5);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! The trend plot: counts over periods as bars (grouped by series) or lines, with round ticks from
+//! zero, light horizontal gridlines, direct value labels where they fit and period labels that
+//! wrap or thin out on narrow screens.
+
+use crate::describe::figure_label;
+use crate::format::count_tick;
+use crate::layout::{line_height, Sizes};
+use crate::measure::{ellipsize, wrap, Font, Measure};
+use crate::scale::Scale;
+use crate::scene::{Align, Focus, Ink, MarkBox, Marks, Shape};
+use crate::spec::{Mark, Spec};
+
+/// Most periods drawn as bars under `mark: auto`.
+pub const AUTO_BAR_LIMIT: usize = 24;
+/// Widest bar, in CSS px.
+const MAX_BAR: f64 = 96.0;
+
+/// Lays out the trend plot from `top`; returns the y below it and the marks for hit-testing.
+pub fn layout(spec: &Spec, shapes: &mut Vec<Shape>, top: f64, width: f64, sz: Sizes, m: &dyn Measure) -> (f64, Marks) {
+    let n = spec.periods.len();
+    let bars = match spec.mark {
+        Mark::Bar => true,
+        Mark::Line => false,
+        Mark::Auto => n <= AUTO_BAR_LIMIT,
+    };
+    let mut y = top;
+    if spec.series.len() > 1 {
+        y = legend(spec, shapes, y, width, sz.label, bars, m) + 10.0;
+    }
+    let plot_h = (width * 0.42).clamp(150.0, 320.0);
+    let max = spec.series.iter().flat_map(|s| s.values.iter()).map(|f| f.value).fold(0.0, f64::max);
+    let scale = Scale::from_zero(max, (plot_h / 55.0).round() as usize);
+    let ticks: Vec<String> = scale.ticks.iter().map(|&t| count_tick(t)).collect();
+    let gutter = ticks.iter().map(|t| m.width(t, sz.label)).fold(0.0, f64::max).ceil() + 8.0;
+    let value_room = line_height(sz.value) + 2.0;
+    let plot_top = y + value_room;
+    let bottom = plot_top + plot_h;
+    let x0 = gutter;
+    let end_room = if bars { 0.0 } else { end_label_room(spec, sz.value, width, m) };
+    let x1 = (width - 2.0 - end_room).max(x0 + 10.0);
+    let y_of = |v: f64| bottom - scale.fraction(v) * plot_h;
+
+    for (t, label) in scale.ticks.iter().zip(&ticks) {
+        let ty = y_of(*t);
+        let ink = if *t == 0.0 { Ink::Axis } else { Ink::Grid };
+        shapes.push(Shape::Line { from: (x0, ty), to: (width - 2.0, ty), ink, width: 1.0 });
+        let text = label.clone();
+        shapes.push(Shape::Text { x: x0 - 8.0, y: ty - sz.label.size * 0.55, text, font: sz.label, ink: Ink::Muted, align: Align::Right });
+    }
+    // The zero line sits on top of the bars' feet, so draw it again after them (below).
+    let marks = if bars {
+        bar_marks(spec, shapes, (x0, x1), (plot_top, bottom), &y_of, sz, m)
+    } else {
+        line_marks(spec, shapes, (x0, x1), (plot_top, bottom), &y_of, sz, m)
+    };
+    shapes.push(Shape::Line { from: (x0, bottom), to: (width - 2.0, bottom), ink: Ink::Axis, width: 1.0 });
+    let below = period_labels(spec, shapes, (x0, x1), bottom + 6.0, bars, sz.label, m);
+    (below, marks)
+}
+
+fn bar_marks(
+    spec: &Spec,
+    shapes: &mut Vec<Shape>,
+    (x0, x1): (f64, f64),
+    (top, bottom): (f64, f64),
+    y_of: &dyn Fn(f64) -> f64,
+    sz: Sizes,
+    m: &dyn Measure,
+) -> Marks {
+    let n = spec.periods.len().max(1) as f64;
+    let ns = spec.series.len().max(1) as f64;
+    let slot = (x1 - x0) / n;
+    let bar = ((slot * 0.7) / ns).min(MAX_BAR).max(1.0);
+    let group = bar * ns;
+    let gap = if bar > 6.0 { 1.0 } else { 0.0 };
+    let mut boxes = Vec::new();
+    for p in 0..spec.periods.len() {
+        let gx = x0 + slot * p as f64 + (slot - group) / 2.0;
+        for (j, s) in spec.series.iter().enumerate() {
+            let Some(f) = s.values.get(p) else { continue };
+            let left = gx + bar * j as f64;
+            let ty = y_of(f.value);
+            let rect = [left + gap, ty, left + bar - gap, bottom];
+            shapes.push(Shape::Rect { rect, ink: Ink::Series(j), hatched: f.approximate });
+            let label = figure_label(f);
+            let room = if ns > 1.0 { bar + 2.0 } else { slot - 4.0 };
+            if m.width(&label, sz.value) <= room {
+                let ly = ty - line_height(sz.value);
+                shapes.push(Shape::Text { x: left + bar / 2.0, y: ly, text: label, font: sz.value, ink: Ink::Text, align: Align::Center });
+            }
+            boxes.push(MarkBox {
+                hit: [left, top - line_height(sz.value), left + bar, bottom],
+                anchor: (left + bar / 2.0, ty),
+                focus: Focus::Trend { period: p, series: Some(j) },
+            });
+        }
+    }
+    Marks::Boxes(boxes)
+}
+
+fn line_marks(
+    spec: &Spec,
+    shapes: &mut Vec<Shape>,
+    (x0, x1): (f64, f64),
+    (top, bottom): (f64, f64),
+    y_of: &dyn Fn(f64) -> f64,
+    sz: Sizes,
+    m: &dyn Measure,
+) -> Marks {
+    let n = spec.periods.len();
+    let x_of = |i: usize| if n > 1 { x0 + (x1 - x0) * i as f64 / (n - 1) as f64 } else { (x0 + x1) / 2.0 };
+    for (j, s) in spec.series.iter().enumerate() {
+        let points = reduce_to_columns(&s.values.iter().map(|f| f.value).collect::<Vec<_>>(), x0, x1, y_of);
+        shapes.push(Shape::Path { points, ink: Ink::Series(j), width: 2.5 });
+        if n <= 40 {
+            for (i, f) in s.values.iter().enumerate() {
+                shapes.push(Shape::Dot { at: (x_of(i), y_of(f.value)), radius: 3.5, ink: Ink::Series(j) });
+            }
+        }
+        if let Some(last) = s.values.last() {
+            let text = figure_label(last);
+            if m.width(&text, sz.value) + 6.0 <= end_label_room(spec, sz.value, x1 + 1000.0, m) {
+                let y = y_of(last.value) - sz.value.size * 0.55;
+                shapes.push(Shape::Text { x: x1 + 6.0, y, text, font: sz.value, ink: Ink::Series(j), align: Align::Left });
+            }
+        }
+    }
+    Marks::Columns { x0, x1, top, bottom, count: n }
+}
+
+/// Room kept right of a line chart for the last values, or 0 when they would take over a quarter.
+fn end_label_room(spec: &Spec, font: Font, width: f64, m: &dyn Measure) -> f64 {
+    let w = spec.series.iter().filter_map(|s| s.values.last()).map(|f| m.width(&figure_label(f), font)).fold(0.0, f64::max);
+    if w + 8.0 <= width * 0.25 {
+        w + 8.0
+    } else {
+        0.0
+    }
+}
+
+/// A polyline through `values` that keeps, per pixel column, the first, lowest, highest and last
+/// value in order: exact extremes, at most four points a column, linear in the number of values.
+pub fn reduce_to_columns(values: &[f64], x0: f64, x1: f64, y_of: &dyn Fn(f64) -> f64) -> Vec<(f64, f64)> {
+    let n = values.len();
+    let x_of = |i: usize| if n > 1 { x0 + (x1 - x0) * i as f64 / (n - 1) as f64 } else { (x0 + x1) / 2.0 };
+    let columns = (x1 - x0).max(1.0) * 2.0; // half-pixel columns keep lines smooth at DPR 2
+    if (n as f64) <= columns * 2.0 {
+        return values.iter().enumerate().map(|(i, v)| (x_of(i), y_of(*v))).collect();
+    }
+    let mut out = Vec::with_capacity(columns as usize * 4 + 4);
+    let mut start = 0;
+    while start < n {
+        let col = ((start as f64) / (n - 1) as f64 * columns).floor();
+        let mut end = start;
+        let (mut lo, mut hi) = (start, start);
+        while end < n && ((end as f64) / (n - 1) as f64 * columns).floor() == col {
+            if values.get(end) < values.get(lo) {
+                lo = end;
+            }
+            if values.get(end) > values.get(hi) {
+                hi = end;
+            }
+            end += 1;
+        }
+        let mut keep = [start, lo, hi, end - 1];
+        keep.sort_unstable();
+        let mut last = usize::MAX;
+        for i in keep {
+            if i != last {
+                if let Some(v) = values.get(i) {
+                    out.push((x_of(i), y_of(*v)));
+                }
+                last = i;
+            }
+        }
+        start = end.max(start + 1);
+    }
+    out
+}
+
+fn legend(spec: &Spec, shapes: &mut Vec<Shape>, top: f64, width: f64, font: Font, bars: bool, m: &dyn Measure) -> f64 {
+    let (mut x, mut y) = (0.0, top);
+    let lh = line_height(font);
+    for (j, s) in spec.series.iter().enumerate() {
+        let name = ellipsize(s.name.trim(), font, width - 20.0, m);
+        let w = 18.0 + m.width(&name, font) + 16.0;
+        if x > 0.0 && x + w > width {
+            x = 0.0;
+            y += lh + 4.0;
+        }
+        let mid = y + lh / 2.0;
+        if bars {
+            shapes.push(Shape::Rect { rect: [x, mid - 6.0, x + 12.0, mid + 6.0], ink: Ink::Series(j), hatched: false });
+        } else {
+            shapes.push(Shape::Line { from: (x, mid), to: (x + 14.0, mid), ink: Ink::Series(j), width: 3.0 });
+        }
+        shapes.push(Shape::Text { x: x + 18.0, y: mid - font.size * 0.55, text: name, font, ink: Ink::Text, align: Align::Left });
+        x += w;
+    }
+    y + lh
+}
+
+/// Period labels under the axis: all of them when they fit, wrapped to two lines when that helps,
+/// otherwise every k-th one. Returns the y below them.
+fn period_labels(spec: &Spec, shapes: &mut Vec<Shape>, (x0, x1): (f64, f64), top: f64, bars: bool, font: Font, m: &dyn Measure) -> f64 {
+    let n = spec.periods.len();
+    if n == 0 {
+        return top;
+    }
+    let lh = line_height(font);
+    let slot = if bars { (x1 - x0) / n as f64 } else if n > 1 { (x1 - x0) / (n - 1) as f64 } else { x1 - x0 };
+    let x_of = |i: usize| {
+        if bars {
+            x0 + slot * (i as f64 + 0.5)
+        } else if n > 1 {
+            x0 + slot * i as f64
+        } else {
+            (x0 + x1) / 2.0
+        }
+    };
+    // Only the labels of every `step`-th period are measured and wrapped: a million-period trend
+    // must not measure a million labels.
+    let sample = n.min(200);
+    let widest = (0..sample)
+        .filter_map(|i| spec.periods.get(i * n / sample))
+        .map(|p| m.width(p.label.trim(), font))
+        .fold(0.0, f64::max);
+    let fits_one = widest + 8.0 <= slot;
+    let wrapped_fits = !fits_one
+        && (0..n.min(48)).all(|i| {
+            spec.periods.get(i).map(|p| wrap(p.label.trim(), font, slot - 6.0, 2, m).iter().all(|l| !l.ends_with('…'))).unwrap_or(true)
+        })
+        && n <= 48;
+    let step = if fits_one || wrapped_fits { 1 } else { ((widest + 12.0) / slot.max(0.01)).ceil().max(1.0) as usize };
+    let mut max_lines = 1;
+    let mut i = 0;
+    while i < n {
+        let Some(p) = spec.periods.get(i) else { break };
+        let x = x_of(i);
+        let lines = if wrapped_fits { wrap(p.label.trim(), font, slot - 6.0, 2, m) } else { vec![ellipsize(p.label.trim(), font, (slot * step as f64 - 8.0).max(20.0), m)] };
+        // Lines: keep the first and last labels inside the chart.
+        let align = if bars || n == 1 { Align::Center } else if i == 0 { Align::Left } else if i + step >= n && i == n - 1 { Align::Right } else { Align::Center };
+        max_lines = max_lines.max(lines.len());
+        for (k, line) in lines.into_iter().enumerate() {
+            shapes.push(Shape::Text { x, y: top + lh * k as f64, text: line, font, ink: Ink::Muted, align });
+        }
+        i += step;
+    }
+    top + lh * max_lines as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reduction_keeps_extremes_and_is_bounded() {
+        let mut v: Vec<f64> = (0..100_000).map(|i| (i % 97) as f64).collect();
+        v[54_321] = 10_000.0;
+        v[7] = -5.0;
+        let pts = reduce_to_columns(&v, 0.0, 300.0, &|x| -x);
+        assert!(pts.len() <= 600 * 4 + 4, "{}", pts.len());
+        let ys: Vec<f64> = pts.iter().map(|p| p.1).collect();
+        assert!(ys.contains(&-10_000.0), "max kept");
+        assert!(ys.contains(&5.0), "min kept");
+        assert!(pts.windows(2).all(|w| w[0].0 <= w[1].0), "x never goes back");
+    }
+
+    #[test]
+    fn few_points_are_kept_as_they_are() {
+        let pts = reduce_to_columns(&[1.0, 2.0, 3.0], 0.0, 100.0, &|v| v);
+        assert_eq!(pts, vec![(0.0, 1.0), (50.0, 2.0), (100.0, 3.0)]);
+        assert_eq!(reduce_to_columns(&[4.0], 0.0, 100.0, &|v| v), vec![(50.0, 4.0)]);
+        assert!(reduce_to_columns(&[], 0.0, 100.0, &|v| v).is_empty());
+    }
+}

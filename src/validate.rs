@@ -1,0 +1,181 @@
+//! Every rule of `docs/spec.md` that types alone cannot express, each failing with the field's path.
+
+use crate::error::ChartError;
+use crate::limits::*;
+use crate::spec::{Category, Figure, Kind, Spec};
+use std::collections::HashMap;
+
+type Checked = Result<(), ChartError>;
+
+/// Checks `spec` against every rule; the first rule broken is returned with its path.
+pub fn validate(spec: &Spec) -> Checked {
+    if spec.version != 1 {
+        return Err(ChartError::spec("version", format!("must be 1 (this build reads version 1 specs), not {}", spec.version)));
+    }
+    text("title", &spec.title, MAX_TITLE_CHARS, true)?;
+    opt_text("subtitle", &spec.subtitle, MAX_TEXT_CHARS)?;
+    opt_text("unit", &spec.unit, MAX_LABEL_CHARS)?;
+    count_between("sources", spec.sources.len(), 1, MAX_SOURCES)?;
+    for (i, s) in spec.sources.iter().enumerate() {
+        text(&format!("sources[{i}].name"), &s.name, MAX_TEXT_CHARS, true)?;
+        opt_text(&format!("sources[{i}].date"), &s.date, MAX_LABEL_CHARS)?;
+        if let Some(url) = &s.url {
+            check_url(&format!("sources[{i}].url"), url)?;
+        }
+    }
+    count_between("notes", spec.notes.len(), 0, MAX_NOTES)?;
+    for (i, n) in spec.notes.iter().enumerate() {
+        text(&format!("notes[{i}]"), n, MAX_TEXT_CHARS, true)?;
+    }
+    match spec.kind {
+        Kind::Trend => validate_trend(spec),
+        Kind::Rate => validate_rate(spec),
+    }
+}
+
+fn validate_trend(spec: &Spec) -> Checked {
+    if !spec.categories.is_empty() {
+        return Err(ChartError::spec("categories", "belongs to kind \"rate\"; a trend has periods and series"));
+    }
+    count_between("periods", spec.periods.len(), 1, MAX_PERIODS)?;
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(spec.periods.len());
+    for (i, p) in spec.periods.iter().enumerate() {
+        text(&format!("periods[{i}].label"), &p.label, MAX_LABEL_CHARS, true)?;
+        opt_text(&format!("periods[{i}].name"), &p.name, MAX_LABEL_CHARS)?;
+        if let Some(first) = seen.insert(p.label.trim(), i) {
+            return Err(ChartError::spec(
+                format!("periods[{i}].label"),
+                format!("\"{}\" is already the label of periods[{first}]; each period needs its own label", p.label.trim()),
+            ));
+        }
+    }
+    count_between("series", spec.series.len(), 1, MAX_SERIES)?;
+    let total = spec.series.iter().map(|s| s.values.len()).fold(0usize, usize::saturating_add);
+    if total > MAX_POINTS {
+        return Err(ChartError::spec("series", format!("holds {total} figures; at most {MAX_POINTS} are drawn")));
+    }
+    for (i, s) in spec.series.iter().enumerate() {
+        text(&format!("series[{i}].name"), &s.name, MAX_LABEL_CHARS, true)?;
+        if s.values.len() != spec.periods.len() {
+            return Err(ChartError::spec(
+                format!("series[{i}].values"),
+                format!("has {} figures but there are {} periods; give one figure per period", s.values.len(), spec.periods.len()),
+            ));
+        }
+        for (j, f) in s.values.iter().enumerate() {
+            figure(&format!("series[{i}].values[{j}]"), f, spec, false)?;
+        }
+    }
+    Ok(())
+}
+
+fn validate_rate(spec: &Spec) -> Checked {
+    if !spec.periods.is_empty() {
+        return Err(ChartError::spec("periods", "belongs to kind \"trend\"; a rate chart has categories"));
+    }
+    if !spec.series.is_empty() {
+        return Err(ChartError::spec("series", "belongs to kind \"trend\"; a rate chart has categories"));
+    }
+    count_between("categories", spec.categories.len(), 1, MAX_CATEGORIES)?;
+    for (i, c) in spec.categories.iter().enumerate() {
+        category(&format!("categories[{i}]"), c, spec)?;
+    }
+    Ok(())
+}
+
+fn category(at: &str, c: &Category, spec: &Spec) -> Checked {
+    text(&format!("{at}.label"), &c.label, MAX_LABEL_CHARS, true)?;
+    opt_text(&format!("{at}.period"), &c.period, MAX_LABEL_CHARS)?;
+    if let Some(r) = &c.recorded {
+        figure(&format!("{at}.recorded"), r, spec, true)?;
+    }
+    if let Some(d) = &c.detected {
+        figure(&format!("{at}.detected"), d, spec, true)?;
+    }
+    if let Some(r) = &c.rate {
+        figure(&format!("{at}.rate"), r, spec, false)?;
+        if r.value > 100.0 {
+            return Err(ChartError::spec(format!("{at}.rate"), format!("must be a per cent from 0 to 100, not {}", r.value)));
+        }
+    }
+    match (&c.recorded, &c.detected, &c.rate) {
+        (Some(r), Some(d), _) => {
+            if d.value > r.value {
+                return Err(ChartError::spec(
+                    format!("{at}.detected"),
+                    format!("{} detected is more than the {} recorded; detected must be at most recorded", d.value, r.value),
+                ));
+            }
+            if r.value == 0.0 {
+                return Err(ChartError::spec(format!("{at}.recorded"), "must be more than 0 to compute a detection rate"));
+            }
+            Ok(())
+        }
+        (_, _, Some(_)) => Ok(()),
+        (None, Some(_), None) => Err(ChartError::spec(format!("{at}.recorded"), "is required with detected, to compute the rate")),
+        _ => Err(ChartError::spec(at, "needs recorded and detected counts, or a published rate")),
+    }
+}
+
+fn figure(at: &str, f: &Figure, spec: &Spec, whole: bool) -> Checked {
+    if !f.value.is_finite() || f.value < 0.0 {
+        return Err(ChartError::spec(at, "must be a non-negative number"));
+    }
+    if f.value > MAX_VALUE {
+        return Err(ChartError::spec(at, format!("must be at most {MAX_VALUE:.0} (2^53 − 1)")));
+    }
+    if whole && f.value.fract() != 0.0 {
+        return Err(ChartError::spec(at, format!("must be a whole number of offences, not {}", f.value)));
+    }
+    if f.source >= spec.sources.len() {
+        return Err(ChartError::spec(
+            format!("{at}.source"),
+            format!("is {} but there are only {} sources (counting from 0)", f.source, spec.sources.len()),
+        ));
+    }
+    opt_text(&format!("{at}.published"), &f.published, MAX_LABEL_CHARS)?;
+    opt_text(&format!("{at}.quote"), &f.quote, MAX_TEXT_CHARS)
+}
+
+fn check_url(at: &str, url: &str) -> Checked {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let scheme_ok = ["http://", "https://"].iter().any(|s| lower.starts_with(s) && lower.len() > s.len());
+    if !scheme_ok {
+        return Err(ChartError::spec(at, "must be an http:// or https:// address"));
+    }
+    if url.chars().count() > 2000 || url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') {
+        return Err(ChartError::spec(at, "must be a single web address of at most 2000 characters, without spaces, quotes or angle brackets"));
+    }
+    Ok(())
+}
+
+fn text(at: &str, s: &str, max: usize, required: bool) -> Checked {
+    if required && s.trim().is_empty() {
+        return Err(ChartError::spec(at, "must not be empty"));
+    }
+    let n = s.chars().count();
+    if n > max {
+        return Err(ChartError::spec(at, format!("is {n} characters long; at most {max} fit")));
+    }
+    if s.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(ChartError::spec(at, "must not contain control characters"));
+    }
+    Ok(())
+}
+
+fn opt_text(at: &str, s: &Option<String>, max: usize) -> Checked {
+    match s {
+        Some(s) => text(at, s, max, false),
+        None => Ok(()),
+    }
+}
+
+fn count_between(at: &str, n: usize, min: usize, max: usize) -> Checked {
+    if n < min {
+        return Err(ChartError::spec(at, format!("needs at least {min} {}", if min == 1 { "entry" } else { "entries" })));
+    }
+    if n > max {
+        return Err(ChartError::spec(at, format!("has {n} entries; at most {max} are allowed")));
+    }
+    Ok(())
+}
