@@ -48,7 +48,8 @@ pub fn wrap(text: &str, font: Font, max: f64, max_lines: usize, m: &dyn Measure)
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut overflow = false;
-    'words: for word in text.split_whitespace() {
+    'words: for word in words(text) {
+        let word = word.as_str();
         let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
         if m.width(&candidate, font) <= max {
             current = candidate;
@@ -88,6 +89,21 @@ pub fn wrap(text: &str, font: Font, max: f64, max_lines: usize, m: &dyn Measure)
         }
     }
     lines
+}
+
+/// Splits on white space, keeping a unit sign with its number: `7.7 %` is one word.
+fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in text.split_whitespace() {
+        match out.last_mut() {
+            Some(prev) if w.starts_with('%') => {
+                prev.push(' ');
+                prev.push_str(w);
+            }
+            _ => out.push(w.to_owned()),
+        }
+    }
+    out
 }
 
 /// `text` cut to fit `max`, ending in `…` when cut.
@@ -165,6 +181,7 @@ mod tests {
         assert_eq!(capped.len(), 2);
         assert!(capped[1].ends_with('…'), "{capped:?}");
         assert!(wrap("", f, 10.0, 3, &m).is_empty());
+        assert_eq!(wrap("rose by 7.7 %", f, 50.0, 3, &m), vec!["rose by", "7.7 %"]);
     }
 
     #[test]

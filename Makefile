@@ -1,0 +1,31 @@
+# The README's two commands: `make serve` and `make test`. Each installs what is missing first.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: setup dist serve test test-native test-wasm test-e2e bench clean
+
+setup:
+	@scripts/setup.sh
+
+dist: setup
+	@scripts/dist.sh
+
+serve: dist
+	node scripts/serve.mjs dist $(PORT)
+
+test: setup test-native test-wasm test-e2e
+
+test-native:
+	cargo test --quiet
+	node --test tests/*.mjs
+
+test-wasm:
+	wasm-pack test --headless --chrome -- --test web
+
+test-e2e:
+	@scripts/dist.sh
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	rm -rf target pkg dist

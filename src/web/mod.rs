@@ -1,0 +1,228 @@
+//! The browser boundary: the only code that knows about JavaScript. Short `#[wasm_bindgen]`
+//! exports convert inputs, call the pure core and turn [`ChartError`]s into JS `Error`s.
+
+mod canvas;
+mod dom;
+
+use crate::chart::{check_size, named_spec, Chart};
+use crate::describe::{summary, table, tip};
+use crate::error::ChartError;
+use crate::scene::Scene;
+use crate::theme::Theme;
+use canvas::{paint, CanvasMeasure};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+
+/// The attribute that marks a spec: `<script type="application/json" data-offence-chart>`.
+pub const SPEC_ATTRIBUTE: &str = "data-offence-chart";
+
+fn js(e: ChartError) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn dom_error(e: JsValue) -> ChartError {
+    ChartError::Draw(e.as_string().unwrap_or_else(|| "the page refused a change".into()))
+}
+
+/// Reads a spec given as JSON text or as a JS object, or by name (`"offence-trend"`).
+fn chart_from(value: &JsValue) -> Result<Chart, ChartError> {
+    let value = match value.as_string() {
+        Some(text) => {
+            let text = text.trim();
+            let text = if text.starts_with('{') { text } else { named_spec(text)? };
+            check_size(text)?;
+            js_sys::JSON::parse(text).map_err(|e| {
+                let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unreadable".into());
+                ChartError::Json(msg)
+            })?
+        }
+        None => value.clone(),
+    };
+    if !value.is_object() {
+        return Err(ChartError::spec("", "must be a JSON object"));
+    }
+    Chart::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+}
+
+fn device_pixel_ratio() -> f64 {
+    web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0)
+}
+
+/// A chart drawn on a canvas: redraw it at a new size or theme, and ask it about its figures.
+#[wasm_bindgen]
+pub struct ChartView {
+    chart: Chart,
+    canvas: HtmlCanvasElement,
+    figure: Option<HtmlElement>,
+    scene: Scene,
+}
+
+impl ChartView {
+    fn new(chart: Chart, canvas: HtmlCanvasElement, figure: Option<HtmlElement>) -> ChartView {
+        ChartView { chart, canvas, figure, scene: Scene::default() }
+    }
+
+    fn redraw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, ChartError> {
+        let m = CanvasMeasure::new(&self.canvas)?;
+        self.scene = self.chart.layout(width, &m);
+        paint(&self.canvas, &self.scene, &Theme::named(theme), dpr)?;
+        Ok(self.scene.height)
+    }
+}
+
+#[wasm_bindgen]
+impl ChartView {
+    /// Lays the chart out `width` CSS px wide and draws it at `dpr` backing pixels per CSS pixel
+    /// in theme `"light"` or `"dark"`. Returns the chart's height in CSS px.
+    pub fn draw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, JsError> {
+        self.redraw(width, dpr, theme).map_err(js)
+    }
+
+    /// Height of the last layout, CSS px.
+    #[wasm_bindgen(getter)]
+    pub fn height(&self) -> f64 {
+        self.scene.height
+    }
+
+    /// Width of the last layout, CSS px.
+    #[wasm_bindgen(getter)]
+    pub fn width(&self) -> f64 {
+        self.scene.width
+    }
+
+    /// The canvas drawn on.
+    #[wasm_bindgen(getter)]
+    pub fn canvas(&self) -> HtmlCanvasElement {
+        self.canvas.clone()
+    }
+
+    /// The `figure.oc-chart` around the canvas, when mounted from a spec script.
+    #[wasm_bindgen(getter)]
+    pub fn figure(&self) -> Option<HtmlElement> {
+        self.figure.clone()
+    }
+
+    /// How many figures the arrow keys step through.
+    #[wasm_bindgen(js_name = markCount)]
+    pub fn mark_count(&self) -> usize {
+        self.scene.mark_count()
+    }
+
+    /// The index of the figure under CSS-px point (`x`, `y`) of the canvas, or -1.
+    #[wasm_bindgen(js_name = markAt)]
+    pub fn mark_at(&self, x: f64, y: f64) -> i32 {
+        self.scene.hit(x, y).and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
+    }
+
+    /// `[x, y]` in CSS px where figure `i`'s tooltip points; empty if there is no such figure.
+    pub fn anchor(&self, i: usize) -> Vec<f64> {
+        self.scene.mark(i).map(|(_, (x, y))| vec![x, y]).unwrap_or_default()
+    }
+
+    /// Figure `i`'s tooltip: its heading then its lines; empty if there is no such figure.
+    pub fn tip(&self, i: usize) -> Vec<String> {
+        self.scene
+            .mark(i)
+            .and_then(|(focus, _)| tip(self.chart.spec(), focus))
+            .map(|t| std::iter::once(t.heading).chain(t.lines).collect())
+            .unwrap_or_default()
+    }
+
+    /// The sentence a screen reader hears for the whole chart.
+    pub fn summary(&self) -> String {
+        summary(self.chart.spec())
+    }
+}
+
+/// Draws `spec` (JSON text, an object, or a default chart's name) on `canvas` at its CSS width and
+/// the screen's pixel ratio, in the light theme. Throws an `Error` naming the field and rule if the
+/// spec is bad.
+#[wasm_bindgen(js_name = renderChart)]
+pub fn render_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<ChartView, JsError> {
+    let chart = chart_from(&spec).map_err(js)?;
+    let width = match canvas.client_width() {
+        w if w > 0 => f64::from(w),
+        _ => f64::from(canvas.width()),
+    };
+    canvas.set_attribute("role", "img").map_err(|e| js(dom_error(e)))?;
+    canvas.set_attribute("aria-label", &summary(chart.spec())).map_err(|e| js(dom_error(e)))?;
+    let mut view = ChartView::new(chart, canvas, None);
+    view.redraw(width, device_pixel_ratio(), "light").map_err(js)?;
+    Ok(view)
+}
+
+/// Replaces one spec `<script>` with its chart, drawn at the width of its place; a bad spec is
+/// replaced by a message saying what is wrong, and the error is thrown too.
+#[wasm_bindgen(js_name = mountScript)]
+pub fn mount_script(script: Element) -> Result<ChartView, JsError> {
+    mount(&script).map_err(js)
+}
+
+/// Mounts every `<script type="application/json" data-offence-chart>` under `root` (the whole
+/// document by default). Bad specs show their message in place; the others still draw.
+#[wasm_bindgen(js_name = mountAll)]
+pub fn mount_all(root: Option<Element>) -> Result<Vec<ChartView>, JsError> {
+    let doc = document().map_err(js)?;
+    let list = match &root {
+        Some(r) => r.query_selector_all(SELECTOR),
+        None => doc.query_selector_all(SELECTOR),
+    }
+    .map_err(|e| js(dom_error(e)))?;
+    let mut views = Vec::new();
+    for i in 0..list.length() {
+        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            if let Ok(view) = mount(&el) {
+                views.push(view);
+            }
+        }
+    }
+    Ok(views)
+}
+
+const SELECTOR: &str = "script[type=\"application/json\"][data-offence-chart]";
+
+fn document() -> Result<Document, ChartError> {
+    web_sys::window().and_then(|w| w.document()).ok_or_else(|| ChartError::Draw("no document".into()))
+}
+
+fn mount(script: &Element) -> Result<ChartView, ChartError> {
+    let doc = document()?;
+    let name = script.get_attribute(SPEC_ATTRIBUTE).unwrap_or_default();
+    let body = script.text_content().unwrap_or_default();
+    let source = if body.trim().is_empty() { name.clone() } else { body };
+    let theme = script.get_attribute("data-theme").unwrap_or_default();
+    match chart_from(&JsValue::from_str(&source)) {
+        Ok(chart) => {
+            let built = dom::build_figure(&doc, &summary(chart.spec()), &table(chart.spec())).map_err(dom_error)?;
+            if !theme.is_empty() {
+                let _ = built.figure.set_attribute("data-theme", &theme);
+            }
+            script.replace_with_with_node_1(&built.figure).map_err(dom_error)?;
+            let width = f64::from(built.figure.client_width().max(1));
+            let dark = theme == "dark"
+                || (theme != "light"
+                    && web_sys::window()
+                        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+                        .map(|m| m.matches())
+                        .unwrap_or(false));
+            let mut view = ChartView::new(chart, built.canvas, Some(built.figure.clone()));
+            match view.redraw(width, device_pixel_ratio(), if dark { "dark" } else { "light" }) {
+                Ok(_) => {
+                    let _ = built.figure.set_attribute("data-oc-state", "ready");
+                    Ok(view)
+                }
+                Err(e) => {
+                    if let Ok(err) = dom::build_error(&doc, &e.to_string()) {
+                        let _ = built.figure.replace_with_with_node_1(&err);
+                    }
+                    Err(e)
+                }
+            }
+        }
+        Err(e) => {
+            let err = dom::build_error(&doc, &e.to_string()).map_err(dom_error)?;
+            script.replace_with_with_node_1(&err).map_err(dom_error)?;
+            Err(e)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Browser tests (`wasm-pack test --headless --chrome -- --test web`): real canvases, real pixels,
+//! real DOM. Each draws a chart and checks what a reader would see.
+#![cfg(target_arch = "wasm32")]
+
+use offence_charts::web::{mount_all, render_chart, ChartView};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const LIGHT_BG: [u8; 3] = [255, 255, 255];
+const LIGHT_SERIES: [u8; 3] = [29, 90, 140];
+const DARK_BG: [u8; 3] = [22, 24, 27];
+
+fn doc() -> Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+/// A canvas `width` CSS px wide, in the page.
+fn canvas(width: u32) -> HtmlCanvasElement {
+    let c: HtmlCanvasElement = doc().create_element("canvas").unwrap().dyn_into().unwrap();
+    c.style().set_property("width", &format!("{width}px")).unwrap();
+    c.style().set_property("display", "block").unwrap();
+    doc().body().unwrap().append_child(&c).unwrap();
+    c
+}
+
+/// RGB of the backing pixel under CSS point (`x`, `y`).
+fn pixel(c: &HtmlCanvasElement, scale: f64, x: f64, y: f64) -> [u8; 3] {
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let d = ctx.get_image_data((x * scale).round(), (y * scale).round(), 1.0, 1.0).unwrap().data();
+    [d[0], d[1], d[2]]
+}
+
+fn scale_of(c: &HtmlCanvasElement, view: &ChartView) -> f64 {
+    f64::from(c.width()) / view.width()
+}
+
+fn message(e: wasm_bindgen::JsError) -> String {
+    let v: JsValue = e.into();
+    v.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn trend_bars_are_drawn_at_their_values() {
+    let c = canvas(640);
+    let view = render_chart(c.clone(), "offence-trend".into()).unwrap();
+    let k = scale_of(&c, &view);
+    assert_eq!(c.width(), (640.0 * k).round() as u32, "backing = CSS width × ratio");
+    assert_eq!(view.mark_count(), 2);
+    let a = view.anchor(0);
+    let b = view.anchor(1);
+    // Just inside each bar's top is the series colour; just above the label is background.
+    assert_eq!(pixel(&c, k, a[0], a[1] + 6.0), LIGHT_SERIES);
+    assert_eq!(pixel(&c, k, b[0], b[1] + 6.0), LIGHT_SERIES);
+    assert_eq!(pixel(&c, k, a[0], a[1] - 40.0), LIGHT_BG);
+    // Walk down the first bar to its foot: the baseline is shared, heights are in ratio 1694:1573.
+    let mut foot = a[1] + 6.0;
+    while pixel(&c, k, a[0], foot + 1.0) == LIGHT_SERIES {
+        foot += 1.0;
+    }
+    let ratio = (foot - b[1]) / (foot - a[1]);
+    assert!((ratio - 1694.0 / 1573.0).abs() < 0.02, "bar height ratio {ratio}");
+    assert!(view.summary().contains("rose from 1,573 in April 2018–February 2019 to 1,694 in April 2019–February 2020, up 7.7 %"));
+}
+
+#[wasm_bindgen_test]
+fn rate_bar_ends_at_the_computed_rate() {
+    let c = canvas(600);
+    let view = render_chart(c.clone(), "detection-rate".into()).unwrap();
+    let k = scale_of(&c, &view);
+    // The grooming bar (second mark) is exact: 86 of 98 = 87.8 % of the track.
+    let anchor = view.anchor(1);
+    let y = anchor[1] + 13.0;
+    // From the right end of the track leftwards, the first pixel of the series colour is the bar's
+    // end (its value label sits inside the bar, left of that).
+    let mut x = view.width() - 3.0;
+    while x > 0.0 && pixel(&c, k, x, y) != LIGHT_SERIES {
+        x -= 1.0;
+    }
+    let share = (x + 1.0) / (view.width() - 2.0);
+    assert!((share - 0.8776).abs() < 0.01, "bar ends at {share}");
+    let tip = view.tip(1).join(" | ");
+    assert!(tip.contains("87.8 %") && tip.contains("86 of 98") && tip.contains("90 per cent"), "{tip}");
+}
+
+#[wasm_bindgen_test]
+fn redraw_follows_ratio_width_and_theme() {
+    let c = canvas(400);
+    let mut view = render_chart(c.clone(), "offence-trend".into()).unwrap();
+    let h = view.draw(320.0, 3.0, "dark").unwrap();
+    assert_eq!(c.width(), 960);
+    assert_eq!(c.height(), (h * 3.0).round() as u32);
+    assert_eq!(pixel(&c, 3.0, 1.0, h - 1.0), DARK_BG);
+    view.draw(1280.0, 1.0, "light").unwrap();
+    assert_eq!(c.width(), 1280);
+    assert_eq!(pixel(&c, 1.0, 1279.0, 1.0), LIGHT_BG);
+}
+
+#[wasm_bindgen_test]
+fn bad_specs_throw_errors_that_name_the_field() {
+    let bad = r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],
+        "periods":[{"label":"a"},{"label":"b"}],"series":[{"name":"n","values":[1,-2]}]}"#;
+    let err = render_chart(canvas(300), bad.into()).err().expect("refused");
+    assert_eq!(message(err), "series[0].values[1]: must be a non-negative number");
+    let err = render_chart(canvas(300), "{\"version\":1,".into()).err().expect("refused");
+    assert!(message(err).starts_with("spec is not valid JSON"));
+    let err = render_chart(canvas(300), "pie-chart".into()).err().expect("refused");
+    assert!(message(err).contains("no chart is called \"pie-chart\""));
+    let obj = js_sys::JSON::parse(r#"{"version":1,"kind":"rate","title":"T","sources":[{"name":"S"}],"categories":[{"label":"x","recorded":{"value":5},"detected":{"value":6}}]}"#).unwrap();
+    let err = render_chart(canvas(300), obj).err().expect("refused");
+    assert!(message(err).starts_with("categories[0].detected: 6 detected is more than the 5 recorded"));
+}
+
+fn spec_script(parent: &Element, body: &str) {
+    let s = doc().create_element("script").unwrap();
+    s.set_attribute("type", "application/json").unwrap();
+    s.set_attribute("data-offence-chart", "").unwrap();
+    s.set_text_content(Some(body));
+    parent.append_child(&s).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn mount_all_draws_good_charts_around_a_bad_one() {
+    let root: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
+    root.style().set_property("width", "500px").unwrap();
+    doc().body().unwrap().append_child(&root).unwrap();
+    let good = |title: &str| {
+        format!(r#"{{"version":1,"kind":"trend","title":"{title}","sources":[{{"name":"S"}}],"periods":[{{"label":"a"}},{{"label":"b"}}],"series":[{{"name":"n","values":[3,4]}}]}}"#)
+    };
+    spec_script(&root, &good("First"));
+    spec_script(&root, r#"{"version":1,"kind":"trend","title":"Bad","sources":[{"name":"S"}],"periods":[{"label":"a"}],"series":[{"name":"n","values":[-1]}]}"#);
+    spec_script(&root, &good("<img src=x onerror=alert(1)>"));
+    let views = mount_all(Some(root.clone().into())).unwrap();
+    assert_eq!(views.len(), 2);
+    assert_eq!(root.query_selector_all("figure[data-oc-state=ready]").unwrap().length(), 2);
+    let error = root.query_selector(".oc-error").unwrap().expect("an error box");
+    let text = error.text_content().unwrap_or_default();
+    assert!(text.contains("series[0].values[0]: must be a non-negative number"), "{text}");
+    assert_eq!(root.query_selector_all("script").unwrap().length(), 0, "every spec was replaced");
+    // HTML in a title stays text.
+    assert!(root.query_selector("img").unwrap().is_none());
+    let last = views[1].canvas();
+    assert!(last.get_attribute("aria-label").unwrap_or_default().contains("<img src=x onerror=alert(1)>"));
+    // Each good chart has pixels of the series colour and a data table.
+    for v in &views {
+        let c = v.canvas();
+        let k = scale_of(&c, v);
+        let a = v.anchor(1);
+        assert_eq!(pixel(&c, k, a[0], a[1] + 4.0), LIGHT_SERIES);
+        let fig = v.figure().unwrap();
+        assert_eq!(fig.query_selector_all("tbody tr").unwrap().length(), 2);
+        assert_eq!(fig.query_selector("canvas").unwrap().unwrap().get_attribute("role").as_deref(), Some("img"));
+    }
+}

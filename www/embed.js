@@ -1,0 +1,35 @@
+// The embed page: one chart chosen by ?chart=offence-trend|detection-rate, or given inline as
+// #spec=<URI-encoded JSON>; ?theme=dark|light forces a theme. It tells the page around it its
+// height with postMessage({type: "offence-charts:height", height}) so an iframe can fit it.
+const query = new URLSearchParams(location.search);
+const theme = query.get("theme");
+const script = document.createElement("script");
+script.type = "application/json";
+script.dataset.offenceChart = query.get("chart") || "offence-trend";
+if (location.hash.startsWith("#spec=")) {
+  const raw = location.hash.slice("#spec=".length);
+  try {
+    script.textContent = decodeURIComponent(raw);
+  } catch {
+    script.textContent = raw; // shown as a JSON error where the chart would be
+  }
+}
+if (theme === "dark" || theme === "light") {
+  script.dataset.theme = theme;
+  document.documentElement.dataset.theme = theme;
+}
+document.getElementById("chart").append(script);
+
+// Report our height to the embedding page whenever it changes.
+let last = 0;
+const report = () => {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height !== last && window.parent !== window) {
+    last = height;
+    window.parent.postMessage({ type: "offence-charts:height", height }, "*");
+  }
+};
+new ResizeObserver(report).observe(document.documentElement);
+addEventListener("hashchange", () => location.reload());
+await import("./offence-charts.js");
+report();
