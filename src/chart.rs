@@ -42,6 +42,9 @@ impl Chart {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Chart, ChartError> {
         check_size(text)?;
+        if !text.trim_start().starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+            return Err(ChartError::spec("", "must be a JSON object ({ … })"));
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let spec: Spec = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             if e.inner().is_data() {
@@ -74,7 +77,7 @@ impl Chart {
 /// Refuses spec text over [`MAX_SPEC_BYTES`] before any parsing.
 pub fn check_size(text: &str) -> Result<(), ChartError> {
     if text.len() > MAX_SPEC_BYTES {
-        return Err(ChartError::Json(format!("the spec is {} bytes; at most {MAX_SPEC_BYTES} are read", text.len())));
+        return Err(ChartError::spec("", format!("is {} bytes long; at most {MAX_SPEC_BYTES} bytes are read", text.len())));
     }
     Ok(())
 }

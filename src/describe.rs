@@ -58,9 +58,6 @@ pub fn category_detail(c: &Category) -> String {
     if let Some(p) = c.rate.as_ref().and_then(|r| r.published.as_deref()) {
         parts.push(format!("published as “{}”", p.trim()));
     }
-    if let Some(p) = c.period.as_deref() {
-        parts.push(p.trim().to_owned());
-    }
     parts.join(" · ")
 }
 

@@ -242,11 +242,23 @@ fn period_labels(spec: &Spec, shapes: &mut Vec<Shape>, (x0, x1): (f64, f64), top
         let align = if bars || n == 1 { Align::Center } else if i == 0 { Align::Left } else if i + step >= n && i == n - 1 { Align::Right } else { Align::Center };
         max_lines = max_lines.max(lines.len());
         for (k, line) in lines.into_iter().enumerate() {
+            let (x, align) = inside(x, align, m.width(&line, font), x1 + 2.0);
             shapes.push(Shape::Text { x, y: top + lh * k as f64, text: line, font, ink: Ink::Muted, align });
         }
         i += step;
     }
     top + lh * max_lines as f64
+}
+
+/// Moves a label of width `w` anchored at `x` so that it lies within 0..=`right`.
+fn inside(x: f64, align: Align, w: f64, right: f64) -> (f64, Align) {
+    let left_edge = match align {
+        Align::Left => x,
+        Align::Center => x - w / 2.0,
+        Align::Right => x - w,
+    };
+    let shift = if left_edge < 0.0 { -left_edge } else if left_edge + w > right { right - (left_edge + w) } else { 0.0 };
+    (x + shift, align)
 }
 
 #[cfg(test)]

@@ -59,7 +59,12 @@ fn validate_trend(spec: &Spec) -> Checked {
         if s.values.len() != spec.periods.len() {
             return Err(ChartError::spec(
                 format!("series[{i}].values"),
-                format!("has {} figures but there are {} periods; give one figure per period", s.values.len(), spec.periods.len()),
+                format!(
+                    "has {} but there {} {}; give one figure per period",
+                    plural(s.values.len(), "figure"),
+                    if spec.periods.len() == 1 { "is" } else { "are" },
+                    plural(spec.periods.len(), "period")
+                ),
             ));
         }
         for (j, f) in s.values.iter().enumerate() {
@@ -130,7 +135,7 @@ fn figure(at: &str, f: &Figure, spec: &Spec, whole: bool) -> Checked {
     if f.source >= spec.sources.len() {
         return Err(ChartError::spec(
             format!("{at}.source"),
-            format!("is {} but there are only {} sources (counting from 0)", f.source, spec.sources.len()),
+            format!("is {} but there {} only {} (counting from 0)", f.source, if spec.sources.len() == 1 { "is" } else { "are" }, plural(spec.sources.len(), "source")),
         ));
     }
     opt_text(&format!("{at}.published"), &f.published, MAX_LABEL_CHARS)?;
@@ -178,4 +183,13 @@ fn count_between(at: &str, n: usize, min: usize, max: usize) -> Checked {
         return Err(ChartError::spec(at, format!("has {n} entries; at most {max} are allowed")));
     }
     Ok(())
+}
+
+/// `1 figure`, `2 figures`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
