@@ -1,21 +1,33 @@
 #!/usr/bin/env bash
-# Builds the deployable static site into dist/: the pages and loader under stable names, and
-# everything they load (wasm, its JS glue, styles) under content-hashed names.
+# Builds the deployable static site into dist/: the pages and the loader (offence-charts.js) under
+# stable names, everything they load (wasm, its JS glue, page scripts, styles) under content-hashed
+# names, so a CDN may cache those forever.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 wasm-pack --quiet build --release --target web --out-dir pkg --out-name offence_charts --no-typescript --no-pack >/dev/null
 rm -rf dist && mkdir -p dist
 hash() { sha256sum "$1" | cut -c1-10; }
+
+# The wasm, then the glue that names it, then the loader that names the glue.
 wasm="oc-$(hash pkg/offence_charts_bg.wasm).wasm"
 cp pkg/offence_charts_bg.wasm "dist/$wasm"
 sed "s/offence_charts_bg\.wasm/$wasm/g" pkg/offence_charts.js > dist/glue.tmp
-glue="oc-$(hash dist/glue.tmp).js" && mv dist/glue.tmp "dist/$glue"
-css="site-$(hash www/site.css).css" && cp www/site.css "dist/$css"
-embed="embed-$(hash www/embed.js).js" && cp www/embed.js "dist/$embed"
+glue="oc-$(hash dist/glue.tmp).js"
+mv dist/glue.tmp "dist/$glue"
 sed "s|\"\./offence_charts\.js\"|\"./$glue\"|" www/offence-charts.js > dist/offence-charts.js
 grep -q "$glue" dist/offence-charts.js || { echo "dist: the loader does not import $glue" >&2; exit 1; }
+
+# Page scripts and styles get hashed names; the pages are rewritten to name them.
+rewrite=()
+for f in www/*.js www/*.css; do
+  base=$(basename "$f")
+  [ "$base" = offence-charts.js ] && continue
+  hashed="${base%.*}-$(hash "$f").${base##*.}"
+  cp "$f" "dist/$hashed"
+  rewrite+=(-e "s|\"$base\"|\"$hashed\"|g" -e "s|\"\./$base\"|\"./$hashed\"|g")
+done
 for page in www/*.html; do
-  sed -e "s|href=\"site\.css\"|href=\"$css\"|" -e "s|src=\"embed\.js\"|src=\"$embed\"|" "$page" > "dist/$(basename "$page")"
+  sed "${rewrite[@]}" "$page" > "dist/$(basename "$page")"
 done
 echo "dist: $(ls dist | tr '\n' ' ')"

@@ -46,11 +46,12 @@ impl std::error::Error for ChartError {}
 
 /// Turns a serde error met at `path` into a [`ChartError::Spec`], wording serde's messages for people.
 pub(crate) fn from_serde(path: String, message: String) -> ChartError {
+    // serde-wasm-bindgen's errors print as JS errors ("Error: …") and call null "unit value".
+    let message = message.strip_prefix("Error: ").unwrap_or(&message);
     let message = message
         .replace("invalid type: ", "wrong type: ")
-        .replace("unknown field", "unknown field")
+        .replace("unit value", "null")
         .replace("missing field", "missing required field");
-    // serde appends " at line N column M" for JSON input; keep it, it helps journalists find the spot.
     let path = if path == "." { String::new() } else { path };
     ChartError::Spec { path, message }
 }

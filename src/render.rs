@@ -9,8 +9,21 @@ use plotters_svg::SVGBackend;
 
 /// Renders `chart` as an SVG document `width` CSS px wide, at its natural height.
 pub fn to_svg(chart: &Chart, width: f64, theme: &Theme) -> Result<String, ChartError> {
+    to_svg_sized(chart, width, None, theme)
+}
+
+/// Renders `chart` `width` CSS px wide; with `height`, on a canvas of that height (a social card,
+/// 1200×630) with the chart centred vertically, else at its natural height.
+pub fn to_svg_sized(chart: &Chart, width: f64, height: Option<f64>, theme: &Theme) -> Result<String, ChartError> {
     let m = FontMeasure::new().ok_or_else(|| ChartError::Draw("the built-in font is unreadable".into()))?;
-    let scene = chart.layout(width, &m);
+    let pad = if height.is_some() { 24.0 } else { 0.0 };
+    let mut scene = chart.layout(width - 2.0 * pad, &m);
+    let natural = scene.height;
+    let total = height.filter(|h| h.is_finite() && *h > 0.0).map(|h| h.max(natural + 2.0 * pad)).unwrap_or(natural);
+    let (dx, dy) = (pad, ((total - natural) / 2.0).max(0.0));
+    scene.translate(dx, dy);
+    scene.width += 2.0 * pad;
+    scene.height = total;
     let mut out = String::new();
     {
         let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
@@ -18,4 +31,20 @@ pub fn to_svg(chart: &Chart, width: f64, theme: &Theme) -> Result<String, ChartE
         draw(&mut backend, &scene, theme, Surface::svg(1.0)).map_err(|e| ChartError::Draw(e.to_string()))?;
     }
     Ok(out)
+}
+
+/// Rasterises an SVG made by [`to_svg`] to PNG bytes at `scale` pixels per CSS px, with resvg and
+/// the checked-in Liberation Sans (no system fonts), so output is the same on every machine.
+pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ChartError> {
+    use resvg::{tiny_skia, usvg};
+    let fail = |what: &str| ChartError::Draw(format!("PNG: {what}"));
+    let mut opt = usvg::Options { font_family: "Liberation Sans".into(), ..usvg::Options::default() };
+    opt.fontdb_mut().load_font_data(crate::measure::native::REGULAR.to_vec());
+    opt.fontdb_mut().load_font_data(crate::measure::native::BOLD.to_vec());
+    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| fail(&e.to_string()))?;
+    let scale = if scale.is_finite() && scale > 0.0 { scale.min(8.0) } else { 1.0 };
+    let size = tree.size().to_int_size().scale_by(scale).ok_or_else(|| fail("image too large"))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| fail("image too large"))?;
+    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| fail(&e.to_string()))
 }

@@ -177,6 +177,49 @@ impl Scene {
         }
     }
 
+    /// Moves every shape and mark by (`dx`, `dy`), e.g. to centre the chart on a larger image.
+    pub fn translate(&mut self, dx: f64, dy: f64) {
+        let mv = |p: &mut (f64, f64)| {
+            p.0 += dx;
+            p.1 += dy;
+        };
+        for s in &mut self.shapes {
+            match s {
+                Shape::Text { x, y, .. } => {
+                    *x += dx;
+                    *y += dy;
+                }
+                Shape::Rect { rect, .. } => {
+                    rect[0] += dx;
+                    rect[1] += dy;
+                    rect[2] += dx;
+                    rect[3] += dy;
+                }
+                Shape::Line { from, to, .. } => {
+                    mv(from);
+                    mv(to);
+                }
+                Shape::Path { points, .. } => points.iter_mut().for_each(mv),
+                Shape::Dot { at, .. } => mv(at),
+            }
+        }
+        match &mut self.marks {
+            Marks::None => {}
+            Marks::Boxes(boxes) => {
+                for b in boxes {
+                    b.hit = [b.hit[0] + dx, b.hit[1] + dy, b.hit[2] + dx, b.hit[3] + dy];
+                    mv(&mut b.anchor);
+                }
+            }
+            Marks::Columns { x0, x1, top, bottom, .. } => {
+                *x0 += dx;
+                *x1 += dx;
+                *top += dy;
+                *bottom += dy;
+            }
+        }
+    }
+
     /// The step index of the figure under the point `(x, y)`, if any.
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
         match &self.marks {

@@ -6,6 +6,23 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
 
+/// Field names of each object in a spec, for checking inputs whose deserializer cannot see unknown
+/// fields (serde-wasm-bindgen reads only the declared ones). Kept equal to the structs below by a test.
+pub mod fields {
+    /// [`super::Spec`].
+    pub const SPEC: &[&str] = &["version", "kind", "title", "subtitle", "unit", "sources", "notes", "periods", "series", "mark", "categories"];
+    /// [`super::Source`].
+    pub const SOURCE: &[&str] = &["name", "url", "date"];
+    /// [`super::Period`].
+    pub const PERIOD: &[&str] = &["label", "name"];
+    /// [`super::Series`].
+    pub const SERIES: &[&str] = &["name", "values"];
+    /// [`super::Category`].
+    pub const CATEGORY: &[&str] = &["label", "period", "recorded", "detected", "rate"];
+    /// [`super::Figure`] in its object form.
+    pub const FIGURE: &[&str] = &["value", "approximate", "published", "quote", "source"];
+}
+
 /// A chart spec as written by a journalist or shipped in `data/`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -195,5 +212,39 @@ impl<'de> Visitor<'de> for FigureVisitor {
 impl<'de> Deserialize<'de> for Figure {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(FigureVisitor)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// serde's own error for an unknown field lists the declared ones: they must equal `fields`.
+    fn declared<T: for<'de> Deserialize<'de> + std::fmt::Debug>(json: &str) -> Vec<String> {
+        let e = serde_json::from_str::<T>(json).unwrap_err().to_string();
+        // "expected one of `a`, `b`, `c`" or, for two fields, "expected `a` or `b`".
+        let list = e.split("expected ").nth(1).unwrap_or_else(|| panic!("{e}"));
+        let list = list.split(" at line").next().unwrap_or("").trim_start_matches("one of ");
+        list.split(", ").flat_map(|f| f.split(" or ")).map(|f| f.trim_matches('`').to_owned()).collect()
+    }
+
+    #[test]
+    fn field_lists_match_the_structs() {
+        let sorted = |v: &[&str]| {
+            let mut v: Vec<String> = v.iter().map(|s| s.to_string()).collect();
+            v.sort();
+            v
+        };
+        let check = |got: Vec<String>, want: &[&str]| {
+            let mut got = got;
+            got.sort();
+            assert_eq!(got, sorted(want));
+        };
+        check(declared::<Spec>(r#"{"zzz":1}"#), fields::SPEC);
+        check(declared::<Source>(r#"{"zzz":1}"#), fields::SOURCE);
+        check(declared::<Period>(r#"{"zzz":1}"#), fields::PERIOD);
+        check(declared::<Series>(r#"{"zzz":1}"#), fields::SERIES);
+        check(declared::<Category>(r#"{"zzz":1}"#), fields::CATEGORY);
+        check(declared::<Figure>(r#"{"zzz":1}"#), fields::FIGURE);
     }
 }

@@ -106,6 +106,11 @@ fn bad_specs_throw_errors_that_name_the_field() {
     assert_eq!(message(err), "series[0].values[1]: must be a non-negative number");
     let err = render_chart(canvas(300), "{\"version\":1,".into()).err().expect("refused");
     assert!(message(err).starts_with("spec is not valid JSON"));
+    let typo = r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],"periods":[{"label":"a","nmae":"x"}],"series":[{"name":"n","values":[1]}]}"#;
+    let err = render_chart(canvas(300), typo.into()).err().expect("refused");
+    assert!(message(err).starts_with("periods[0].nmae: unknown field `nmae`, expected one of `label`, `name`"));
+    let err = render_chart(canvas(300), js_sys::JSON::parse(r#"{"version":1,"kind":"trend","title":null}"#).unwrap()).err().expect("refused");
+    assert_eq!(message(err), "title: wrong type: null, expected a string");
     let err = render_chart(canvas(300), "pie-chart".into()).err().expect("refused");
     assert!(message(err).contains("no chart is called \"pie-chart\""));
     let obj = js_sys::JSON::parse(r#"{"version":1,"kind":"rate","title":"T","sources":[{"name":"S"}],"categories":[{"label":"x","recorded":{"value":5},"detected":{"value":6}}]}"#).unwrap();

@@ -3,6 +3,7 @@
 
 mod canvas;
 mod dom;
+mod keys;
 
 use crate::chart::{check_size, named_spec, Chart};
 use crate::describe::{summary, table, tip};
@@ -26,21 +27,25 @@ fn dom_error(e: JsValue) -> ChartError {
 
 /// Reads a spec given as JSON text or as a JS object, or by name (`"offence-trend"`).
 fn chart_from(value: &JsValue) -> Result<Chart, ChartError> {
-    let value = match value.as_string() {
-        Some(text) => {
-            let text = text.trim();
-            let text = if text.starts_with('{') { text } else { named_spec(text)? };
-            check_size(text)?;
-            js_sys::JSON::parse(text).map_err(|e| {
-                let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unreadable".into());
-                ChartError::Json(msg)
-            })?
-        }
-        None => value.clone(),
-    };
-    if !value.is_object() {
-        return Err(ChartError::spec("", "must be a JSON object"));
+    match value.as_string() {
+        Some(text) if !text.trim_start().starts_with('{') => chart_from_json(named_spec(&text)?),
+        Some(text) => chart_from_json(&text),
+        None => chart_from_object(value.clone()),
     }
+}
+
+/// Parses JSON text with the browser's `JSON.parse`, then reads it as a spec.
+fn chart_from_json(text: &str) -> Result<Chart, ChartError> {
+    check_size(text)?;
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unreadable".into());
+        ChartError::Json(msg)
+    })?;
+    chart_from_object(value)
+}
+
+fn chart_from_object(value: JsValue) -> Result<Chart, ChartError> {
+    keys::check(&value)?;
     Chart::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
 }
 
@@ -189,9 +194,10 @@ fn mount(script: &Element) -> Result<ChartView, ChartError> {
     let doc = document()?;
     let name = script.get_attribute(SPEC_ATTRIBUTE).unwrap_or_default();
     let body = script.text_content().unwrap_or_default();
-    let source = if body.trim().is_empty() { name.clone() } else { body };
     let theme = script.get_attribute("data-theme").unwrap_or_default();
-    match chart_from(&JsValue::from_str(&source)) {
+    // A body is always a spec (even if it is not JSON); the attribute's name only counts without one.
+    let parsed = if body.trim().is_empty() { named_spec(&name).and_then(chart_from_json) } else { chart_from_json(&body) };
+    match parsed {
         Ok(chart) => {
             let built = dom::build_figure(&doc, &summary(chart.spec()), &table(chart.spec())).map_err(dom_error)?;
             if !theme.is_empty() {

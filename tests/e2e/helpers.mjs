@@ -1,0 +1,267 @@
+// Shared plumbing for the end-to-end tests: one headless Chromium per test file, the project's own
+// static server (scripts/serve.mjs, strict CSP) on a free port, fixture folders that combine dist/
+// with test pages, a guard that records console/page errors, CSP violations and every request, and
+// in-page canvas pixel analysis.
+import { existsSync, mkdtempSync, cpSync, writeFileSync, rmSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+// OC_E2E_DIST runs the suite against another build (e.g. a deliberately broken copy).
+export const DIST = process.env.OC_E2E_DIST || join(ROOT, "dist");
+
+export const LIGHT = { background: [255, 255, 255], series0: [29, 90, 140], text: [26, 26, 26] };
+export const DARK = { background: [22, 24, 27], series0: [110, 176, 236], text: [238, 238, 238] };
+
+/** Fails early, with the fix, when dist/ has not been built. */
+export function requireDist() {
+  if (!existsSync(join(DIST, "index.html")) || !readdirSync(DIST).some((f) => f.endsWith(".wasm"))) {
+    throw new Error("dist/ is missing or incomplete: run scripts/dist.sh (or make test-e2e) first");
+  }
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+  });
+}
+
+/** Serves `dir` on 127.0.0.1 at a free port with scripts/serve.mjs; `opts` as serve()'s. */
+export async function startServer(dir, opts) {
+  const server = await serve(dir, 0, opts);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    server,
+    origin,
+    url: (path = "/") => origin + path,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}
+
+/** A temp folder holding a copy of dist/ plus `files` ({name: text}); returns its path. */
+export function fixtureDir(files = {}, { withDist = true } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "oc-e2e-"));
+  if (withDist) cpSync(DIST, dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+export function removeDir(dir) {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A minimal HTML page (no inline script or style: the server's CSP forbids both). */
+export function page({ title = "fixture", head = "", body = "" }) {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${title}</title>
+${head}
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** `<script type="application/json" data-offence-chart…>` for a chart name or a spec. */
+export function specScript(spec, { theme } = {}) {
+  const t = theme ? ` data-theme="${theme}"` : "";
+  if (typeof spec === "string" && !spec.trim().startsWith("{")) {
+    return `<script type="application/json" data-offence-chart="${spec}"${t}></script>`;
+  }
+  const text = typeof spec === "string" ? spec : JSON.stringify(spec);
+  // "</" would end the script element early; JSON allows "<\/".
+  return `<script type="application/json" data-offence-chart${t}>${text.replace(/<\//g, "<\\/")}</script>`;
+}
+
+/** A small valid trend spec. */
+export function trendSpec(overrides = {}) {
+  return {
+    version: 1,
+    kind: "trend",
+    title: "Test trend",
+    unit: "offences",
+    sources: [{ name: "Test source" }],
+    periods: [{ label: "2018" }, { label: "2019" }, { label: "2020" }],
+    series: [{ name: "Recorded", values: [100, 150, 120] }],
+    ...overrides,
+  };
+}
+
+/**
+ * Records what a page does: console errors and warnings, uncaught page errors, dialogs, CSP
+ * violations and offence-charts:drawn events seen at the document (via an init script), and every
+ * request of the context. `allowed` lists the origins
+ * requests may go to; `foreign()` gives the others.
+ */
+export async function guard(context, allowed) {
+  const g = { console: [], warnings: [], pageErrors: [], dialogs: [], requests: [] };
+  await context.addInitScript(() => {
+    window.__ocDrawn = [];
+    document.addEventListener("offence-charts:drawn", (e) => {
+      const t = e.target;
+      window.__ocDrawn.push({ tag: t.tagName, cls: t.className, state: t.dataset.ocState, bubbles: e.bubbles, label: t.querySelector("canvas")?.getAttribute("aria-label") });
+    });
+    window.__ocViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__ocViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  context.on("request", (r) => g.requests.push(r.url()));
+  const watchPage = (p) => {
+    p.on("console", (m) => {
+      if (m.type() === "error") g.console.push(m.text());
+      if (m.type() === "warning") g.warnings.push(m.text());
+    });
+    p.on("pageerror", (e) => g.pageErrors.push(e.message));
+    p.on("dialog", (d) => {
+      g.dialogs.push(d.message());
+      d.dismiss().catch(() => {});
+    });
+  };
+  context.on("page", watchPage);
+  for (const p of context.pages()) watchPage(p);
+  g.foreign = () =>
+    g.requests.filter((u) => {
+      if (u.startsWith("data:") || u.startsWith("blob:")) return false;
+      try {
+        return !allowed.includes(new URL(u).origin);
+      } catch {
+        return true;
+      }
+    });
+  g.count = (re) => g.requests.filter((u) => re.test(new URL(u).pathname)).length;
+  g.violations = async (p) => p.evaluate(() => window.__ocViolations || []);
+  g.drawn = async (p) => p.evaluate(() => window.__ocDrawn || []);
+  return g;
+}
+
+/** Scrolls `page` to the bottom in viewport steps (so lazy charts mount), then back to the top. */
+export async function scrollThrough(page, { back = true } = {}) {
+  for (let i = 0; i < 200; i++) {
+    const done = await page.evaluate(async () => {
+      const before = scrollY;
+      scrollBy(0, innerHeight * 0.8);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return scrollY === before;
+    });
+    if (done) break;
+  }
+  if (back) await page.evaluate(() => scrollTo(0, 0));
+}
+
+/** Waits until `n` chart figures have a final state (ready or error); returns their states. */
+export async function waitForCharts(page, n, timeout = 10000) {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("figure.oc-chart[data-oc-state]").length >= n,
+    n,
+    { timeout, polling: 50 },
+  );
+  return page.evaluate(() => [...document.querySelectorAll("figure.oc-chart")].map((f) => f.dataset.ocState));
+}
+
+export function nextFrames(page, n = 2) {
+  return page.evaluate(
+    (n) =>
+      new Promise((ok) => {
+        const step = (k) => (k === 0 ? ok() : requestAnimationFrame(() => step(k - 1)));
+        step(n);
+      }),
+    n,
+  );
+}
+
+/**
+ * Reads the canvas matched by `selector` (the `index`th) with getImageData in the page and
+ * summarises it: backing and CSS size, the pixel ratio, the colour at (2,2), runs of columns
+ * holding colour `rgb` (bars) with their top and bottom rows, and the highest-contrast pixel in the
+ * top `topRows` CSS px against the background.
+ */
+export function analyseCanvas(pageOrFrame, selector, { rgb, index = 0, tolerance = 3, topRows = 24 } = {}) {
+  return pageOrFrame.evaluate(
+    ({ selector, rgb, index, tolerance, topRows }) => {
+      const canvas = document.querySelectorAll(selector)[index];
+      if (!canvas) return null;
+      const { width, height } = canvas;
+      const rect = canvas.getBoundingClientRect();
+      const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+      const at = (x, y) => {
+        const i = (y * width + x) * 4;
+        return [data[i], data[i + 1], data[i + 2], data[i + 3]];
+      };
+      const background = at(2, 2);
+      const result = { width, height, cssWidth: rect.width, cssHeight: rect.height, dpr: devicePixelRatio, background, runs: [] };
+      if (rgb) {
+        const near = (i) => Math.abs(data[i] - rgb[0]) <= tolerance && Math.abs(data[i + 1] - rgb[1]) <= tolerance && Math.abs(data[i + 2] - rgb[2]) <= tolerance && data[i + 3] === 255;
+        const minCount = Math.max(4, Math.round(10 * devicePixelRatio));
+        let run = null;
+        let total = 0;
+        for (let x = 0; x < width; x++) {
+          let count = 0;
+          let top = -1;
+          let bottom = -1;
+          for (let y = 0; y < height; y++) {
+            if (near((y * width + x) * 4)) {
+              count++;
+              if (top < 0) top = y;
+              bottom = y;
+            }
+          }
+          total += count;
+          if (count >= minCount) {
+            if (!run) run = { x0: x, x1: x, top, bottom, count };
+            else {
+              run.x1 = x;
+              run.top = Math.min(run.top, top);
+              run.bottom = Math.max(run.bottom, bottom);
+              run.count = Math.max(run.count, count);
+            }
+          } else if (run) {
+            result.runs.push(run);
+            run = null;
+          }
+        }
+        if (run) result.runs.push(run);
+        for (const r of result.runs) r.height = r.bottom - r.top + 1;
+        result.colourPixels = total;
+      }
+      // WCAG relative luminance and the pixel in the title band that contrasts most with the background.
+      const lum = ([r, g, b]) => {
+        const c = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
+      };
+      const contrast = (a, b) => {
+        const [x, y] = [lum(a), lum(b)];
+        return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+      };
+      let best = { ratio: 1, pixel: background, inked: 0 };
+      const rows = Math.min(height, Math.round(topRows * devicePixelRatio));
+      for (let y = 0; y < rows; y++) {
+        for (let x = 0; x < width; x++) {
+          const p = at(x, y);
+          if (p[0] !== background[0] || p[1] !== background[1] || p[2] !== background[2]) best.inked++;
+          const ratio = contrast(p, background);
+          if (ratio > best.ratio) best = { ...best, ratio, pixel: p };
+        }
+      }
+      result.title = best;
+      return result;
+    },
+    { selector, rgb, index, tolerance, topRows },
+  );
+}
+
+export const sameRgb = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
