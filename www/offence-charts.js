@@ -1,51 +1,185 @@
 // offence-charts loader. Import it as <script type="module" src=".../offence-charts.js">: it finds
 // every <script type="application/json" data-offence-chart> on the page and draws each chart as it
 // nears the viewport, fetching and instantiating the WebAssembly once for all of them.
-// It sets no cookies, uses no storage and requests nothing but its own two files.
-import init, { mountScript, renderChart as renderOnCanvas } from "./offence_charts.js";
+// If the WebAssembly ever traps (a bug of ours), the chart that hit it shows the message and every
+// other chart moves to a fresh instance. It sets no cookies, uses no storage and requests nothing
+// but its own files.
 
 const SELECTOR = 'script[type="application/json"][data-offence-chart]';
-let ready = null;
+const GLUE = "./offence_charts.js"; // renamed to its content-hashed name by scripts/dist.sh
+const charts = new Set(); // every live chart: { m, view, figure, canvas, source, redraw }
+let instance = null; // Promise of the current module instance
+let generation = 0;
 
-/** Fetches and instantiates the WebAssembly once; later calls share the same promise. */
+/** Fetches and instantiates the WebAssembly once; later calls share it. */
 export function load() {
-  ready ??= init();
-  return ready;
+  if (!instance) {
+    const url = generation ? GLUE + "?instance=" + generation : GLUE;
+    instance = import(url).then(async (m) => {
+      await m.default();
+      return m;
+    });
+    instance.catch(() => { instance = null; }); // a later call may try again
+  }
+  return instance;
 }
 
 /** Draws `spec` (JSON text, object or default chart name) on `canvas`; throws an Error if bad. */
 export async function renderChart(canvas, spec) {
-  await load();
-  return renderOnCanvas(canvas, spec);
+  const m = await load();
+  return m.renderChart(canvas, spec);
 }
 
 /** Mounts every chart spec under `root` now (not lazily); resolves to the number drawn. */
 export async function mountAll(root = document) {
-  const scripts = [...root.querySelectorAll(SELECTOR)];
-  const views = await Promise.all(scripts.map(mountOne));
+  const views = await Promise.all([...root.querySelectorAll(SELECTOR)].map(mountOne));
   return views.filter(Boolean).length;
 }
 
 async function mountOne(script) {
+  const source = { body: script.textContent, name: script.dataset.offenceChart || "", theme: script.dataset.theme || "" };
   const slot = slotFor(script);
+  let m;
   try {
-    await load();
+    m = await load();
   } catch (e) {
-    return failed(slot, script, "the chart program could not be loaded (" + (e && e.message ? e.message : e) + ")");
+    return unloaded(slot, script, source, e);
   }
   if (!script.isConnected) return null; // mounted already by another call
-  let view = null;
+  let view;
   try {
-    view = mountScript(script);
+    view = m.mountScript(script);
   } catch (e) {
-    // mountScript has already put the message where the chart would be.
     slot.style.minHeight = "";
-    return null;
+    if (e instanceof WebAssembly.RuntimeError) {
+      if (script.isConnected) script.replaceWith(errorBox(panicMessage(m, e)));
+      restart(m);
+    }
+    return null; // otherwise mountScript has put the message where the chart would be
   }
   slot.style.minHeight = "";
-  wire(view);
-  view.figure.dispatchEvent(new CustomEvent("offence-charts:drawn", { bubbles: true }));
-  return view;
+  const chart = { m, view, figure: view.figure, canvas: view.canvas, source };
+  charts.add(chart);
+  wire(chart);
+  chart.figure.dispatchEvent(new CustomEvent("offence-charts:drawn", { bubbles: true }));
+  return chart;
+}
+
+/**
+ * For tests of recovery: makes the chart in `figure` call a WebAssembly function that panics, as a
+ * bug of ours would. That chart shows the message; the page's other charts move to a new instance.
+ */
+export function simulateCrash(figure) {
+  for (const chart of charts) if (chart.figure === figure) call(chart, () => chart.m.panicForTests("simulated"));
+}
+
+// Calls into the chart's WebAssembly; a trap there breaks only this chart, the rest move on.
+function call(chart, fn, fallback) {
+  try {
+    return fn(chart.view);
+  } catch (e) {
+    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+    broken(chart, panicMessage(chart.m, e));
+    restart(chart.m);
+    return fallback;
+  }
+}
+
+function panicMessage(m, e) {
+  let why = "";
+  try {
+    why = m.lastPanic();
+  } catch {
+    // the trapped instance cannot even say why
+  }
+  return why || "internal error: " + e.message;
+}
+
+// Starts a fresh instance once the `dead` one trapped, and moves its charts there.
+async function restart(dead) {
+  if (instance && (await instance.catch(() => null)) === dead) {
+    generation += 1;
+    instance = null;
+  }
+  const m = await load();
+  for (const chart of charts) {
+    if (chart.m !== dead) continue;
+    try {
+      const spec = chart.source.body.trim() ? chart.source.body : chart.source.name;
+      chart.view = m.renderChart(chart.canvas, spec);
+      chart.m = m;
+      chart.redraw(true);
+    } catch (e) {
+      broken(chart, e.message);
+    }
+  }
+}
+
+function broken(chart, message) {
+  charts.delete(chart);
+  if (chart.figure.isConnected) chart.figure.replaceWith(errorBox(message));
+}
+
+function errorBox(message) {
+  const box = document.createElement("figure");
+  box.className = "oc-chart oc-error";
+  box.dataset.ocState = "error";
+  box.style.cssText = "margin:1.5em 0;padding:12px 14px;border:1px solid #b00020;border-left-width:4px;border-radius:2px;font:14px/1.4 Helvetica,Arial,sans-serif;overflow-wrap:anywhere";
+  const p = document.createElement("p");
+  p.setAttribute("role", "alert");
+  p.style.margin = "0";
+  p.textContent = "This chart could not be drawn: " + message;
+  box.append(p);
+  return box;
+}
+
+// Without the WebAssembly (blocked, 404, wrong MIME type) the box says so and, for a spec written
+// into the page, lists its figures in a plain table.
+function unloaded(slot, script, source, e) {
+  const box = errorBox("the chart program could not be loaded (" + (e && e.message ? e.message : String(e)) + ").");
+  const table = plainTable(source.body);
+  if (table) box.append(table);
+  slot.style.minHeight = "";
+  if (script.isConnected) script.replaceWith(box);
+  return null;
+}
+
+function plainTable(text) {
+  let spec;
+  try {
+    spec = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!spec || typeof spec !== "object") return null;
+  const num = (f) => {
+    const v = f && typeof f === "object" ? f.value : f;
+    if (typeof v !== "number") return "–";
+    return (f && f.approximate ? "≈" : "") + v.toLocaleString("en-GB");
+  };
+  const table = document.createElement("table");
+  table.style.cssText = "border-collapse:collapse;margin-top:.6em";
+  const row = (cells, tag) => {
+    const tr = table.insertRow();
+    for (const c of cells) {
+      const td = document.createElement(tag);
+      td.textContent = String(c);
+      td.style.cssText = "padding:2px 12px 2px 0;text-align:left";
+      tr.append(td);
+    }
+  };
+  table.createCaption().textContent = String(spec.title || "");
+  const label = (x) => (x && typeof x === "object" ? x.name || x.label : x) || "";
+  if (Array.isArray(spec.periods) && Array.isArray(spec.series)) {
+    row(["Period", ...spec.series.map((s) => (s && s.name) || "")], "th");
+    spec.periods.slice(0, 1000).forEach((p, i) => row([label(p), ...spec.series.map((s) => num(s && Array.isArray(s.values) ? s.values[i] : null))], "td"));
+  } else if (Array.isArray(spec.categories)) {
+    row(["Category", "Recorded", "Detected", "Published rate (%)"], "th");
+    for (const c of spec.categories) row([label(c && c.label), num(c && c.recorded), num(c && c.detected), num(c && c.rate)], "td");
+  } else {
+    return null;
+  }
+  return table;
 }
 
 // A wrapper that reserves the chart's space before it is drawn, so nothing below it jumps.
@@ -54,58 +188,44 @@ function slotFor(script) {
   if (parent && parent.classList.contains("oc-slot")) return parent;
   const slot = document.createElement("div");
   slot.className = "oc-slot";
-  slot.style.cssText = "display:block;width:100%;min-height:" + Math.round(Math.max(300, Math.min(560, (script.parentElement?.clientWidth || 600) * 0.7))) + "px";
+  const width = (parent && parent.clientWidth) || 600;
+  slot.style.cssText = "display:block;width:100%;min-height:" + Math.round(Math.max(300, Math.min(560, width * 0.7))) + "px";
   script.replaceWith(slot);
   slot.append(script);
   return slot;
 }
 
-function failed(slot, script, message) {
-  const box = document.createElement("figure");
-  box.className = "oc-chart oc-error";
-  box.dataset.ocState = "error";
-  box.style.cssText = "margin:1.5em 0;padding:12px 14px;border:1px solid #b00020;border-left-width:4px;font:14px/1.4 Helvetica,Arial,sans-serif";
-  const p = document.createElement("p");
-  p.setAttribute("role", "alert");
-  p.style.margin = "0";
-  p.textContent = "This chart could not be drawn: " + message;
-  box.append(p);
-  slot.style.minHeight = "";
-  script.replaceWith(box);
-  return null;
-}
-
-// Redraws on resize, zoom and theme change; tooltips on hover, tap and keyboard focus.
-function wire(view) {
-  const fig = view.figure;
-  const canvas = view.canvas;
+// Redraws on resize, zoom, theme change and print; tooltips on hover, tap and keyboard focus.
+function wire(chart) {
+  const { figure: fig, canvas } = chart;
   const tip = fig.querySelector(".oc-tip");
   const live = fig.querySelector(".oc-live");
-  const forced = fig.dataset.theme === "dark" || fig.dataset.theme === "light" ? fig.dataset.theme : null;
+  const forced = chart.source.theme === "dark" || chart.source.theme === "light" ? chart.source.theme : null;
   const dark = matchMedia("(prefers-color-scheme: dark)");
   let drawn = "";
   let current = -1;
   let frame = 0;
 
-  const redraw = () => {
+  chart.redraw = (force) => {
     frame = 0;
+    if (force) drawn = "";
     const width = Math.round(fig.clientWidth);
     const theme = forced || (dark.matches ? "dark" : "light");
     const key = width + "/" + devicePixelRatio + "/" + theme;
-    if (width <= 0 || key === drawn) return;
+    if (width <= 0 || key === drawn || !charts.has(chart)) return;
     drawn = key;
     try {
-      view.draw(width, devicePixelRatio || 1, theme);
-      fig.dataset.ocTheme = theme;
-      tip.style.background = theme === "dark" ? "#f2f2f2" : "#1a1a1a";
-      tip.style.color = theme === "dark" ? "#111" : "#fff";
+      call(chart, (v) => v.draw(width, devicePixelRatio || 1, theme));
     } catch (e) {
-      console.warn("offence-charts:", e.message);
+      return broken(chart, e.message);
     }
+    fig.dataset.ocTheme = theme;
+    tip.style.background = theme === "dark" ? "#f2f2f2" : "#1a1a1a";
+    tip.style.color = theme === "dark" ? "#111" : "#fff";
     if (current >= 0) show(current, false);
   };
-  const schedule = () => { frame ||= requestAnimationFrame(redraw); };
-  redraw();
+  const schedule = () => { frame ||= requestAnimationFrame(() => chart.redraw(false)); };
+  chart.redraw(false);
   new ResizeObserver(schedule).observe(fig);
   dark.addEventListener("change", schedule);
   // devicePixelRatio changes (zoom, another screen): a media query on the current ratio fires once.
@@ -113,23 +233,26 @@ function wire(view) {
     matchMedia("(resolution: " + devicePixelRatio + "dppx)").addEventListener("change", () => { schedule(); watchRatio(); }, { once: true });
   };
   watchRatio();
-  addEventListener("beforeprint", () => { drawn = ""; view.draw(Math.round(fig.clientWidth), Math.max(2, devicePixelRatio), "light"); });
-  addEventListener("afterprint", () => { drawn = ""; schedule(); });
+  // Print sharp and light, whatever the screen.
+  addEventListener("beforeprint", () => {
+    if (!charts.has(chart)) return;
+    drawn = "";
+    call(chart, (v) => v.draw(Math.round(fig.clientWidth), Math.max(3, devicePixelRatio), "light"));
+  });
+  addEventListener("afterprint", () => chart.redraw(true));
 
   function show(i, announce) {
-    const lines = view.tip(i);
+    const lines = call(chart, (v) => v.tip(i), []);
     if (!lines.length) return hide();
     current = i;
     const head = document.createElement("strong");
     head.textContent = lines[0];
     tip.replaceChildren(head, ...lines.slice(1).map((l) => { const d = document.createElement("div"); d.textContent = l; return d; }));
     tip.hidden = false;
-    const [x, y] = view.anchor(i);
+    const [x, y] = call(chart, (v) => v.anchor(i), [0, 0]);
     const box = fig.clientWidth;
-    const left = Math.max(0, Math.min(x - tip.offsetWidth / 2, box - tip.offsetWidth));
-    const top = y - tip.offsetHeight - 10 >= 0 ? y - tip.offsetHeight - 10 : y + 12;
-    tip.style.left = left + "px";
-    tip.style.top = top + "px";
+    tip.style.left = Math.max(0, Math.min(x - tip.offsetWidth / 2, box - tip.offsetWidth)) + "px";
+    tip.style.top = (y - tip.offsetHeight - 10 >= 0 ? y - tip.offsetHeight - 10 : y + 12) + "px";
     if (announce) live.textContent = lines.join(". ");
   }
   function hide() {
@@ -138,7 +261,7 @@ function wire(view) {
   }
   const point = (e) => {
     const r = canvas.getBoundingClientRect();
-    const i = view.markAt(e.clientX - r.left, e.clientY - r.top);
+    const i = call(chart, (v) => v.markAt(e.clientX - r.left, e.clientY - r.top), -1);
     if (i >= 0) show(i, e.pointerType !== "mouse");
     else if (document.activeElement !== canvas) hide();
   };
@@ -152,7 +275,7 @@ function wire(view) {
   });
   canvas.addEventListener("blur", () => { canvas.style.outline = ""; hide(); });
   canvas.addEventListener("keydown", (e) => {
-    const n = view.markCount();
+    const n = call(chart, (v) => v.markCount(), 0);
     if (!n) return;
     let i = current < 0 ? 0 : current;
     switch (e.key) {

@@ -1,0 +1,114 @@
+// Failing gracefully: a trap inside the WebAssembly breaks only the chart that hit it (the others
+// move to a fresh instance and keep redrawing); a WebAssembly that cannot load (404, blocked by the
+// page's policy) leaves a message and, for specs written into the page, a table of the figures.
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { rmSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { requireDist, launch, startServer, guard, fixtureDir, removeDir, page as html, specScript, trendSpec, waitForCharts, nextFrames } from "./helpers.mjs";
+
+const three = html({
+  title: "three charts",
+  head: '<script type="module" src="offence-charts.js"></script>',
+  body: [specScript("offence-trend"), specScript(trendSpec({ title: "Inline trend" })), specScript("detection-rate")].join("\n"),
+});
+const CRASH = `import { simulateCrash } from "./offence-charts.js";
+document.addEventListener("click", () => simulateCrash(document.querySelectorAll("figure.oc-chart")[1]));`;
+const crashPage = three.replace("</head>", '<script type="module" src="crash.js"></script>\n</head>');
+
+let browser;
+before(async () => {
+  requireDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function open(srv, path, viewport = { width: 700, height: 2400 }) {
+  const context = await browser.newContext({ viewport });
+  const g = await guard(context, [srv.origin]);
+  const page = await context.newPage();
+  await page.goto(srv.url(path));
+  return { context, page, g };
+}
+
+const states = (page) => page.$$eval("figure.oc-chart", (fs) => fs.map((f) => f.dataset.ocState));
+
+describe("a trap inside the WebAssembly", () => {
+  let srv, dir;
+  before(async () => {
+    dir = fixtureDir({ "crash.html": crashPage, "crash.js": CRASH });
+    srv = await startServer(dir);
+  });
+  after(async () => {
+    await srv?.close();
+    removeDir(dir);
+  });
+
+  test("breaks only its chart; the others move to a fresh instance and still redraw", async () => {
+    const { context, page, g } = await open(srv, "/crash.html");
+    try {
+      await waitForCharts(page, 3);
+      assert.deepEqual(await states(page), ["ready", "ready", "ready"]);
+      await page.mouse.click(5, 5);
+      await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 1);
+      const message = await page.textContent("figure.oc-error");
+      assert.match(message, /This chart could not be drawn: internal error: test panic: simulated \(src\/web\/mod\.rs:\d+\)/);
+      assert.deepEqual(await states(page), ["ready", "error", "ready"]);
+      // A second instance was started: the glue module was imported again under a new URL.
+      await page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => r.name.includes("?instance=1")));
+      // The survivors live in the new instance: they redraw at a new width.
+      const before = await page.$$eval("figure[data-oc-state=ready] canvas", (cs) => cs.map((c) => c.width));
+      await page.setViewportSize({ width: 420, height: 2400 });
+      await nextFrames(page, 3);
+      await page.waitForFunction((old) => [...document.querySelectorAll("figure[data-oc-state=ready] canvas")].every((c, i) => c.width !== old[i]), before);
+      const after = await page.$$eval("figure[data-oc-state=ready] canvas", (cs) => cs.map((c) => c.width));
+      assert.ok(after.every((w) => w <= 420), `redrawn at the new width: ${after}`);
+      // Tooltips work in the new instance too.
+      await page.focus("figure[data-oc-state=ready] canvas");
+      await page.waitForFunction(() => document.querySelector(".oc-live").textContent.includes("1,573"));
+      assert.deepEqual(g.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("a WebAssembly that cannot load", () => {
+  test("404: each chart says so, and an inline spec's figures are listed in a table", async () => {
+    const dir = fixtureDir({ "three.html": three });
+    for (const f of readdirSync(dir)) if (f.endsWith(".wasm")) rmSync(join(dir, f));
+    const srv = await startServer(dir);
+    const { context, page, g } = await open(srv, "/three.html");
+    try {
+      await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
+      const texts = await page.$$eval("figure.oc-error", (fs) => fs.map((f) => f.textContent));
+      for (const t of texts) assert.match(t, /This chart could not be drawn: the chart program could not be loaded/);
+      const rows = await page.$$eval("figure.oc-error table tr", (trs) => trs.map((tr) => tr.textContent));
+      assert.deepEqual(rows, ["PeriodRecorded", "2018100", "2019150", "2020120"]);
+      assert.deepEqual(g.pageErrors, []);
+    } finally {
+      await context.close();
+      await srv.close();
+      removeDir(dir);
+    }
+  });
+
+  test("blocked by a policy without 'wasm-unsafe-eval': the page is told, nothing throws", async () => {
+    const dir = fixtureDir({ "three.html": three });
+    const srv = await startServer(dir, { csp: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" });
+    const { context, page, g } = await open(srv, "/three.html");
+    try {
+      await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
+      const text = await page.textContent("figure.oc-error");
+      assert.match(text, /could not be loaded/);
+      assert.equal(await page.$$eval("figure.oc-error table", (t) => t.length), 1, "the inline spec's table");
+      assert.deepEqual(g.pageErrors, []);
+    } finally {
+      await context.close();
+      await srv.close();
+      removeDir(dir);
+    }
+  });
+});
