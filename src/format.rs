@@ -23,8 +23,19 @@ pub fn count(v: f64) -> String {
 
 /// A percentage with one decimal: `87.8 %`.
 pub fn percent(v: f64) -> String {
-    let v = if v == 0.0 { 0.0 } else { v };
-    format!("{v:.1} %")
+    format!("{} %", one_decimal(v))
+}
+
+/// `v` rounded to one decimal, always showing it: `87.8`, `70.0`, `-2.5`. Integer arithmetic only
+/// (no float formatting machinery in the wasm).
+fn one_decimal(v: f64) -> String {
+    let tenths = (v * 10.0).round();
+    if !tenths.is_finite() || tenths.abs() >= 1e17 {
+        return group_thousands(v.round());
+    }
+    let t = tenths as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", t.unsigned_abs() / 10, t.unsigned_abs() % 10)
 }
 
 /// A whole percentage for axis ticks: `70 %`.
@@ -64,12 +75,14 @@ pub fn change(a: f64, b: f64) -> Option<String> {
 }
 
 fn trim_zero(v: f64) -> String {
-    let s = format!("{v:.1}");
+    let s = one_decimal(v);
     s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
 }
 
 fn group_thousands(whole: f64) -> String {
-    let digits = format!("{:.0}", whole.abs());
+    // Whole numbers up to 2^64 as integers; beyond that (never a valid figure) in powers of ten.
+    let a = whole.abs().round();
+    let digits = if a < 1.8e19 { (a as u64).to_string() } else { return format!("{}e{}", (a / 10f64.powi(a.log10() as i32)).round(), a.log10() as i32) };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if whole < 0.0 {
         out.push('-');
@@ -97,6 +110,10 @@ mod tests {
         assert_eq!(count(1234567.0), "1,234,567");
         assert_eq!(count(12.25), "12.3");
         assert_eq!(count(9007199254740991.0), "9,007,199,254,740,991");
+        assert_eq!(count(-1234.5), "-1,234.5");
+        assert_eq!(percent(0.04), "0.0 %");
+        assert_eq!(percent(-2.25), "-2.3 %");
+        assert_eq!(percent(100.0), "100.0 %");
     }
 
     #[test]

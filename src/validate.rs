@@ -3,7 +3,6 @@
 use crate::error::ChartError;
 use crate::limits::*;
 use crate::spec::{Category, Figure, Kind, Spec};
-use std::collections::HashMap;
 
 type Checked = Result<(), ChartError>;
 
@@ -38,16 +37,20 @@ fn validate_trend(spec: &Spec) -> Checked {
         return Err(ChartError::spec("categories", "belongs to kind \"rate\"; a trend has periods and series"));
     }
     count_between("periods", spec.periods.len(), 1, MAX_PERIODS)?;
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(spec.periods.len());
     for (i, p) in spec.periods.iter().enumerate() {
         text(&format!("periods[{i}].label"), &p.label, MAX_LABEL_CHARS, true)?;
         opt_text(&format!("periods[{i}].name"), &p.name, MAX_LABEL_CHARS)?;
-        if let Some(first) = seen.insert(p.label.trim(), i) {
-            return Err(ChartError::spec(
-                format!("periods[{i}].label"),
-                format!("\"{}\" is already the label of periods[{first}]; each period needs its own label", p.label.trim()),
-            ));
-        }
+    }
+    // Duplicate labels: sort indices by label (stable, so the first of equals comes first).
+    let mut order: Vec<usize> = (0..spec.periods.len()).collect();
+    let label = |i: usize| spec.periods.get(i).map(|p| p.label.trim()).unwrap_or("");
+    order.sort_by(|&a, &b| label(a).cmp(label(b)));
+    let dup = order.windows(2).filter(|w| label(w[0]) == label(w[1])).map(|w| (w[0].min(w[1]), w[0].max(w[1]))).min_by_key(|&(_, later)| later);
+    if let Some((first, i)) = dup {
+        return Err(ChartError::spec(
+            format!("periods[{i}].label"),
+            format!("\"{}\" is already the label of periods[{first}]; each period needs its own label", label(i)),
+        ));
     }
     count_between("series", spec.series.len(), 1, MAX_SERIES)?;
     let total = spec.series.iter().map(|s| s.values.len()).fold(0usize, usize::saturating_add);
