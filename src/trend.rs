@@ -73,6 +73,10 @@ fn bar_marks(
     let bar = ((slot * 0.7) / ns).min(MAX_BAR).max(1.0);
     let group = bar * ns;
     let gap = if bar > 6.0 { 1.0 } else { 0.0 };
+    let room = if ns > 1.0 { bar + 2.0 } else { slot - 4.0 };
+    // Values are labelled on every bar or on none (then the tooltip and table carry them):
+    // labels on some bars only would look like the others have no value.
+    let labelled = spec.series.iter().flat_map(|s| s.values.iter()).all(|f| m.width(&figure_label(f), sz.value) <= room);
     let mut boxes = Vec::new();
     for p in 0..spec.periods.len() {
         let gx = x0 + slot * p as f64 + (slot - group) / 2.0;
@@ -82,11 +86,9 @@ fn bar_marks(
             let ty = y_of(f.value);
             let rect = [left + gap, ty, left + bar - gap, bottom];
             shapes.push(Shape::Rect { rect, ink: Ink::Series(j), hatched: f.approximate });
-            let label = figure_label(f);
-            let room = if ns > 1.0 { bar + 2.0 } else { slot - 4.0 };
-            if m.width(&label, sz.value) <= room {
+            if labelled {
                 let ly = ty - line_height(sz.value);
-                shapes.push(Shape::Text { x: left + bar / 2.0, y: ly, text: label, font: sz.value, ink: Ink::Text, align: Align::Center });
+                shapes.push(Shape::Text { x: left + bar / 2.0, y: ly, text: figure_label(f), font: sz.value, ink: Ink::Text, align: Align::Center });
             }
             boxes.push(MarkBox {
                 hit: [left, top - line_height(sz.value), left + bar, bottom],
@@ -226,23 +228,25 @@ fn period_labels(spec: &Spec, shapes: &mut Vec<Shape>, (x0, x1): (f64, f64), top
         .map(|p| m.width(p.label.trim(), font))
         .fold(0.0, f64::max);
     let fits_one = widest + 8.0 <= slot;
+    // Wrapping only at spaces (never inside "2019/20"), up to three lines under bars, two under lines.
+    let wrap_lines = if bars { 3 } else { 2 };
+    let wrapped = |label: &str| wrap(label, font, slot - 6.0, wrap_lines, m);
     let wrapped_fits = !fits_one
-        && (0..n.min(48)).all(|i| {
-            spec.periods.get(i).map(|p| wrap(p.label.trim(), font, slot - 6.0, 2, m).iter().all(|l| !l.ends_with('…'))).unwrap_or(true)
-        })
-        && n <= 48;
+        && n <= 48
+        && spec.periods.iter().all(|p| {
+            let label = p.label.trim();
+            label.split_whitespace().all(|w| m.width(w, font) <= slot - 6.0) && !wrapped(label).iter().any(|l| l.ends_with('…'))
+        });
     let step = if fits_one || wrapped_fits { 1 } else { ((widest + 12.0) / slot.max(0.01)).ceil().max(1.0) as usize };
     let mut max_lines = 1;
     let mut i = 0;
     while i < n {
         let Some(p) = spec.periods.get(i) else { break };
-        let x = x_of(i);
-        let lines = if wrapped_fits { wrap(p.label.trim(), font, slot - 6.0, 2, m) } else { vec![ellipsize(p.label.trim(), font, (slot * step as f64 - 8.0).max(20.0), m)] };
-        // Lines: keep the first and last labels inside the chart.
-        let align = if bars || n == 1 { Align::Center } else if i == 0 { Align::Left } else if i + step >= n && i == n - 1 { Align::Right } else { Align::Center };
+        let lines = if wrapped_fits { wrapped(p.label.trim()) } else { vec![ellipsize(p.label.trim(), font, (slot * step as f64 - 12.0).max(20.0), m)] };
         max_lines = max_lines.max(lines.len());
         for (k, line) in lines.into_iter().enumerate() {
-            let (x, align) = inside(x, align, m.width(&line, font), x1 + 2.0);
+            // Centred under its period, moved inward where it would leave the chart.
+            let (x, align) = inside(x_of(i), Align::Center, m.width(&line, font), x1 + 2.0);
             shapes.push(Shape::Text { x, y: top + lh * k as f64, text: line, font, ink: Ink::Muted, align });
         }
         i += step;
