@@ -18,11 +18,13 @@ mv dist/glue.tmp "dist/$glue"
 sed "s|\"\./offence_charts\.js\"|\"./$glue\"|" www/offence-charts.js > dist/offence-charts.js
 grep -q "$glue" dist/offence-charts.js || { echo "dist: the loader does not import $glue" >&2; exit 1; }
 
-# Page scripts and styles get hashed names; the pages are rewritten to name them.
+# Files that journalists' snippets name keep stable names (the pages, the loader, the iframe host
+# script); page scripts and styles get hashed names and the pages are rewritten to name them.
+cp www/embed-host.js dist/embed-host.js
 rewrite=()
 for f in www/*.js www/*.css; do
   base=$(basename "$f")
-  [ "$base" = offence-charts.js ] && continue
+  case "$base" in offence-charts.js|embed-host.js) continue ;; esac
   hashed="${base%.*}-$(hash "$f").${base##*.}"
   cp "$f" "dist/$hashed"
   rewrite+=(-e "s|\"$base\"|\"$hashed\"|g" -e "s|\"\./$base\"|\"./$hashed\"|g")

@@ -30,6 +30,13 @@ const report = () => {
   }
 };
 new ResizeObserver(report).observe(document.documentElement);
+// The page's host script may load after our first report: it asks, we say it again.
+addEventListener("message", (event) => {
+  if (event.source === window.parent && event.data && event.data.type === "offence-charts:ask-height") {
+    last = 0;
+    report();
+  }
+});
 addEventListener("hashchange", () => location.reload());
 await import("./offence-charts.js");
 report();
