@@ -54,8 +54,13 @@ pub fn draw<DB: DrawingBackend>(db: &mut DB, scene: &Scene, theme: &Theme, surfa
             Shape::Path { points, ink, width } => {
                 db.draw_path(points.iter().map(|p| pt(*p)), &line(theme.color(*ink), stroke(*width)))?;
             }
-            Shape::Dot { at, radius, ink } => {
-                db.draw_circle(pt(*at), stroke(*radius), &fill(theme.color(*ink)), true)?;
+            Shape::Dot { at, radius, ink, marker } => {
+                let corners = marker.polygon(*at, *radius);
+                if corners.is_empty() {
+                    db.draw_circle(pt(*at), stroke(*radius), &fill(theme.color(*ink)), true)?;
+                } else {
+                    db.fill_polygon(corners.into_iter().map(pt), &fill(theme.color(*ink)))?;
+                }
             }
             Shape::Text { x, y, text, font, ink, align } => {
                 let h = match align {

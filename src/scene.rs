@@ -22,6 +22,45 @@ pub enum Ink {
     OnSeries,
 }
 
+/// A marker shape; series `n` uses [`Marker::for_series`]`(n)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// ●
+    Circle,
+    /// ■
+    Square,
+    /// ◆
+    Diamond,
+    /// ▲
+    Triangle,
+}
+
+impl Marker {
+    /// The marker of series `n`, cycling through the four shapes.
+    pub fn for_series(n: usize) -> Marker {
+        [Marker::Circle, Marker::Square, Marker::Diamond, Marker::Triangle][n % 4]
+    }
+
+    /// The corners of the filled polygon for this marker of radius `r` at `(x, y)`; empty for a circle.
+    pub fn polygon(self, (x, y): (f64, f64), r: f64) -> Vec<(f64, f64)> {
+        match self {
+            Marker::Circle => Vec::new(),
+            Marker::Square => {
+                let h = r * 0.9;
+                vec![(x - h, y - h), (x + h, y - h), (x + h, y + h), (x - h, y + h)]
+            }
+            Marker::Diamond => {
+                let d = r * 1.25;
+                vec![(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
+            }
+            Marker::Triangle => {
+                let d = r * 1.3;
+                vec![(x, y - d), (x + d * 0.87, y + d * 0.5), (x - d * 0.87, y + d * 0.5)]
+            }
+        }
+    }
+}
+
 /// Horizontal anchor of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -80,7 +119,7 @@ pub enum Shape {
         /// Width in CSS px.
         width: f64,
     },
-    /// A filled circle marking a data point.
+    /// A filled marker on a data point; its shape tells series apart without colour.
     Dot {
         /// Centre.
         at: (f64, f64),
@@ -88,6 +127,8 @@ pub enum Shape {
         radius: f64,
         /// Colour role.
         ink: Ink,
+        /// Circle, square, diamond or triangle.
+        marker: Marker,
     },
 }
 

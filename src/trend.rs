@@ -7,7 +7,7 @@ use crate::format::count_tick;
 use crate::layout::{line_height, Sizes};
 use crate::measure::{ellipsize, wrap, Font, Measure};
 use crate::scale::Scale;
-use crate::scene::{Align, Focus, Ink, MarkBox, Marks, Shape};
+use crate::scene::{Align, Focus, Ink, MarkBox, Marker, Marks, Shape};
 use crate::spec::{Mark, Spec};
 
 /// Most periods drawn as bars under `mark: auto`.
@@ -116,15 +116,27 @@ fn line_marks(
         shapes.push(Shape::Path { points, ink: Ink::Series(j), width: 2.5 });
         if n <= 40 {
             for (i, f) in s.values.iter().enumerate() {
-                shapes.push(Shape::Dot { at: (x_of(i), y_of(f.value)), radius: 3.5, ink: Ink::Series(j) });
+                shapes.push(Shape::Dot { at: (x_of(i), y_of(f.value)), radius: 3.5, ink: Ink::Series(j), marker: Marker::for_series(j) });
             }
         }
-        if let Some(last) = s.values.last() {
-            let text = figure_label(last);
-            if m.width(&text, sz.value) + 6.0 <= end_label_room(spec, sz.value, x1 + 1000.0, m) {
-                let y = y_of(last.value) - sz.value.size * 0.55;
-                shapes.push(Shape::Text { x: x1 + 6.0, y, text, font: sz.value, ink: Ink::Series(j), align: Align::Left });
-            }
+    }
+    // The last value of each series beside its line's end, pushed apart where they would overlap.
+    if end_label_room(spec, sz.value, x1 + 1000.0, m) > 0.0 {
+        let mut ends: Vec<(f64, String, usize)> = spec
+            .series
+            .iter()
+            .enumerate()
+            .filter_map(|(j, s)| s.values.last().map(|f| (y_of(f.value) - sz.value.size * 0.55, figure_label(f), j)))
+            .collect();
+        ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let lh = line_height(sz.value);
+        let mut floor = f64::NEG_INFINITY;
+        for end in ends.iter_mut() {
+            end.0 = end.0.max(floor);
+            floor = end.0 + lh;
+        }
+        for (y, text, j) in ends {
+            shapes.push(Shape::Text { x: x1 + 6.0, y, text, font: sz.value, ink: Ink::Series(j), align: Align::Left });
         }
     }
     Marks::Columns { x0, x1, top, bottom, count: n }
@@ -194,7 +206,8 @@ fn legend(spec: &Spec, shapes: &mut Vec<Shape>, top: f64, width: f64, font: Font
         if bars {
             shapes.push(Shape::Rect { rect: [x, mid - 6.0, x + 12.0, mid + 6.0], ink: Ink::Series(j), hatched: false });
         } else {
-            shapes.push(Shape::Line { from: (x, mid), to: (x + 14.0, mid), ink: Ink::Series(j), width: 3.0 });
+            shapes.push(Shape::Line { from: (x, mid), to: (x + 14.0, mid), ink: Ink::Series(j), width: 2.5 });
+            shapes.push(Shape::Dot { at: (x + 7.0, mid), radius: 3.5, ink: Ink::Series(j), marker: Marker::for_series(j) });
         }
         shapes.push(Shape::Text { x: x + 18.0, y: mid - font.size * 0.55, text: name, font, ink: Ink::Text, align: Align::Left });
         x += w;
