@@ -27,5 +27,8 @@ test-e2e:
 	@scripts/dist.sh
 	node --test --test-concurrency=1 tests/e2e/
 
+bench: dist
+	node bench/run.mjs
+
 clean:
 	rm -rf target pkg dist

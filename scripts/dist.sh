@@ -21,7 +21,7 @@ grep -q "$glue" dist/offence-charts.js || { echo "dist: the loader does not impo
 # Files that journalists' snippets name keep stable names (the pages, the loader, the iframe host
 # script); page scripts and styles get hashed names and the pages are rewritten to name them.
 cp www/embed-host.js dist/embed-host.js
-rewrite=()
+rewrite=(-e "s|\"offence_charts\.js\"|\"$glue\"|g" -e "s|\"offence_charts_bg\.wasm\"|\"$wasm\"|g")
 for f in www/*.js www/*.css; do
   base=$(basename "$f")
   case "$base" in offence-charts.js|embed-host.js) continue ;; esac

@@ -22,13 +22,15 @@ pub fn named_spec(name: &str) -> Result<&'static str, ChartError> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
     spec: Spec,
+    prepared: crate::trend::Prepared,
 }
 
 impl Chart {
     /// Validates `spec`.
     pub fn new(spec: Spec) -> Result<Chart, ChartError> {
         crate::validate::validate(&spec)?;
-        Ok(Chart { spec })
+        let prepared = crate::trend::prepare(&spec);
+        Ok(Chart { spec, prepared })
     }
 
     /// Deserialises a spec from any serde deserializer (JSON text natively, a JS object in the
@@ -70,7 +72,7 @@ impl Chart {
 
     /// Lays the chart out `width` CSS px wide.
     pub fn layout(&self, width: f64, m: &dyn Measure) -> Scene {
-        crate::layout::layout(&self.spec, width, m)
+        crate::layout::layout_prepared(&self.spec, &self.prepared, width, m)
     }
 }
 

@@ -46,6 +46,11 @@ pub fn line_height(font: Font) -> f64 {
 
 /// Lays out `spec` (already validated) at `width` CSS px. The height follows from the content.
 pub fn layout(spec: &Spec, width: f64, m: &dyn Measure) -> Scene {
+    layout_prepared(spec, &crate::trend::prepare(spec), width, m)
+}
+
+/// As [`layout`], with the trend's figures prepared once beforehand (see [`crate::trend::prepare`]).
+pub fn layout_prepared(spec: &Spec, prep: &crate::trend::Prepared, width: f64, m: &dyn Measure) -> Scene {
     let width = if width.is_finite() { width.clamp(MIN_WIDTH, MAX_WIDTH) } else { MIN_WIDTH };
     let sz = Sizes::for_width(width);
     let mut scene = Scene { width, ..Scene::default() };
@@ -56,7 +61,7 @@ pub fn layout(spec: &Spec, width: f64, m: &dyn Measure) -> Scene {
     }
     y += 14.0;
     let (bottom, marks) = match spec.kind {
-        Kind::Trend => crate::trend::layout(spec, &mut scene.shapes, y, width, sz, m),
+        Kind::Trend => crate::trend::layout(spec, prep, &mut scene.shapes, y, width, sz, m),
         Kind::Rate => crate::rate::layout(spec, &mut scene.shapes, y, width, sz, m),
     };
     scene.marks = marks;

@@ -5,6 +5,7 @@
 //! compiled only for `wasm32`.
 
 pub mod chart;
+pub mod columns;
 pub mod describe;
 pub mod draw;
 pub mod error;

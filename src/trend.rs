@@ -2,6 +2,7 @@
 //! zero, light horizontal gridlines, direct value labels where they fit and period labels that
 //! wrap or thin out on narrow screens.
 
+use crate::columns::{reduce, Extremes};
 use crate::describe::figure_label;
 use crate::format::count_tick;
 use crate::layout::{line_height, Sizes};
@@ -15,8 +16,28 @@ pub const AUTO_BAR_LIMIT: usize = 24;
 /// Widest bar, in CSS px.
 const MAX_BAR: f64 = 96.0;
 
+/// What a trend's layout needs from its figures at any width, worked out once per chart.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Prepared {
+    /// The largest figure of all series (0 if none).
+    pub max: f64,
+    /// Each series' values as plain numbers.
+    pub values: Vec<Vec<f64>>,
+    /// Each series' min/max summaries (empty for short series).
+    pub extremes: Vec<Extremes>,
+}
+
+/// Prepares `spec` (a trend) for layout at any width.
+pub fn prepare(spec: &Spec) -> Prepared {
+    let values: Vec<Vec<f64>> = spec.series.iter().map(|s| s.values.iter().map(|f| f.value).collect()).collect();
+    let max = values.iter().flatten().copied().fold(0.0, f64::max);
+    let extremes = values.iter().map(|v| Extremes::new(v)).collect();
+    Prepared { max, values, extremes }
+}
+
 /// Lays out the trend plot from `top`; returns the y below it and the marks for hit-testing.
-pub fn layout(spec: &Spec, shapes: &mut Vec<Shape>, top: f64, width: f64, sz: Sizes, m: &dyn Measure) -> (f64, Marks) {
+#[allow(clippy::too_many_arguments)]
+pub fn layout(spec: &Spec, prep: &Prepared, shapes: &mut Vec<Shape>, top: f64, width: f64, sz: Sizes, m: &dyn Measure) -> (f64, Marks) {
     let n = spec.periods.len();
     let bars = match spec.mark {
         Mark::Bar => true,
@@ -28,8 +49,7 @@ pub fn layout(spec: &Spec, shapes: &mut Vec<Shape>, top: f64, width: f64, sz: Si
         y = legend(spec, shapes, y, width, sz.label, bars, m) + 10.0;
     }
     let plot_h = (width * 0.42).clamp(150.0, 320.0);
-    let max = spec.series.iter().flat_map(|s| s.values.iter()).map(|f| f.value).fold(0.0, f64::max);
-    let scale = Scale::from_zero(max, (plot_h / 55.0).round() as usize);
+    let scale = Scale::from_zero(prep.max, (plot_h / 55.0).round() as usize);
     let ticks: Vec<String> = scale.ticks.iter().map(|&t| count_tick(t)).collect();
     let gutter = ticks.iter().map(|t| m.width(t, sz.label)).fold(0.0, f64::max).ceil() + 8.0;
     let value_room = line_height(sz.value) + 2.0;
@@ -51,7 +71,7 @@ pub fn layout(spec: &Spec, shapes: &mut Vec<Shape>, top: f64, width: f64, sz: Si
     let marks = if bars {
         bar_marks(spec, shapes, (x0, x1), (plot_top, bottom), &y_of, sz, m)
     } else {
-        line_marks(spec, shapes, (x0, x1), (plot_top, bottom), &y_of, sz, m)
+        line_marks(spec, prep, shapes, (x0, x1), (plot_top, bottom), &y_of, sz, m)
     };
     shapes.push(Shape::Line { from: (x0, bottom), to: (width - 2.0, bottom), ink: Ink::Axis, width: 1.0 });
     let below = period_labels(spec, shapes, (x0, x1), bottom + 6.0, bars, sz.label, m);
@@ -100,8 +120,10 @@ fn bar_marks(
     Marks::Boxes(boxes)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn line_marks(
     spec: &Spec,
+    prep: &Prepared,
     shapes: &mut Vec<Shape>,
     (x0, x1): (f64, f64),
     (top, bottom): (f64, f64),
@@ -112,7 +134,8 @@ fn line_marks(
     let n = spec.periods.len();
     let x_of = |i: usize| if n > 1 { x0 + (x1 - x0) * i as f64 / (n - 1) as f64 } else { (x0 + x1) / 2.0 };
     for (j, s) in spec.series.iter().enumerate() {
-        let points = reduce_to_columns(&s.values.iter().map(|f| f.value).collect::<Vec<_>>(), x0, x1, y_of);
+        let values = prep.values.get(j).map(Vec::as_slice).unwrap_or(&[]);
+        let points = reduce(values, prep.extremes.get(j), x0, x1, y_of);
         shapes.push(Shape::Path { points, ink: Ink::Series(j), width: 2.5 });
         if n <= 40 {
             for (i, f) in s.values.iter().enumerate() {
@@ -150,46 +173,6 @@ fn end_label_room(spec: &Spec, font: Font, width: f64, m: &dyn Measure) -> f64 {
     } else {
         0.0
     }
-}
-
-/// A polyline through `values` that keeps, per pixel column, the first, lowest, highest and last
-/// value in order: exact extremes, at most four points a column, linear in the number of values.
-pub fn reduce_to_columns(values: &[f64], x0: f64, x1: f64, y_of: &dyn Fn(f64) -> f64) -> Vec<(f64, f64)> {
-    let n = values.len();
-    let x_of = |i: usize| if n > 1 { x0 + (x1 - x0) * i as f64 / (n - 1) as f64 } else { (x0 + x1) / 2.0 };
-    let columns = (x1 - x0).max(1.0) * 2.0; // half-pixel columns keep lines smooth at DPR 2
-    if (n as f64) <= columns * 2.0 {
-        return values.iter().enumerate().map(|(i, v)| (x_of(i), y_of(*v))).collect();
-    }
-    let mut out = Vec::with_capacity(columns as usize * 4 + 4);
-    let mut start = 0;
-    while start < n {
-        let col = ((start as f64) / (n - 1) as f64 * columns).floor();
-        let mut end = start;
-        let (mut lo, mut hi) = (start, start);
-        while end < n && ((end as f64) / (n - 1) as f64 * columns).floor() == col {
-            if values.get(end) < values.get(lo) {
-                lo = end;
-            }
-            if values.get(end) > values.get(hi) {
-                hi = end;
-            }
-            end += 1;
-        }
-        let mut keep = [start, lo, hi, end - 1];
-        keep.sort_unstable();
-        let mut last = usize::MAX;
-        for i in keep {
-            if i != last {
-                if let Some(v) = values.get(i) {
-                    out.push((x_of(i), y_of(*v)));
-                }
-                last = i;
-            }
-        }
-        start = end.max(start + 1);
-    }
-    out
 }
 
 fn legend(spec: &Spec, shapes: &mut Vec<Shape>, top: f64, width: f64, font: Font, bars: bool, m: &dyn Measure) -> f64 {
@@ -278,28 +261,3 @@ fn inside(x: f64, align: Align, w: f64, right: f64) -> (f64, Align) {
     (x + shift, align)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reduction_keeps_extremes_and_is_bounded() {
-        let mut v: Vec<f64> = (0..100_000).map(|i| (i % 97) as f64).collect();
-        v[54_321] = 10_000.0;
-        v[7] = -5.0;
-        let pts = reduce_to_columns(&v, 0.0, 300.0, &|x| -x);
-        assert!(pts.len() <= 600 * 4 + 4, "{}", pts.len());
-        let ys: Vec<f64> = pts.iter().map(|p| p.1).collect();
-        assert!(ys.contains(&-10_000.0), "max kept");
-        assert!(ys.contains(&5.0), "min kept");
-        assert!(pts.windows(2).all(|w| w[0].0 <= w[1].0), "x never goes back");
-    }
-
-    #[test]
-    fn few_points_are_kept_as_they_are() {
-        let pts = reduce_to_columns(&[1.0, 2.0, 3.0], 0.0, 100.0, &|v| v);
-        assert_eq!(pts, vec![(0.0, 1.0), (50.0, 2.0), (100.0, 3.0)]);
-        assert_eq!(reduce_to_columns(&[4.0], 0.0, 100.0, &|v| v), vec![(50.0, 4.0)]);
-        assert!(reduce_to_columns(&[], 0.0, 100.0, &|v| v).is_empty());
-    }
-}

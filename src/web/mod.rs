@@ -94,16 +94,22 @@ pub struct ChartView {
     canvas: HtmlCanvasElement,
     figure: Option<HtmlElement>,
     scene: Scene,
+    /// The width the scene was laid out for: a redraw at the same width only repaints.
+    laid_out_for: Option<f64>,
 }
 
 impl ChartView {
     fn new(chart: Chart, canvas: HtmlCanvasElement, figure: Option<HtmlElement>) -> ChartView {
-        ChartView { chart, canvas, figure, scene: Scene::default() }
+        ChartView { chart, canvas, figure, scene: Scene::default(), laid_out_for: None }
     }
 
     fn redraw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, ChartError> {
-        let m = CanvasMeasure::new(&self.canvas)?;
-        self.scene = self.chart.layout(width, &m);
+        // Layout is in CSS pixels and colour roles, so a new theme or pixel ratio needs none.
+        if self.laid_out_for != Some(width) {
+            let m = CanvasMeasure::new(&self.canvas)?;
+            self.scene = self.chart.layout(width, &m);
+            self.laid_out_for = Some(width);
+        }
         paint(&self.canvas, &self.scene, &Theme::named(theme), dpr)?;
         Ok(self.scene.height)
     }

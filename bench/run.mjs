@@ -1,0 +1,480 @@
+// The performance benchmark: offence-charts against Chart.js 4 in one headless Chromium, on the
+// built dist/ served by scripts/serve.mjs. Prints one table (medians; ratio = ours / Chart.js) to
+// stdout, progress to stderr. Timings are reported, never asserted: the exit status is non-zero
+// only if the benchmark itself could not run. See docs/performance.md.
+//
+// Usage: node bench/run.mjs [--no-build] [--quick] [--json FILE]
+//   --no-build  use dist/ as it is even if src/ or www/ are newer (default: rebuild it first)
+//   --quick     a few runs of each measure, to try the harness out (not for the numbers)
+//   --json FILE also write every sample and median as JSON
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { serve } from "../scripts/serve.mjs";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const DIST = join(ROOT, "dist");
+const PAGES = join(ROOT, "bench", "pages");
+const CHARTJS = join(ROOT, "node_modules", "chart.js");
+const args = process.argv.slice(2);
+const QUICK = args.includes("--quick");
+const JSON_OUT = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
+
+const CHARTS = ["offence-trend", "detection-rate"];
+const LOADS = QUICK ? 3 : 21; // fresh page loads per chart and library; the first is a warm-up, not counted
+const REDRAWS = QUICK ? 20 : 200; // timed redraws per chart and library
+const WARM = 10; // untimed redraws before them
+const TEXT_ROUNDS = QUICK ? 20 : 300;
+const SCALE_SIZES = [1_000, 100_000, 1_000_000];
+const SCALE_REDRAWS = QUICK ? 3 : 20;
+const VIEWPORT = { width: 656, height: 900 }; // the embed page's 8 px padding leaves a 640 px chart
+const GOAL_KB = 50;
+const started = Date.now();
+
+const log = (...a) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s]`, ...a);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const kb = (n) => (n / 1024).toFixed(1);
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + " ms";
+const ratio = (a, b) => (b ? (a / b).toFixed(2) : "–");
+const yes = (ok) => (ok ? "yes" : "NO");
+const int = (n) => n.toLocaleString("en-GB");
+
+// ---------------------------------------------------------------------------------------------
+// dist/: rebuilt when older than its sources, then copied so a concurrent rebuild cannot change it
+// under the benchmark.
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newest(join(path, f))));
+}
+
+function ensureDist() {
+  const sources = Math.max(...["src", "www", "data", "Cargo.toml", "Cargo.lock", "scripts/dist.sh"].map((p) => newest(join(ROOT, p))));
+  const files = existsSync(DIST) ? readdirSync(DIST) : [];
+  const built = files.length ? Math.min(...files.map((f) => statSync(join(DIST, f)).mtimeMs)) : 0;
+  if (files.includes("embed.html") && built >= sources) return;
+  if (args.includes("--no-build")) {
+    if (!files.includes("embed.html")) throw new Error("dist/ is missing: run scripts/dist.sh (or make bench)");
+    log("warning: dist/ is older than src/ or www/ (--no-build: measuring it anyway)");
+    return;
+  }
+  log(files.length ? "dist/ is older than its sources: rebuilding (scripts/dist.sh)" : "dist/ is missing: building (scripts/dist.sh)");
+  const r = spawnSync("bash", [join(ROOT, "scripts", "dist.sh")], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new Error("scripts/dist.sh failed");
+}
+
+/** Copies dist/ into `dir` and checks it is one consistent build (loader → glue → wasm). */
+function snapshot(dir) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    rmSync(dir, { recursive: true, force: true });
+    try {
+      cpSync(DIST, dir, { recursive: true });
+      const loader = readFileSync(join(dir, "offence-charts.js"), "utf8");
+      const glue = loader.match(/"\.\/(oc-[0-9a-f]{10}\.js)"/)[1];
+      const wasm = readFileSync(join(dir, glue), "utf8").match(/oc-[0-9a-f]{10}\.wasm/)[0];
+      if (existsSync(join(dir, wasm)) && existsSync(join(dir, "embed.html"))) return { glue, wasm };
+    } catch {
+      // a rebuild was under way: try again
+    }
+    spawnSync("sleep", ["2"]);
+  }
+  throw new Error("could not copy a consistent dist/ (is scripts/dist.sh running in a loop?)");
+}
+
+/** The Chart.js figures of our two default charts, from data/*.json. */
+function figures() {
+  const out = {};
+  for (const name of CHARTS) {
+    const spec = JSON.parse(readFileSync(join(ROOT, "data", name + ".json"), "utf8"));
+    const v = (f) => (f && typeof f === "object" ? f.value : f);
+    if (spec.kind === "trend") {
+      out[name] = {
+        kind: "trend", title: spec.title, subtitle: spec.subtitle || "",
+        labels: spec.periods.map((p) => p.label),
+        series: spec.series.map((s) => ({ name: s.name, values: s.values.map(v) })),
+      };
+    } else {
+      // As our chart: the rate computed from the counts when both are given (86 of 98 = 87.8 %).
+      const rate = (c) => (v(c.recorded) && v(c.detected) != null ? Math.round((1000 * v(c.detected)) / v(c.recorded)) / 10 : v(c.rate));
+      out[name] = {
+        kind: "rate", title: spec.title, subtitle: spec.subtitle || "",
+        labels: spec.categories.map((c) => c.label),
+        series: [{ name: "Detected (%)", values: spec.categories.map(rate) }],
+      };
+    }
+  }
+  return out;
+}
+
+function sizes(dir, files) {
+  const out = {};
+  for (const f of files) {
+    const b = readFileSync(join(dir, f));
+    out[f] = { raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+  }
+  return out;
+}
+const total = (s, k) => Object.values(s).reduce((t, x) => t + x[k], 0);
+const triple = (s) => `${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`;
+
+// ---------------------------------------------------------------------------------------------
+// The browser.
+
+function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+  });
+}
+
+const problems = [];
+function watch(page, what) {
+  page.on("pageerror", (e) => problems.push(`${what}: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`${what}: console: ${m.text()}`);
+  });
+}
+
+/** Records when a chart is drawn: our `offence-charts:drawn` event, seen at the document. */
+function recordDrawn() {
+  window.__benchViolations = [];
+  document.addEventListener("securitypolicyviolation", (e) => window.__benchViolations.push(e.violatedDirective + " " + e.blockedURI));
+  document.addEventListener("offence-charts:drawn", () => { window.__benchDrawn = performance.now(); }, true);
+}
+
+/** One fresh page load in a fresh context (so an empty HTTP cache): navigation start → drawn, ms. */
+async function loadOnce(browser, url, what, onResponse) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addInitScript(recordDrawn);
+    const page = await context.newPage();
+    watch(page, what);
+    if (onResponse) page.on("response", onResponse);
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForFunction(() => window.__benchDrawn !== undefined, null, { timeout: 30000, polling: 10 });
+    return await page.evaluate(() => {
+      const c = document.querySelector("canvas");
+      const r = c.getBoundingClientRect();
+      // When the library arrived: the wasm (ours) or chart.umd.min.js (Chart.js), responseEnd.
+      const lib = performance.getEntriesByType("resource").find((e) => /\.wasm$|chart\.umd\.min\.js$/.test(new URL(e.name).pathname));
+      const files = performance.getEntriesByType("resource").map((e) => ({ file: new URL(e.name).pathname.slice(1), start: e.startTime, end: e.responseEnd }));
+      files.unshift({ file: "(page)", start: 0, end: performance.getEntriesByType("navigation")[0].responseEnd });
+      return { drawn: window.__benchDrawn, lib: lib ? lib.responseEnd : NaN, files, width: r.width, height: r.height, violations: window.__benchViolations, isolated: crossOriginIsolated };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** A bench page in a fresh context; `fn(page)` runs the task. */
+async function onBenchPage(browser, url, what, fn) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    watch(page, what);
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForFunction(() => window.bench, null, { timeout: 30000 });
+    await page.evaluate(() => window.bench.ready);
+    if (!(await page.evaluate(() => crossOriginIsolated))) problems.push(`${what}: not cross-origin isolated (timer steps 100 µs)`);
+    return await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  ensureDist();
+  const tmp = mkdtempSync(join(tmpdir(), "oc-bench-"));
+  const site = join(tmp, "site");
+  const { glue, wasm } = snapshot(site);
+  const distFiles = readdirSync(site).sort();
+  // The bench pages and Chart.js go next to the copy of dist/ (same origin, same server).
+  for (const f of readdirSync(PAGES)) cpSync(join(PAGES, f), join(site, f));
+  const chartjsFile = "chart.umd.min.js";
+  cpSync(join(CHARTJS, "dist", chartjsFile), join(site, chartjsFile));
+  const chartjsVersion = JSON.parse(readFileSync(join(CHARTJS, "package.json"), "utf8")).version;
+  // What-if page (bench only): embed.html plus preload hints for the loader, glue and wasm, which
+  // otherwise load one after another (html → embed.js → offence-charts.js → glue → wasm).
+  const hints = `<link rel="modulepreload" href="offence-charts.js">\n<link rel="modulepreload" href="${glue}">\n` +
+    `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin>\n</head>`;
+  writeFileSync(join(site, "whatif-preload.html"), readFileSync(join(site, "embed.html"), "utf8").replace("</head>", hints));
+  const template = readFileSync(join(site, "chartjs-embed.js"), "utf8");
+  writeFileSync(join(site, "chartjs-embed.js"), template.replace("/*FIGURES*/ null", JSON.stringify(figures())));
+
+  // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs; these two headers
+  // are all the benchmark server adds to scripts/serve.mjs's own.
+  const isolated = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" };
+  const benchServer = await serve(site, 0, { extraHeaders: () => isolated });
+  const origin = `http://127.0.0.1:${benchServer.address().port}`;
+  // A plain scripts/serve.mjs (its own headers only) for the cache measures, counting requests.
+  const plainServer = await serve(site, 0);
+  const plainOrigin = `http://127.0.0.1:${plainServer.address().port}`;
+  const served = [];
+  plainServer.on("request", (req) => served.push(new URL(req.url, "http://x").pathname.slice(1)));
+
+  const browser = await launch();
+  const results = { machine: {}, weight: {}, firstDraw: {}, redraw: {}, text: {}, scale: {}, cache: {} };
+  try {
+    results.machine = {
+      nproc: availableParallelism(),
+      cpu: (readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/) || [])[1] || "unknown",
+      chromium: browser.version(),
+      node: process.version,
+      chartjs: chartjsVersion,
+      build: `${wasm}, ${glue}`,
+      date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+    };
+
+    // 1. Weight: the files each embed page actually fetches (seen by the browser), sized on disk.
+    log("1/6 weight");
+    const fetched = async (url) => {
+      const files = new Set();
+      await loadOnce(browser, url, "weight", (r) => {
+        const u = new URL(r.url());
+        if (u.origin === origin) files.add(u.pathname.slice(1) || "index.html");
+      });
+      return [...files];
+    };
+    const oursFiles = await fetched(`${origin}/embed.html?chart=offence-trend`);
+    const theirFiles = await fetched(`${origin}/chartjs-embed.html?chart=offence-trend`);
+    const ours = sizes(site, oursFiles);
+    const theirs = sizes(site, theirFiles);
+    const libOurs = sizes(site, ["offence-charts.js", glue, wasm]);
+    const libTheirs = sizes(site, [chartjsFile]);
+    results.weight = { ours, theirs, libOurs, libTheirs };
+
+    // 2. First draw: fresh context per load (empty HTTP cache), ours and Chart.js interleaved.
+    log(`2/6 first draw: ${LOADS} fresh loads × 2 charts × 2 libraries, + the preload what-if (first of each a warm-up)`);
+    const first = { ours: {}, chartjs: {}, preload: {} }; // drawn at, ms from navigation start
+    const libAt = { ours: {}, chartjs: {}, preload: {} }; // the library's responseEnd, ms
+    const waterfall = { ours: {}, chartjs: {}, preload: {} }; // file → [start], [end] over the counted loads
+    const shapes = {};
+    const WHATIF = "offence-trend"; // the preload what-if is measured on this chart only
+    for (const c of CHARTS) for (const lib of ["ours", "chartjs", "preload"]) (first[lib][c] = []), (libAt[lib][c] = []);
+    for (let i = 0; i < LOADS; i++) {
+      for (const c of CHARTS) {
+        const order = i % 2 ? ["chartjs", "ours"] : ["ours", "chartjs"];
+        if (c === WHATIF) order.splice(i % 3, 0, "preload");
+        for (const lib of order) {
+          const page = { ours: "embed.html", chartjs: "chartjs-embed.html", preload: "whatif-preload.html" }[lib];
+          const url = `${origin}/${page}?chart=${c}`;
+          const r = await loadOnce(browser, url, `first draw ${lib} ${c}`);
+          if (r.violations.length) problems.push(`${lib} ${c}: CSP: ${r.violations.join(", ")}`);
+          shapes[lib + " " + c] = `${Math.round(r.width)}×${Math.round(r.height)}`;
+          if (!r.isolated) problems.push(`first draw ${lib} ${c}: not cross-origin isolated`);
+          if (i > 0) {
+            first[lib][c].push(r.drawn);
+            libAt[lib][c].push(r.lib);
+            const w = (waterfall[lib][c] ||= {});
+            for (const f of r.files) {
+              const name = f.file.replace(/-[0-9a-f]{10}\./, "-<hash>.");
+              (w[name] ||= { start: [], end: [] }).start.push(f.start);
+              w[name].end.push(f.end);
+            }
+            (w["(drawn)"] ||= { start: [], end: [] }).end.push(r.drawn);
+          }
+        }
+      }
+      if (i % 5 === 4) log(`   ${i + 1}/${LOADS} loads`);
+    }
+    const medians = {};
+    for (const lib of Object.keys(waterfall)) for (const c of CHARTS) for (const [f, x] of Object.entries(waterfall[lib][c] || {})) {
+      (medians[lib + " " + c] ||= {})[f] = { start: x.start.length ? +median(x.start).toFixed(1) : null, end: +median(x.end).toFixed(1) };
+    }
+    results.firstDraw = { samples: first, libraryResponseEnd: libAt, waterfallMedians: medians, canvasCssPx: shapes };
+
+    // 3. Redraw.
+    log(`3/6 redraw: ${REDRAWS} per chart and library, one a frame`);
+    const redraw = { ours: {}, chartjs: {} };
+    for (const c of CHARTS) {
+      redraw.ours[c] = await onBenchPage(browser, `${origin}/bench-ours.html?glue=${glue}`, `redraw ours ${c}`, (p) =>
+        p.evaluate(([c, n, w]) => window.bench.redraw(c, n, w), [c, REDRAWS, WARM]));
+      redraw.chartjs[c] = await onBenchPage(browser, `${origin}/bench-chartjs.html`, `redraw chartjs ${c}`, (p) =>
+        p.evaluate(([c, n, w]) => window.bench.redraw(c, n, w), [c, REDRAWS, WARM]));
+    }
+    results.redraw = redraw;
+
+    // 4. Text measurement.
+    log(`4/6 text measurement: ${TEXT_ROUNDS} rounds`);
+    results.text = await onBenchPage(browser, `${origin}/bench-ours.html?glue=${glue}`, "text", (p) =>
+      p.evaluate(([n]) => window.bench.text("offence-trend", n), [TEXT_ROUNDS]));
+
+    // 5. Scale: one fresh page (so one fresh wasm instance) per size.
+    log(`5/6 scale: ${SCALE_SIZES.map(int).join(", ")} points`);
+    for (const n of SCALE_SIZES) {
+      results.scale[n] = await onBenchPage(browser, `${origin}/bench-ours.html?glue=${glue}`, `scale ${n}`, (p) =>
+        p.evaluate(([n, r]) => window.bench.scale(n, r), [n, SCALE_REDRAWS]));
+      log(`   ${int(n)}: first ${ms(results.scale[n].first)}, redraw ${ms(median(results.scale[n].times))}`);
+    }
+
+    // 6. Caching: headers of every dist file from a plain scripts/serve.mjs; then two loads of the
+    // embed in one context, counting what reaches the server.
+    log("6/6 caching");
+    const headers = {};
+    for (const f of distFiles) {
+      const r = await fetch(`${plainOrigin}/${f}`);
+      await r.arrayBuffer();
+      headers[f] = { cacheControl: r.headers.get("cache-control"), type: r.headers.get("content-type") };
+    }
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const loads = [];
+    try {
+      await context.addInitScript(recordDrawn);
+      for (let i = 0; i < 2; i++) {
+        served.length = 0;
+        const page = await context.newPage();
+        watch(page, `cache load ${i + 1}`);
+        await page.goto(`${plainOrigin}/embed.html?chart=offence-trend`, { waitUntil: "load" });
+        await page.waitForFunction(() => window.__benchDrawn !== undefined, null, { timeout: 30000, polling: 10 });
+        loads.push([...served]);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+    results.cache = { headers, loads };
+  } finally {
+    await browser.close();
+    benchServer.closeAllConnections?.();
+    plainServer.closeAllConnections?.();
+    benchServer.close();
+    plainServer.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
+  const out = table(results, { glue, wasm, chartjsFile });
+  console.log(out);
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 1));
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+
+function table(r, { glue, wasm, chartjsFile }) {
+  const rows = [];
+  const row = (measure, ours = "", theirs = "", rat = "", goal = "–", met = "–") => rows.push([measure, ours, theirs, rat, goal, met]);
+  const section = (title) => rows.push(title);
+
+  // 1
+  const { ours, theirs, libOurs, libTheirs } = r.weight;
+  section("1 Weight, KB (gzip -9, brotli q11); the files as raw / gzip / brotli");
+  const gz = total(ours, "gzip");
+  row("one embedded chart, gzip", kb(gz), kb(total(theirs, "gzip")), ratio(gz, total(theirs, "gzip")), `≤ ${GOAL_KB} KB`, yes(gz <= GOAL_KB * 1024));
+  row("one embedded chart, raw", kb(total(ours, "raw")), kb(total(theirs, "raw")), ratio(total(ours, "raw"), total(theirs, "raw")));
+  row("one embedded chart, brotli", kb(total(ours, "brotli")), kb(total(theirs, "brotli")), ratio(total(ours, "brotli"), total(theirs, "brotli")));
+  row("library alone, gzip (ours: loader+glue+wasm)", kb(total(libOurs, "gzip")), kb(total(libTheirs, "gzip")), ratio(total(libOurs, "gzip"), total(libTheirs, "gzip")));
+  row("library alone, raw", kb(total(libOurs, "raw")), kb(total(libTheirs, "raw")), ratio(total(libOurs, "raw"), total(libTheirs, "raw")));
+  row("library alone, brotli", kb(total(libOurs, "brotli")), kb(total(libTheirs, "brotli")), ratio(total(libOurs, "brotli"), total(libTheirs, "brotli")));
+  const bySize = (s) => Object.entries(s).sort((a, b) => b[1].raw - a[1].raw);
+  for (const [f, s] of bySize(ours)) row(`  ${f}`, triple(s), "", "", "", "");
+  for (const [f, s] of bySize(theirs)) row(`  ${f}`, "", triple(s), "", "", "");
+
+  // 2
+  section(`2 First draw: navigation start → chart drawn, median of ${LOADS - 1} fresh loads (fresh context each)`);
+  for (const c of CHARTS) {
+    const a = median(r.firstDraw.samples.ours[c]);
+    const b = median(r.firstDraw.samples.chartjs[c]);
+    row(`${c}`, ms(a), ms(b), ratio(a, b), "≤ 0.5× Chart.js", yes(a <= 0.5 * b));
+    const la = median(r.firstDraw.libraryResponseEnd.ours[c]);
+    const lb = median(r.firstDraw.libraryResponseEnd.chartjs[c]);
+    row(`  of which until wasm / chart.umd.min.js arrived`, ms(la), ms(lb), ratio(la, lb), "", "");
+    const after = (lib) => median(r.firstDraw.samples[lib][c].map((d, i) => d - r.firstDraw.libraryResponseEnd[lib][c][i]));
+    row(`  of which after it arrived (compile/parse, draw)`, ms(after("ours")), ms(after("chartjs")), ratio(after("ours"), after("chartjs")), "", "");
+    // Loads i of ours and Chart.js ran back to back, under the same load from other processes.
+    const paired = median(r.firstDraw.samples.ours[c].map((d, i) => d / r.firstDraw.samples.chartjs[c][i]));
+    row(`  median of per-pair ratios (back-to-back loads)`, "", "", paired.toFixed(2), "", "");
+    if (r.firstDraw.samples.preload[c].length) {
+      const p = median(r.firstDraw.samples.preload[c]);
+      row(`  what-if: embed.html + preload hints (bench page)`, ms(p), ms(b), ratio(p, b), "", "");
+    }
+  }
+
+  // 3
+  section(`3 Redraw (640/600 px, theme every other), median of ${REDRAWS}`);
+  for (const c of CHARTS) {
+    const a = median(r.redraw.ours[c].times);
+    const b = median(r.redraw.chartjs[c].times);
+    row(`${c}`, ms(a), ms(b), ratio(a, b), "≤ 2 ms and < Chart.js", yes(a <= 2 && a < b));
+  }
+
+  // 4
+  const t = r.text;
+  const before = median(t.before) / t.calls;
+  const after = median(t.after) / t.calls;
+  section(`4 Text width, offence-trend at 640 px: ${t.calls} measureText calls a draw (${t.unique} distinct), median of ${TEXT_ROUNDS} rounds`);
+  row("before: DOM <span> + its width, µs/label", (before * 1000).toFixed(1) + " µs");
+  row("after: measureText (shipped), µs/label", (after * 1000).toFixed(1) + " µs");
+  row("after / before; both per draw", `${median(t.after).toFixed(3)} / ${median(t.before).toFixed(3)} ms`, "", ratio(after, before), "after < before", yes(after < before));
+
+  // 5
+  section(`5 Scale: one-series line, view.draw(640, 1, "light") median of ${SCALE_REDRAWS}; first renderChart once`);
+  const s = SCALE_SIZES.map((n) => r.scale[n]);
+  for (const x of s) {
+    row(`${int(x.n)} points: redraw`, ms(median(x.times)), "", "", "≤ 16 ms", yes(median(x.times) <= 16));
+    const bytes = x.specBytes >= 1e6 ? (x.specBytes / 1e6).toFixed(1) + " MB" : (x.specBytes / 1e3).toFixed(0) + " kB";
+    row(`${int(x.n)} points: first renderChart (${bytes} JSON)`, ms(x.first));
+    row(`  JSON.parse alone of the same text (JS)`, ms(x.parse), "", "", "", "");
+    row(`${int(x.n)} points: peak wasm memory`, (x.memory / 2 ** 20).toFixed(1) + " MB");
+  }
+  for (let i = 1; i < s.length; i++) {
+    const k = s[i].n / s[i - 1].n;
+    const grow = (f) => f(s[i]) / f(s[i - 1]);
+    const short = (n) => (n >= 1e6 ? n / 1e6 + "M" : n >= 1e3 ? n / 1e3 + "k" : String(n));
+    const label = `growth ${short(s[i - 1].n)} → ${short(s[i].n)} points (×${int(k)})`;
+    const g = [grow((x) => median(x.times)), grow((x) => x.first), grow((x) => x.memory)];
+    row(`${label}: redraw / first / memory`, g.map((x) => "×" + x.toFixed(1)).join(" / "), "", "", `each ≤ ×${int(k * 1.25)}`, yes(g.every((x) => x <= k * 1.25)));
+  }
+
+  // 6
+  section("6 Caching (scripts/serve.mjs): Cache-Control of each dist file; two loads of embed.html in one context");
+  const hashed = /-[0-9a-f]{10}\.(js|wasm|css)$/;
+  for (const [f, h] of Object.entries(r.cache.headers)) {
+    const want = hashed.test(f) ? "public, max-age=31536000, immutable" : "no-cache";
+    row(`  ${f}`, h.cacheControl, "", "", hashed.test(f) ? "immutable" : "no-cache", yes(h.cacheControl === want));
+  }
+  const wasmType = r.cache.headers[wasm].type;
+  row(`  ${wasm} Content-Type`, wasmType, "", "", "application/wasm", yes(wasmType === "application/wasm"));
+  const [l1, l2] = r.cache.loads;
+  row("1st load: requests reaching the server", `${l1.length}`, "", "", "", "");
+  row("2nd load: requests reaching the server", `${l2.length}: ${l2.join(", ") || "none"}`, "", "", "", "");
+  const wasmAgain = l2.filter((f) => f.endsWith(".wasm")).length;
+  row("2nd load: wasm downloads", `${wasmAgain}`, "", "", "0", yes(wasmAgain === 0));
+
+  // Render.
+  const head = ["measure", "ours", `Chart.js ${r.machine.chartjs}`, "ratio", "goal", "met?"];
+  const data = rows.filter(Array.isArray);
+  const w = head.map((h, i) => Math.max(h.length, ...data.map((d) => String(d[i]).length)));
+  const left = new Set([0, 4, 5]); // measure, goal, met? left; figures right
+  const line = (cells) => cells.map((c, i) => (left.has(i) ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join("  ").trimEnd();
+  const rule = w.map((n) => "-".repeat(n)).join("  ");
+  const m = r.machine;
+  const lines = [
+    `offence-charts bench  ${m.date}  ${m.nproc} CPUs (${m.cpu}), Chromium ${m.chromium}, Node ${m.node}; build ${m.build}${QUICK ? "  [--quick: NOT the real run counts]" : ""}`,
+    line(head),
+    rule,
+  ];
+  for (const x of rows) lines.push(Array.isArray(x) ? line(x) : x);
+  lines.push(rule);
+  lines.push(`ratio = ours / Chart.js. Chart.js canvas (CSS px): ${CHARTS.map((c) => r.firstDraw.canvasCssPx["chartjs " + c]).join(", ")}; ours: ${CHARTS.map((c) => r.firstDraw.canvasCssPx["ours " + c]).join(", ")}.`);
+  if (problems.length) lines.push(`page problems (${problems.length}): ${[...new Set(problems)].slice(0, 5).join(" | ")}`);
+  return lines.join("\n");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
