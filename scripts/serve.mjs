@@ -2,6 +2,7 @@
 // should: the strict Content-Security-Policy the embed is built for, nosniff, and cache rules
 // (content-hashed files forever, everything else revalidated).
 // Usage: node scripts/serve.mjs DIR [PORT]   (PORT also from $PORT; default 8080)
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -24,7 +25,14 @@ export function serve(dir, port, { csp = CSP, extraHeaders = () => ({}) } = {}) 
       if (!path.startsWith(root)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
       if ((await stat(path)).isDirectory()) path = join(path, "index.html");
       const body = await readFile(path);
+      // A validator, so that "no-cache" files are revalidated with a 304 rather than sent again.
+      const etag = '"' + createHash("sha256").update(body).digest("base64url").slice(0, 22) + '"';
+      if (req.headers["if-none-match"] === etag) {
+        res.writeHead(304, { ETag: etag, "Cache-Control": HASHED.test(path) ? "public, max-age=31536000, immutable" : "no-cache" });
+        return res.end();
+      }
       const headers = {
+        ETag: etag,
         "Content-Type": TYPES[extname(path)] || "application/octet-stream",
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": HASHED.test(path) ? "public, max-age=31536000, immutable" : "no-cache",

@@ -54,3 +54,21 @@ test("no inline <script> or <style> in the pages (the strict CSP would block the
     assert.doesNotMatch(text, /\sstyle="/, `${name}: style attribute`);
   }
 });
+
+test("the server's cache rules: hashed files forever, named files revalidated with a 304", async () => {
+  const { serve } = await import("../../scripts/serve.mjs");
+  const server = await serve(DIST, 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    for (const name of readdirSync(DIST)) {
+      const r = await fetch(base + name);
+      const hashed = /-[0-9a-f]{10}\.(js|wasm|css)$/.test(name);
+      assert.equal(r.headers.get("cache-control"), hashed ? "public, max-age=31536000, immutable" : "no-cache", name);
+      if (name.endsWith(".wasm")) assert.equal(r.headers.get("content-type"), "application/wasm");
+      const again = await fetch(base + name, { headers: { "If-None-Match": r.headers.get("etag") } });
+      assert.equal(again.status, 304, name);
+    }
+  } finally {
+    server.close();
+  }
+});
