@@ -421,7 +421,7 @@ function table(r, { glue, wasm, chartjsFile }) {
   row("after / before; both per draw", `${median(t.after).toFixed(3)} / ${median(t.before).toFixed(3)} ms`, "", ratio(after, before), "after < before", yes(after < before));
 
   // 5
-  section(`5 Scale: one-series line, view.draw(640, 1, "light") median of ${SCALE_REDRAWS}; first renderChart once`);
+  section(`5 Scale: one-series line, view.draw at 640 and 600 px alternately (a new layout each time), median of ${SCALE_REDRAWS}; first renderChart once`);
   const s = SCALE_SIZES.map((n) => r.scale[n]);
   for (const x of s) {
     row(`${int(x.n)} points: redraw`, ms(median(x.times)), "", "", "≤ 16 ms", yes(median(x.times) <= 16));
