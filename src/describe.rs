@@ -105,9 +105,12 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
                 None => spec.series.iter().collect(),
             };
             let mut lines = Vec::new();
+            let named = spec.series.len() > 1;
             for s in chosen {
                 let f = s.values.get(period)?;
-                lines.push(format!("{}: {}{}", s.name.trim(), figure_label(f), unit(spec)));
+                // One series: "1,694 offences"; several: "Grooming: 98 offences".
+                let figure = format!("{}{}", figure_label(f), unit(spec));
+                lines.push(if named { format!("{}: {figure}", s.name.trim()) } else { figure });
                 lines.extend(flag_line(f));
             }
             Some(Tip { heading: p.full_name().trim().to_owned(), lines })

@@ -112,7 +112,8 @@ fn bar_marks(
             }
             boxes.push(MarkBox {
                 hit: [left, top - line_height(sz.value), left + bar, bottom],
-                anchor: (left + bar / 2.0, ty),
+                // Above the value label, which the tooltip must not cover.
+                anchor: (left + bar / 2.0, ty - line_height(sz.value)),
                 focus: Focus::Trend { period: p, series: Some(j) },
             });
         }

@@ -269,7 +269,8 @@ function wire(chart) {
   canvas.addEventListener("pointerdown", point);
   canvas.addEventListener("pointerleave", () => { if (document.activeElement !== canvas) hide(); });
   canvas.addEventListener("focus", () => {
-    if (canvas.matches(":focus-visible")) canvas.style.outline = "3px solid #1d5a8c";
+    // A ring of the theme's first series colour: at least 3:1 against either background.
+    if (canvas.matches(":focus-visible")) canvas.style.outline = "3px solid " + (fig.dataset.ocTheme === "dark" ? "#6eb0ec" : "#1d5a8c");
     canvas.style.outlineOffset = "2px";
     show(current >= 0 ? current : 0, true);
   });
