@@ -48,12 +48,21 @@ impl Extremes {
     }
 }
 
+/// The x of point `i` of `n` spread evenly from `x0` to `x1` (a single point sits in the middle).
+pub fn x_at(i: usize, n: usize, x0: f64, x1: f64) -> f64 {
+    if n > 1 {
+        x0 + (x1 - x0) * i as f64 / (n - 1) as f64
+    } else {
+        (x0 + x1) / 2.0
+    }
+}
+
 /// A polyline through `values` with at most four points per half-pixel column between `x0` and
 /// `x1`: the first, lowest, highest and last value of each column, in order. Uses `extremes`
 /// (from [`Extremes::new`] on the same values) when given, else scans every value.
 pub fn reduce(values: &[f64], extremes: Option<&Extremes>, x0: f64, x1: f64, y_of: &dyn Fn(f64) -> f64) -> Vec<(f64, f64)> {
     let n = values.len();
-    let x_of = |i: usize| if n > 1 { x0 + (x1 - x0) * i as f64 / (n - 1) as f64 } else { (x0 + x1) / 2.0 };
+    let x_of = |i: usize| x_at(i, n, x0, x1);
     let point = |i: usize| values.get(i).map(|v| (x_of(i), y_of(*v)));
     let columns = (x1 - x0).max(1.0) * 2.0; // half-pixel columns keep lines smooth at DPR 2
     if (n as f64) <= columns * 2.0 {

@@ -212,7 +212,7 @@ impl Scene {
                 if i >= *count {
                     return None;
                 }
-                let x = if *count > 1 { x0 + (x1 - x0) * i as f64 / (*count - 1) as f64 } else { (x0 + x1) / 2.0 };
+                let x = crate::columns::x_at(i, *count, *x0, *x1);
                 Some((Focus::Trend { period: i, series: None }, (x, *top)))
             }
         }

@@ -2,7 +2,7 @@
 //! zero, light horizontal gridlines, direct value labels where they fit and period labels that
 //! wrap or thin out on narrow screens.
 
-use crate::columns::{reduce, Extremes};
+use crate::columns::{reduce, x_at, Extremes};
 use crate::describe::figure_label;
 use crate::format::count_tick;
 use crate::layout::{line_height, Sizes};
@@ -68,28 +68,28 @@ pub fn layout(spec: &Spec, prep: &Prepared, shapes: &mut Vec<Shape>, top: f64, w
         shapes.push(Shape::Text { x: x0 - 8.0, y: ty - sz.label.size * 0.55, text, font: sz.label, ink: Ink::Muted, align: Align::Right });
     }
     // The zero line sits on top of the bars' feet, so draw it again after them (below).
-    let marks = if bars {
-        bar_marks(spec, shapes, (x0, x1), (plot_top, bottom), &y_of, sz, m)
-    } else {
-        line_marks(spec, prep, shapes, (x0, x1), (plot_top, bottom), &y_of, sz, m)
-    };
+    let plot = Plot { x0, x1, top: plot_top, bottom, y_of: &y_of };
+    let marks = if bars { bar_marks(spec, shapes, &plot, sz, m) } else { line_marks(spec, prep, shapes, &plot, sz, m) };
     shapes.push(Shape::Line { from: (x0, bottom), to: (width - 2.0, bottom), ink: Ink::Axis, width: 1.0 });
     let below = period_labels(spec, shapes, (x0, x1), bottom + 6.0, bars, sz.label, m);
     (below, marks)
 }
 
-fn bar_marks(
-    spec: &Spec,
-    shapes: &mut Vec<Shape>,
-    (x0, x1): (f64, f64),
-    (top, bottom): (f64, f64),
-    y_of: &dyn Fn(f64) -> f64,
-    sz: Sizes,
-    m: &dyn Measure,
-) -> Marks {
+/// The plot area (CSS px) and its vertical scale, as the marks see it.
+struct Plot<'a> {
+    x0: f64,
+    x1: f64,
+    top: f64,
+    bottom: f64,
+    y_of: &'a dyn Fn(f64) -> f64,
+}
+
+fn bar_marks(spec: &Spec, shapes: &mut Vec<Shape>, plot: &Plot, sz: Sizes, m: &dyn Measure) -> Marks {
+    let Plot { x0, x1, top, bottom, y_of } = *plot;
     let n = spec.periods.len().max(1) as f64;
     let ns = spec.series.len().max(1) as f64;
     let slot = (x1 - x0) / n;
+    #[allow(clippy::manual_clamp)] // min/max, unlike clamp, never passes a NaN on
     let bar = ((slot * 0.7) / ns).min(MAX_BAR).max(1.0);
     let group = bar * ns;
     let gap = if bar > 6.0 { 1.0 } else { 0.0 };
@@ -121,19 +121,10 @@ fn bar_marks(
     Marks::Boxes(boxes)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn line_marks(
-    spec: &Spec,
-    prep: &Prepared,
-    shapes: &mut Vec<Shape>,
-    (x0, x1): (f64, f64),
-    (top, bottom): (f64, f64),
-    y_of: &dyn Fn(f64) -> f64,
-    sz: Sizes,
-    m: &dyn Measure,
-) -> Marks {
+fn line_marks(spec: &Spec, prep: &Prepared, shapes: &mut Vec<Shape>, plot: &Plot, sz: Sizes, m: &dyn Measure) -> Marks {
+    let Plot { x0, x1, top, bottom, y_of } = *plot;
     let n = spec.periods.len();
-    let x_of = |i: usize| if n > 1 { x0 + (x1 - x0) * i as f64 / (n - 1) as f64 } else { (x0 + x1) / 2.0 };
+    let x_of = |i: usize| x_at(i, n, x0, x1);
     for (j, s) in spec.series.iter().enumerate() {
         let values = prep.values.get(j).map(Vec::as_slice).unwrap_or(&[]);
         let points = reduce(values, prep.extremes.get(j), x0, x1, y_of);
@@ -208,15 +199,8 @@ fn period_labels(spec: &Spec, shapes: &mut Vec<Shape>, (x0, x1): (f64, f64), top
     }
     let lh = line_height(font);
     let slot = if bars { (x1 - x0) / n as f64 } else if n > 1 { (x1 - x0) / (n - 1) as f64 } else { x1 - x0 };
-    let x_of = |i: usize| {
-        if bars {
-            x0 + slot * (i as f64 + 0.5)
-        } else if n > 1 {
-            x0 + slot * i as f64
-        } else {
-            (x0 + x1) / 2.0
-        }
-    };
+    // Under the middle of a bar's slot, or under a line's point.
+    let x_of = |i: usize| if bars { x0 + slot * (i as f64 + 0.5) } else { x_at(i, n, x0, x1) };
     // Only the labels of every `step`-th period are measured and wrapped: a million-period trend
     // must not measure a million labels.
     let sample = n.min(200);
