@@ -4,7 +4,7 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
-  DIST, LIGHT, DARK, requireDist, launch, startServer, guard, scrollThrough, waitForCharts, nextFrames, analyseCanvas, sameRgb,
+  DIST, LIGHT, DARK, requireDist, launch, startServer, openAndMount, nextFrames, analyseCanvas, sameRgb,
 } from "./helpers.mjs";
 
 const TREND = "figure.oc-chart canvas.oc-canvas"; // the article's first chart is the trend
@@ -24,15 +24,7 @@ after(async () => {
 });
 
 /** Opens the article in a fresh context and scrolls it through so both charts mount. */
-async function openArticle(contextOptions) {
-  const context = await browser.newContext(contextOptions);
-  const g = await guard(context, [srv.origin]);
-  const page = await context.newPage();
-  await page.goto(srv.url("/"));
-  await scrollThrough(page);
-  const states = await waitForCharts(page, 2);
-  return { context, page, g, states };
-}
+const openArticle = (contextOptions) => openAndMount(browser, srv, contextOptions);
 
 function assertBars(a, colour, label) {
   assert.equal(a.runs.length, 2, `${label}: expected two bars of ${colour}, found runs ${JSON.stringify(a.runs)}`);

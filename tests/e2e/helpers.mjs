@@ -265,3 +265,16 @@ export function analyseCanvas(pageOrFrame, selector, { rgb, index = 0, tolerance
 }
 
 export const sameRgb = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+
+/** Opens `path` (the article by default) in a fresh context of `browser` on server `srv`, scrolls
+ * it through so every chart mounts, and waits for `charts` of them; returns the context, page,
+ * guard record and chart states. */
+export async function openAndMount(browser, srv, contextOptions, { path = "/", charts = 2 } = {}) {
+  const context = await browser.newContext(contextOptions);
+  const g = await guard(context, [srv.origin]);
+  const page = await context.newPage();
+  await page.goto(srv.url(path));
+  await scrollThrough(page);
+  const states = await waitForCharts(page, charts);
+  return { context, page, g, states };
+}

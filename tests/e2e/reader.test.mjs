@@ -3,7 +3,7 @@
 // inside the chart, and text contrast measured on the drawn pixels.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { DIST, LIGHT, DARK, requireDist, launch, startServer, guard, scrollThrough, waitForCharts, analyseCanvas } from "./helpers.mjs";
+import { DIST, LIGHT, DARK, requireDist, launch, startServer, openAndMount, analyseCanvas } from "./helpers.mjs";
 
 let browser;
 let srv;
@@ -18,15 +18,7 @@ after(async () => {
   await srv?.close();
 });
 
-async function open(options) {
-  const context = await browser.newContext(options);
-  const g = await guard(context, [srv.origin]);
-  const page = await context.newPage();
-  await page.goto(srv.url("/"));
-  await scrollThrough(page);
-  await waitForCharts(page, 2);
-  return { context, page, g };
-}
+const open = (options) => openAndMount(browser, srv, options);
 
 const figure = (page, i) => page.locator("figure.oc-chart").nth(i);
 
