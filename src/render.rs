@@ -33,6 +33,9 @@ pub fn to_svg_sized(chart: &Chart, width: f64, height: Option<f64>, theme: &Them
     Ok(out)
 }
 
+/// Most pixels a PNG may have (8,000 × 8,000).
+pub const MAX_PNG_PIXELS: u64 = 64_000_000;
+
 /// Rasterises an SVG made by [`to_svg`] to PNG bytes at `scale` pixels per CSS px, with resvg and
 /// the checked-in Liberation Sans (no system fonts), so output is the same on every machine.
 pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ChartError> {
@@ -44,6 +47,11 @@ pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ChartError> {
     let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| fail(&e.to_string()))?;
     let scale = if scale.is_finite() && scale > 0.0 { scale.min(8.0) } else { 1.0 };
     let size = tree.size().to_int_size().scale_by(scale).ok_or_else(|| fail("image too large"))?;
+    // 64 megapixels (256 MB of pixels) at most: a bigger request is refused, not attempted.
+    let pixels = u64::from(size.width()) * u64::from(size.height());
+    if pixels > MAX_PNG_PIXELS {
+        return Err(fail(&format!("image too large: {}×{} pixels; at most {MAX_PNG_PIXELS} in all", size.width(), size.height())));
+    }
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| fail("image too large"))?;
     resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
     pixmap.encode_png().map_err(|e| fail(&e.to_string()))

@@ -223,7 +223,7 @@ fn period_labels(spec: &Spec, shapes: &mut Vec<Shape>, (x0, x1): (f64, f64), top
     let mut i = 0;
     while i < n {
         let Some(p) = spec.periods.get(i) else { break };
-        let lines = if wrapped_fits { wrapped(p.label.trim()) } else { vec![ellipsize(p.label.trim(), font, (slot * step as f64 - 12.0).max(20.0), m)] };
+        let lines = if wrapped_fits { wrapped(p.label.trim()) } else { vec![ellipsize(p.label.trim(), font, ((slot * step as f64).min(x1) - 12.0).max(20.0), m)] };
         max_lines = max_lines.max(lines.len());
         for (k, line) in lines.into_iter().enumerate() {
             // Centred under its period, moved inward where it would leave the chart.
