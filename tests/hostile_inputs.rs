@@ -15,28 +15,15 @@ use offence_charts::theme::Theme;
 use offence_charts::Chart;
 use serde_json::{json, Value};
 
-/// A small valid trend, one line, keys in a fixed order.
-const TREND: &str = r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],"periods":[{"label":"a"},{"label":"b"}],"series":[{"name":"x","values":[1,2]}]}"#;
-/// A small valid rate chart: 86 of 98 detected.
-const RATE: &str = r#"{"version":1,"kind":"rate","title":"T","sources":[{"name":"S"}],"categories":[{"label":"c","recorded":98,"detected":86}]}"#;
+mod common;
+use common::{accepted, edited, refused, RATE, TREND};
 
-fn edited(base: &str, edit: impl FnOnce(&mut Value)) -> String {
-    let mut v: Value = serde_json::from_str(base).expect("base spec is JSON");
-    edit(&mut v);
-    v.to_string()
-}
+/// A small valid trend, one line, keys in a fixed order.
+/// A small valid rate chart: 86 of 98 detected.
+
 
 /// The message `text` is refused with (panics if it is accepted).
-fn refused(text: &str) -> String {
-    match Chart::from_json(text) {
-        Ok(_) => panic!("spec should be refused: {}", &text[..text.len().min(300)]),
-        Err(e) => e.to_string(),
-    }
-}
 
-fn accepted(text: &str) -> Chart {
-    Chart::from_json(text).unwrap_or_else(|e| panic!("spec should be accepted, got: {e}\n{}", &text[..text.len().min(300)]))
-}
 
 /// A trend of one series over `values`, periods labelled `p0`, `p1`, …
 fn trend_with(values: &[f64]) -> String {

@@ -4,31 +4,18 @@
 use offence_charts::limits::MAX_SPEC_BYTES;
 use offence_charts::spec::Kind;
 use offence_charts::Chart;
-use serde_json::{json, Value};
+use serde_json::json;
+
+mod common;
+use common::{accepted, edited, refused as error, RATE, TREND};
 
 /// A small valid trend, one line, keys in a fixed order (positions in serde messages depend on it).
-const TREND: &str = r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],"periods":[{"label":"a"},{"label":"b"}],"series":[{"name":"x","values":[1,2]}]}"#;
 /// A small valid rate chart: 86 of 98 detected.
-const RATE: &str = r#"{"version":1,"kind":"rate","title":"T","sources":[{"name":"S"}],"categories":[{"label":"c","recorded":98,"detected":86}]}"#;
 
 /// `base` with `edit` applied (for rule errors, whose messages carry no position).
-fn edited(base: &str, edit: impl FnOnce(&mut Value)) -> String {
-    let mut v: Value = serde_json::from_str(base).expect("base spec is JSON");
-    edit(&mut v);
-    v.to_string()
-}
 
 /// The message for `text`, or a panic if it is accepted.
-fn error(text: &str) -> String {
-    match Chart::from_json(text) {
-        Ok(_) => panic!("spec should be refused: {}", &text[..text.len().min(300)]),
-        Err(e) => e.to_string(),
-    }
-}
 
-fn accepted(text: &str) -> Chart {
-    Chart::from_json(text).unwrap_or_else(|e| panic!("spec should be accepted, got: {e}\n{}", &text[..text.len().min(300)]))
-}
 
 /// serde's position suffix for `text`: the column where `token` (its first occurrence) ends.
 fn at_end_of(text: &str, token: &str) -> String {
