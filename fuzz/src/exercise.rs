@@ -184,11 +184,11 @@ pub fn chart_through(chart: &Chart, seed: &[u8]) -> Outcome {
     // the input, at phone width (PNG rendering costs milliseconds to a second, so it is sampled).
     let h = fnv(seed);
     if h % 128 == 7 {
-        // Not taller: `svg_to_png` of a 1e9-px-tall card aborts the process on a failed
-        // allocation (a finding: fuzz/README.md, tests/fuzz_regressions.rs, kept out of the run).
-        let height = [Some(630.0), Some(0.0), Some(f64::NAN), Some(4000.0), None][(h >> 8) as usize % 5];
+        // 1e9 px tall: once an allocation abort in `svg_to_png` (fixed: over 64 megapixels is
+        // refused; fuzz/README.md, tests/fuzz_regressions.rs).
+        let height = [Some(630.0), Some(0.0), Some(f64::NAN), Some(1e9), Some(4000.0), None][(h >> 8) as usize % 6];
         let card = offence_charts::render::to_svg_sized(chart, 320.0, height, &Theme::dark()).expect("invariant: to_svg_sized draws a valid chart");
-        let scale = [1.0f32, 2.0, 0.0, f32::NAN, -1.0, 3.5][(h >> 16) as usize % 6];
+        let scale = [1.0f32, 2.0, 0.0, f32::NAN, -1.0, 3.5, 1e9][(h >> 16) as usize % 7];
         let _ = offence_charts::render::svg_to_png(&card, scale);
     }
     Outcome::Drawn { marks: first_marks.unwrap_or(0), svg_bytes }
