@@ -66,10 +66,14 @@ pub fn flagged(text: String, approximate: bool) -> String {
 
 /// The relative change from `a` to `b` in per cent, one decimal, signed words: `up 7.7 %`.
 pub fn change(a: f64, b: f64) -> Option<String> {
-    if a <= 0.0 {
+    // From a figure that reads as 0 a percentage change means nothing to a reader.
+    if !(a >= 0.05) {
         return None;
     }
     let pct = (b - a) / a * 100.0;
+    if !pct.is_finite() {
+        return None;
+    }
     let word = if pct > 0.0 { "up" } else if pct < 0.0 { "down" } else { return Some("unchanged".into()) };
     Some(format!("{word} {}", percent(pct.abs())))
 }
@@ -81,6 +85,9 @@ fn trim_zero(v: f64) -> String {
 
 fn group_thousands(whole: f64) -> String {
     // Whole numbers up to 2^64 as integers; beyond that (never a valid figure) in powers of ten.
+    if !whole.is_finite() {
+        return "∞".to_owned();
+    }
     let a = whole.abs().round();
     let digits = if a < 1.8e19 { (a as u64).to_string() } else { return format!("{}e{}", (a / 10f64.powi(a.log10() as i32)).round(), a.log10() as i32) };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
@@ -132,5 +139,8 @@ mod tests {
         assert_eq!(change(100.0, 90.0).as_deref(), Some("down 10.0 %"));
         assert_eq!(change(5.0, 5.0).as_deref(), Some("unchanged"));
         assert_eq!(change(0.0, 5.0), None);
+        assert_eq!(change(1e-300, 5.0), None, "from a figure that reads as 0");
+        assert_eq!(change(5e-324, 1.0), None);
+        assert_eq!(count(f64::INFINITY), "∞");
     }
 }

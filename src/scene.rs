@@ -263,6 +263,9 @@ impl Scene {
 
     /// The step index of the figure under the point `(x, y)`, if any.
     pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
+        if !(x.is_finite() && y.is_finite()) {
+            return None;
+        }
         match &self.marks {
             Marks::None => None,
             Marks::Boxes(b) => b.iter().position(|m| x >= m.hit[0] && x <= m.hit[2] && y >= m.hit[1] && y <= m.hit[3]),
@@ -326,6 +329,8 @@ mod tests {
         assert_eq!(s.hit(49.0, 10.0), Some(5));
         assert_eq!(s.hit(100.0, 10.0), Some(10));
         assert_eq!(s.hit(50.0, 500.0), None);
+        assert_eq!(s.hit(f64::NAN, 10.0), None);
+        assert_eq!(s.hit(50.0, f64::NAN), None);
         assert_eq!(s.mark(10).map(|m| m.1 .0), Some(100.0));
         assert_eq!(s.mark(11), None);
     }
