@@ -68,8 +68,8 @@ pub fn layout(spec: &Spec, prep: &Prepared, shapes: &mut Vec<Shape>, top: f64, w
         shapes.push(Shape::Text { x: x0 - 8.0, y: ty - sz.label.size * 0.55, text, font: sz.label, ink: Ink::Muted, align: Align::Right });
     }
     // The zero line sits on top of the bars' feet, so draw it again after them (below).
-    let plot = Plot { x0, x1, top: plot_top, bottom, y_of: &y_of };
-    let marks = if bars { bar_marks(spec, shapes, &plot, sz, m) } else { line_marks(spec, prep, shapes, &plot, sz, m) };
+    let plot = Plot { x0, x1, top: plot_top, bottom, y_of: &y_of, end_labels: end_room > 0.0 };
+    let marks = if bars { bar_marks(spec, shapes, &plot, sz, m) } else { line_marks(spec, prep, shapes, &plot, sz) };
     shapes.push(Shape::Line { from: (x0, bottom), to: (width - 2.0, bottom), ink: Ink::Axis, width: 1.0 });
     let below = period_labels(spec, shapes, (x0, x1), bottom + 6.0, bars, sz.label, m);
     (below, marks)
@@ -82,10 +82,12 @@ struct Plot<'a> {
     top: f64,
     bottom: f64,
     y_of: &'a dyn Fn(f64) -> f64,
+    /// Room was kept right of `x1` for each line's last value.
+    end_labels: bool,
 }
 
 fn bar_marks(spec: &Spec, shapes: &mut Vec<Shape>, plot: &Plot, sz: Sizes, m: &dyn Measure) -> Marks {
-    let Plot { x0, x1, top, bottom, y_of } = *plot;
+    let Plot { x0, x1, top, bottom, y_of, .. } = *plot;
     let n = spec.periods.len().max(1) as f64;
     let ns = spec.series.len().max(1) as f64;
     let slot = (x1 - x0) / n;
@@ -121,8 +123,8 @@ fn bar_marks(spec: &Spec, shapes: &mut Vec<Shape>, plot: &Plot, sz: Sizes, m: &d
     Marks::Boxes(boxes)
 }
 
-fn line_marks(spec: &Spec, prep: &Prepared, shapes: &mut Vec<Shape>, plot: &Plot, sz: Sizes, m: &dyn Measure) -> Marks {
-    let Plot { x0, x1, top, bottom, y_of } = *plot;
+fn line_marks(spec: &Spec, prep: &Prepared, shapes: &mut Vec<Shape>, plot: &Plot, sz: Sizes) -> Marks {
+    let Plot { x0, x1, top, bottom, y_of, end_labels } = *plot;
     let n = spec.periods.len();
     let x_of = |i: usize| x_at(i, n, x0, x1);
     for (j, s) in spec.series.iter().enumerate() {
@@ -136,7 +138,7 @@ fn line_marks(spec: &Spec, prep: &Prepared, shapes: &mut Vec<Shape>, plot: &Plot
         }
     }
     // The last value of each series beside its line's end, pushed apart where they would overlap.
-    if end_label_room(spec, sz.value, x1 + 1000.0, m) > 0.0 {
+    if end_labels {
         let mut ends: Vec<(f64, String, usize)> = spec
             .series
             .iter()
@@ -246,3 +248,45 @@ fn inside(x: f64, align: Align, w: f64, right: f64) -> (f64, Align) {
     (x + shift, align)
 }
 
+
+#[cfg(test)]
+mod tests {
+    use crate::measure::{Approximate, Measure};
+    use crate::scene::{Align, Shape};
+    use crate::spec::{Figure, Kind, Mark, Period, Series, Source, Spec};
+
+    /// A two-series line chart whose last values are very wide labels.
+    fn wide_ends() -> Spec {
+        let periods = (0..30).map(|i| Period { label: format!("P{i}"), name: None }).collect();
+        let series = (0..2)
+            .map(|j| Series { name: format!("S{j}"), values: (0..30).map(|i| Figure::exact(1e14 + (i * j) as f64)).collect() })
+            .collect();
+        Spec {
+            version: 1,
+            kind: Kind::Trend,
+            title: "T".into(),
+            subtitle: None,
+            unit: None,
+            sources: vec![Source { name: "S".into(), url: None, date: None }],
+            notes: vec![],
+            periods,
+            series,
+            mark: Mark::Line,
+            categories: vec![],
+        }
+    }
+
+    #[test]
+    fn end_labels_never_run_past_the_chart() {
+        let m = Approximate;
+        for width in [240.0, 320.0, 640.0, 1280.0] {
+            let scene = crate::layout::layout(&wide_ends(), width, &m);
+            for s in &scene.shapes {
+                if let Shape::Text { x, text, font, align: Align::Left, .. } = s {
+                    let right = x + m.width(text, *font);
+                    assert!(right <= width + 0.5, "{text:?} ends at {right} on a {width} px chart");
+                }
+            }
+        }
+    }
+}
