@@ -206,12 +206,20 @@ function wire(chart) {
   let current = -1;
   let frame = 0;
 
+  const now = () => {
+    const width = Math.round(fig.clientWidth);
+    const theme = forced || (dark.matches ? "dark" : "light");
+    return { width, theme, key: width + "/" + devicePixelRatio + "/" + theme };
+  };
+  const dress = (theme) => {
+    fig.dataset.ocTheme = theme;
+    tip.style.background = theme === "dark" ? "#f2f2f2" : "#1a1a1a";
+    tip.style.color = theme === "dark" ? "#111" : "#fff";
+  };
   chart.redraw = (force) => {
     frame = 0;
     if (force) drawn = "";
-    const width = Math.round(fig.clientWidth);
-    const theme = forced || (dark.matches ? "dark" : "light");
-    const key = width + "/" + devicePixelRatio + "/" + theme;
+    const { width, theme, key } = now();
     if (width <= 0 || key === drawn || !charts.has(chart)) return;
     drawn = key;
     try {
@@ -219,13 +227,14 @@ function wire(chart) {
     } catch (e) {
       return broken(chart, e.message);
     }
-    fig.dataset.ocTheme = theme;
-    tip.style.background = theme === "dark" ? "#f2f2f2" : "#1a1a1a";
-    tip.style.color = theme === "dark" ? "#111" : "#fff";
+    dress(theme);
     if (current >= 0) show(current, false);
   };
   const schedule = () => { frame ||= requestAnimationFrame(() => chart.redraw(false)); };
-  chart.redraw(false);
+  // mountScript has just drawn the chart at this width, ratio and theme (same rule): no second paint.
+  const first = now();
+  drawn = first.key;
+  dress(first.theme);
   new ResizeObserver(schedule).observe(fig);
   dark.addEventListener("change", schedule);
   // devicePixelRatio changes (zoom, another screen): a media query on the current ratio fires once.

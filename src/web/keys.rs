@@ -13,13 +13,13 @@ pub fn check(spec: &JsValue) -> Result<(), ChartError> {
         return Err(ChartError::spec("", "must be a JSON object ({ … })"));
     }
     own(spec, "", fields::SPEC)?;
-    each(spec, "sources", |at, v| own(v, at, fields::SOURCE))?;
-    each(spec, "periods", |at, v| own(v, at, fields::PERIOD))?;
-    each(spec, "series", |at, v| {
+    each(spec, "sources", "sources", |at, v| own(v, at, fields::SOURCE))?;
+    each(spec, "periods", "periods", |at, v| own(v, at, fields::PERIOD))?;
+    each(spec, "series", "series", |at, v| {
         own(v, at, fields::SERIES)?;
-        each(v, &format!("{at}.values"), |at, f| figure(f, at))
+        each(v, "values", &format!("{at}.values"), |at, f| figure(f, at))
     })?;
-    each(spec, "categories", |at, v| {
+    each(spec, "categories", "categories", |at, v| {
         own(v, at, fields::CATEGORY)?;
         for key in ["recorded", "detected", "rate"] {
             figure(&get(v, key), &format!("{at}.{key}"))?;
@@ -32,13 +32,12 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Calls `f` on every element of the array at `obj[key]` (if it is one), with its path.
-fn each(obj: &JsValue, key: &str, f: impl Fn(&str, &JsValue) -> Result<(), ChartError>) -> Result<(), ChartError> {
-    let name = key.rsplit('.').next().unwrap_or(key);
-    let list = get(obj, name);
-    if let Some(list) = list.dyn_ref::<Array>() {
+/// Calls `f` on every element of the array at `obj[field]` (if it is one), with its path, which
+/// is `at[i]`.
+fn each(obj: &JsValue, field: &str, at: &str, f: impl Fn(&str, &JsValue) -> Result<(), ChartError>) -> Result<(), ChartError> {
+    if let Some(list) = get(obj, field).dyn_ref::<Array>() {
         for (i, v) in list.iter().enumerate() {
-            f(&format!("{key}[{i}]"), &v)?;
+            f(&format!("{at}[{i}]"), &v)?;
         }
     }
     Ok(())
