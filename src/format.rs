@@ -67,7 +67,7 @@ pub fn flagged(text: String, approximate: bool) -> String {
 /// The relative change from `a` to `b` in per cent, one decimal, signed words: `up 7.7 %`.
 pub fn change(a: f64, b: f64) -> Option<String> {
     // From a figure that reads as 0 a percentage change means nothing to a reader.
-    if !(a >= 0.05) {
+    if a.is_nan() || a < 0.05 {
         return None;
     }
     let pct = (b - a) / a * 100.0;

@@ -18,13 +18,6 @@ use serde_json::{json, Value};
 mod common;
 use common::{accepted, edited, refused, RATE, TREND};
 
-/// A small valid trend, one line, keys in a fixed order.
-/// A small valid rate chart: 86 of 98 detected.
-
-
-/// The message `text` is refused with (panics if it is accepted).
-
-
 /// A trend of one series over `values`, periods labelled `p0`, `p1`, …
 fn trend_with(values: &[f64]) -> String {
     let periods: Vec<Value> = (0..values.len()).map(|i| json!({ "label": format!("p{i}") })).collect();

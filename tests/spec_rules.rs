@@ -9,14 +9,6 @@ use serde_json::json;
 mod common;
 use common::{accepted, edited, refused as error, RATE, TREND};
 
-/// A small valid trend, one line, keys in a fixed order (positions in serde messages depend on it).
-/// A small valid rate chart: 86 of 98 detected.
-
-/// `base` with `edit` applied (for rule errors, whose messages carry no position).
-
-/// The message for `text`, or a panic if it is accepted.
-
-
 /// serde's position suffix for `text`: the column where `token` (its first occurrence) ends.
 fn at_end_of(text: &str, token: &str) -> String {
     let i = text.find(token).unwrap_or_else(|| panic!("{token} not in {text}"));

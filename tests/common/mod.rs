@@ -5,7 +5,8 @@
 use offence_charts::Chart;
 use serde_json::Value;
 
-/// A minimal valid trend: two periods, one series.
+/// A minimal valid trend: two periods, one series, on one line with its keys in a fixed order
+/// (the positions in serde's messages depend on it).
 pub const TREND: &str = r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],"periods":[{"label":"a"},{"label":"b"}],"series":[{"name":"x","values":[1,2]}]}"#;
 /// A minimal valid rate chart: 86 of 98 detected.
 pub const RATE: &str = r#"{"version":1,"kind":"rate","title":"T","sources":[{"name":"S"}],"categories":[{"label":"c","recorded":98,"detected":86}]}"#;
