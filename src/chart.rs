@@ -1,11 +1,12 @@
 //! A validated chart: parse, validate, lay out. The entry point of the pure core.
 
-use crate::error::{from_serde, ChartError};
+use crate::error::ChartError;
+use crate::json::Json;
 use crate::limits::MAX_SPEC_BYTES;
 use crate::measure::Measure;
 use crate::scene::Scene;
 use crate::spec::Spec;
-use serde::Deserializer;
+use serde::{Deserialize, Deserializer};
 
 /// The named charts built into the crate, with their spec text from `data/`.
 pub const NAMED: [(&str, &str); 2] = [
@@ -33,30 +34,34 @@ impl Chart {
         Ok(Chart { spec, prepared })
     }
 
-    /// Deserialises a spec from any serde deserializer (JSON text natively, a JS object in the
-    /// browser), naming the path of the first field that has the wrong shape, then validates it.
+    /// Reads and validates a parsed JSON value.
+    pub fn from_value(value: &Json) -> Result<Chart, ChartError> {
+        Chart::new(crate::read::spec(value)?)
+    }
+
+    /// Reads a spec from any serde deserializer (a JS object through serde-wasm-bindgen in the
+    /// browser, a `serde_json::Value` in tests), then validates it.
     pub fn from_deserializer<'de, D: Deserializer<'de>>(d: D) -> Result<Chart, ChartError> {
-        let spec: Spec = serde_path_to_error::deserialize(d).map_err(|e| from_serde(e.path().to_string(), e.inner().to_string()))?;
-        Chart::new(spec)
+        let value = Json::deserialize(d).map_err(|e| {
+            // serde-wasm-bindgen's errors print as JS errors ("Error: …").
+            let m = e.to_string();
+            ChartError::spec("", m.strip_prefix("Error: ").unwrap_or(&m))
+        })?;
+        Chart::from_value(&value)
     }
 
     /// Parses and validates JSON text (native builds; the browser parses with `JSON.parse`).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Chart, ChartError> {
         check_size(text)?;
-        if !text.trim_start().starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
-            return Err(ChartError::spec("", "must be a JSON object ({ … })"));
-        }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let spec: Spec = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            if e.inner().is_data() {
-                from_serde(e.path().to_string(), e.inner().to_string())
+        let value: Json = serde_json::from_str(text).map_err(|e| {
+            if e.is_data() {
+                ChartError::spec("", e.to_string())
             } else {
-                ChartError::Json(e.inner().to_string())
+                ChartError::Json(e.to_string())
             }
         })?;
-        de.end().map_err(|e| ChartError::Json(e.to_string()))?;
-        Chart::new(spec)
+        Chart::from_value(&value)
     }
 
     /// The named default chart (`offence-trend`, `detection-rate`).

@@ -43,15 +43,3 @@ impl fmt::Display for ChartError {
 }
 
 impl std::error::Error for ChartError {}
-
-/// Turns a serde error met at `path` into a [`ChartError::Spec`], wording serde's messages for people.
-pub(crate) fn from_serde(path: String, message: String) -> ChartError {
-    // serde-wasm-bindgen's errors print as JS errors ("Error: …") and call null "unit value".
-    let message = message.strip_prefix("Error: ").unwrap_or(&message);
-    let message = message
-        .replace("invalid type: ", "wrong type: ")
-        .replace("unit value", "null")
-        .replace("missing field", "missing required field");
-    let path = if path == "." { String::new() } else { path };
-    ChartError::Spec { path, message }
-}

@@ -89,7 +89,12 @@ fn group_thousands(whole: f64) -> String {
         return "∞".to_owned();
     }
     let a = whole.abs().round();
-    let digits = if a < 1.8e19 { (a as u64).to_string() } else { return format!("{}e{}", (a / 10f64.powi(a.log10() as i32)).round(), a.log10() as i32) };
+    let digits = if a < 1.8e19 {
+        (a as u64).to_string()
+    } else {
+        let exp = a.log10() as i32;
+        return format!("{}{}e{exp}", if whole < 0.0 { "-" } else { "" }, (a / 10f64.powi(exp)).round() as u64);
+    };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if whole < 0.0 {
         out.push('-');
@@ -101,6 +106,54 @@ fn group_thousands(whole: f64) -> String {
         out.push(ch);
     }
     out
+}
+
+/// A number for messages, as written: `85.5`, `1000`, `100.01`; exact up to six decimals, else
+/// rounded to six with `…` (`100.000000…`). Integer arithmetic only (no float formatting in the wasm).
+pub fn plain(v: f64) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() { "NaN" } else if v > 0.0 { "∞" } else { "-∞" }.into();
+    }
+    if v.abs() >= 1e15 {
+        return group_thousands(v).replace(',', "");
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let a = v.abs();
+    let mut scale = 1.0;
+    for decimals in 0..=6 {
+        let n = (a * scale).round();
+        if n / scale == a {
+            return format!("{sign}{}", with_decimals(n as u64, decimals));
+        }
+        scale *= 10.0;
+    }
+    format!("{sign}{}…", with_decimals((a * 1e6).round() as u64, 6))
+}
+
+/// `n` / 10^`decimals` written out: `with_decimals(10001, 2)` is `100.01`.
+fn with_decimals(n: u64, decimals: u32) -> String {
+    let p = 10u64.pow(decimals);
+    if decimals == 0 {
+        return n.to_string();
+    }
+    format!("{}.{:0width$}", n / p, n % p, width = decimals as usize)
+}
+
+/// `v` for CSS and canvas strings: at most two decimals, trailing zeros dropped (`13`, `19.5`,
+/// `17.33`), written with integer arithmetic.
+pub fn css_number(v: f64) -> String {
+    let hundredths = (v * 100.0).round();
+    if !hundredths.is_finite() || hundredths.abs() > 1e15 {
+        return "0".into();
+    }
+    let h = hundredths as i64;
+    let (whole, frac) = (h.unsigned_abs() / 100, h.unsigned_abs() % 100);
+    let sign = if h < 0 { "-" } else { "" };
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
 }
 
 #[cfg(test)]
@@ -131,6 +184,30 @@ mod tests {
         assert_eq!(count_tick(1_500_000.0), "1.5m");
         assert_eq!(count_tick(2e9), "2bn");
         assert_eq!(flagged(count(1600.0), true), "≈1,600");
+    }
+
+    #[test]
+    fn plain_numbers_for_messages() {
+        assert_eq!(plain(85.5), "85.5");
+        assert_eq!(plain(1000.0), "1000");
+        assert_eq!(plain(100.01), "100.01");
+        assert_eq!(plain(-2.125), "-2.125");
+        assert_eq!(plain(0.000001), "0.000001");
+        assert_eq!(plain(f64::from_bits(100f64.to_bits() + 1)), "100.000000…");
+        assert_eq!(plain(1e308), "1e308");
+        assert_eq!(plain(9007199254740993.0), "9007199254740992");
+        assert_eq!(plain(f64::NEG_INFINITY), "-∞");
+    }
+
+    #[test]
+    fn numbers_for_css() {
+        assert_eq!(css_number(13.0), "13");
+        assert_eq!(css_number(19.5), "19.5");
+        assert_eq!(css_number(13.0 * 4.0 / 3.0), "17.33");
+        assert_eq!(css_number(16.0 * 1.05), "16.8");
+        assert_eq!(css_number(-0.25), "-0.25");
+        assert_eq!(css_number(0.001), "0");
+        assert_eq!(css_number(f64::NAN), "0");
     }
 
     #[test]

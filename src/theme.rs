@@ -97,9 +97,34 @@ fn luminance((r, g, b): Rgb) -> f64 {
     0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
 }
 
+/// `c` as a CSS colour: `#rrggbb` when opaque, else `rgba(r,g,b,a)` with two decimals of alpha.
+pub fn css_color(c: Rgb, alpha: f64) -> String {
+    let (r, g, b) = c;
+    if alpha >= 1.0 {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut s = String::with_capacity(7);
+        s.push('#');
+        for v in [r, g, b] {
+            s.push(char::from(HEX[usize::from(v >> 4)]));
+            s.push(char::from(HEX[usize::from(v & 15)]));
+        }
+        s
+    } else {
+        format!("rgba({r},{g},{b},{})", crate::format::css_number(alpha.max(0.0)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_colors() {
+        assert_eq!(css_color((26, 26, 26), 1.0), "#1a1a1a");
+        assert_eq!(css_color((0, 114, 178), 1.0), "#0072b2");
+        assert_eq!(css_color((255, 0, 16), 0.5), "rgba(255,0,16,0.5)");
+        assert_eq!(css_color((1, 2, 3), -1.0), "rgba(1,2,3,0)");
+    }
 
     #[test]
     fn both_themes_meet_wcag_aa() {

@@ -145,7 +145,14 @@ fn line_marks(spec: &Spec, prep: &Prepared, shapes: &mut Vec<Shape>, plot: &Plot
             .enumerate()
             .filter_map(|(j, s)| s.values.last().map(|f| (y_of(f.value) - sz.value.size * 0.55, figure_label(f), j)))
             .collect();
-        ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // At most 12 series: an insertion sort, rather than linking a general sort into the wasm.
+        for i in 1..ends.len() {
+            let mut j = i;
+            while j > 0 && ends.get(j - 1).zip(ends.get(j)).is_some_and(|(a, b)| a.0.total_cmp(&b.0).is_gt()) {
+                ends.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         let lh = line_height(sz.value);
         let mut floor = f64::NEG_INFINITY;
         for end in ends.iter_mut() {

@@ -1,6 +1,7 @@
 //! Every rule of `docs/spec.md` that types alone cannot express, each failing with the field's path.
 
 use crate::error::ChartError;
+use crate::format::plain;
 use crate::limits::*;
 use crate::spec::{Category, Figure, Kind, Spec};
 
@@ -41,10 +42,10 @@ fn validate_trend(spec: &Spec) -> Checked {
         text(&format!("periods[{i}].label"), &p.label, MAX_LABEL_CHARS, true)?;
         opt_text(&format!("periods[{i}].name"), &p.name, MAX_LABEL_CHARS)?;
     }
-    // Duplicate labels: sort indices by label (stable, so the first of equals comes first).
+    // Duplicate labels: sort indices by label, then index, so the first of equals comes first.
     let mut order: Vec<usize> = (0..spec.periods.len()).collect();
     let label = |i: usize| spec.periods.get(i).map(|p| p.label.trim()).unwrap_or("");
-    order.sort_by(|&a, &b| label(a).cmp(label(b)));
+    order.sort_unstable_by(|&a, &b| label(a).cmp(label(b)).then(a.cmp(&b)));
     let dup = order.windows(2).filter(|w| label(w[0]) == label(w[1])).map(|w| (w[0].min(w[1]), w[0].max(w[1]))).min_by_key(|&(_, later)| later);
     if let Some((first, i)) = dup {
         return Err(ChartError::spec(
@@ -103,7 +104,7 @@ fn category(at: &str, c: &Category, spec: &Spec) -> Checked {
     if let Some(r) = &c.rate {
         figure(&format!("{at}.rate"), r, spec, false)?;
         if r.value > 100.0 {
-            return Err(ChartError::spec(format!("{at}.rate"), format!("must be a per cent from 0 to 100, not {}", r.value)));
+            return Err(ChartError::spec(format!("{at}.rate"), format!("must be a per cent from 0 to 100, not {}", plain(r.value))));
         }
     }
     match (&c.recorded, &c.detected, &c.rate) {
@@ -111,7 +112,7 @@ fn category(at: &str, c: &Category, spec: &Spec) -> Checked {
             if d.value > r.value {
                 return Err(ChartError::spec(
                     format!("{at}.detected"),
-                    format!("{} detected is more than the {} recorded; detected must be at most recorded", d.value, r.value),
+                    format!("{} detected is more than the {} recorded; detected must be at most recorded", plain(d.value), plain(r.value)),
                 ));
             }
             if r.value == 0.0 {
@@ -130,10 +131,10 @@ fn figure(at: &str, f: &Figure, spec: &Spec, whole: bool) -> Checked {
         return Err(ChartError::spec(at, "must be a non-negative number"));
     }
     if f.value > MAX_VALUE {
-        return Err(ChartError::spec(at, format!("must be at most {MAX_VALUE:.0} (2^53 − 1)")));
+        return Err(ChartError::spec(at, "must be at most 9007199254740991 (2^53 − 1)"));
     }
     if whole && f.value.fract() != 0.0 {
-        return Err(ChartError::spec(at, format!("must be a whole number of offences, not {}", f.value)));
+        return Err(ChartError::spec(at, format!("must be a whole number of offences, not {}", plain(f.value))));
     }
     if f.source >= spec.sources.len() {
         return Err(ChartError::spec(

@@ -102,7 +102,7 @@ fn nan_inf_exponent_is_refused_as_json_or_as_a_figure() {
 }
 
 fn spec_of(text: &str) -> Spec {
-    serde_json::from_str(text).expect("spec parses")
+    Chart::from_json(text).expect("spec parses").spec().clone()
 }
 
 #[test]
@@ -182,9 +182,9 @@ fn rate_gt_100_is_refused() {
     let e = refused(&edited(RATE, |v| v["categories"][0] = json!({ "label": "c", "rate": 100.01 })));
     assert_eq!(e, "categories[0].rate: must be a per cent from 0 to 100, not 100.01");
     // Built in code (serde_json's fast float parsing reads 100.00000000000001 as 100): one ulp over.
-    let mut spec: Spec = serde_json::from_str(RATE).unwrap();
+    let mut spec = spec_of(RATE);
     spec.categories[0] = offence_charts::spec::Category { label: "c".into(), period: None, recorded: None, detected: None, rate: Some(Figure::exact(f64::from_bits(100f64.to_bits() + 1))) };
-    assert_eq!(Chart::new(spec).unwrap_err().to_string(), "categories[0].rate: must be a per cent from 0 to 100, not 100.00000000000001");
+    assert_eq!(Chart::new(spec).unwrap_err().to_string(), "categories[0].rate: must be a per cent from 0 to 100, not 100.000000…");
     // 100 exactly is drawn as a full bar.
     let chart = accepted(&edited(RATE, |v| v["categories"][0] = json!({ "label": "c", "rate": 100 })));
     assert!(svg_texts(&draws(&chart)).iter().any(|t| t == "100 %"));
@@ -389,36 +389,28 @@ fn emoji_labels_draw_and_the_svg_contains_them() {
 fn deep_nesting_100_000_is_an_error_not_a_stack_overflow() {
     let depth = 100_000;
     let deep = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
-    // As the whole spec: from_json's "is it JSON but not an object?" check skims it with
-    // IgnoredAny, which serde_json reads without recursing, so the reader gets the helpful message.
-    assert_eq!(refused(&deep), "spec: must be a JSON object ({ … })");
-    // Unbalanced, it is not JSON; serde reads a struct from a sequence too, and stops at its first
-    // element (the version) without recursing.
-    let open = "[".repeat(depth);
-    assert_eq!(refused(&open), "[0]: wrong type: sequence, expected u32 at line 1 column 1");
-    // Read as a value (the fuzz harness and the browser's JSON.parse fallback do), serde_json stops
-    // at its recursion limit of 128.
-    assert_eq!(serde_json::from_str::<Value>(&deep).unwrap_err().to_string(), "recursion limit exceeded at line 1 column 128");
-    // As the value of a field: refused for its type; serde_json skims the nested value to report
-    // its type, and stops within its 128 levels (the column shows how far it read).
-    let stops_early = |e: &str, prefix: &str, start: usize| {
-        let col: usize = e.strip_prefix(prefix).and_then(|c| c.parse().ok()).unwrap_or_else(|| panic!("{e}"));
-        assert!(col >= start && col <= start + 128, "{e}: read {} levels", col.saturating_sub(start));
+    // Reading stops at the 33rd level (json::MAX_DEPTH), wherever the nesting is: the column
+    // says where, and shows that no more than 33 levels were read.
+    let too_deep = "spec: arrays and objects are nested more than 32 deep; a spec needs 5 at line 1 column ";
+    let stops_at_width = |text: &str, start: usize, level: usize| {
+        let e = refused(text);
+        let col: usize = e.strip_prefix(too_deep).and_then(|c| c.parse().ok()).unwrap_or_else(|| panic!("{e}"));
+        assert!(col > start && col <= start + 33 * level, "{e}: read {} columns past the start of the nesting", col - start);
     };
-    let at = |field: &str| edited(TREND, |v| v[field] = json!("PLACEHOLDER")).replace("\"PLACEHOLDER\"", &deep);
-    let text = at("title");
-    stops_early(&refused(&text), "title: wrong type: sequence, expected a string at line 1 column ", text.find('[').unwrap());
+    let stops_at = |text: &str, start: usize| stops_at_width(text, start, 1);
+    // As the whole spec, balanced or not (that is no JSON at all).
+    stops_at(&deep, 0);
+    stops_at(&"[".repeat(depth), 0);
+    // As the value of a field, known or unknown.
+    let text = edited(TREND, |v| v["title"] = json!("PLACEHOLDER")).replace("\"PLACEHOLDER\"", &deep);
+    stops_at(&text, text.find("[[").unwrap());
     let text = TREND.replace("[1,2]", &format!("[1,{deep}]"));
-    stops_early(
-        &refused(&text),
-        "series[0].values[1]: wrong type: sequence, expected a number or an object with a \"value\" at line 1 column ",
-        text.find("[[").unwrap() + 1,
-    );
-    // Objects nested as deep, as an unknown field's value: the field's name is the error.
+    stops_at(&text, text.find("[[").unwrap());
     let objects = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
     let text = TREND.replacen('{', &format!("{{\"extra\":{objects},"), 1);
-    let e = refused(&text);
-    assert_eq!(e, "extra: unknown field `extra`, expected one of `version`, `kind`, `title`, `subtitle`, `unit`, `sources`, `notes`, `periods`, `series`, `mark`, `categories` at line 1 column 8");
+    stops_at_width(&text, 0, "{\"a\":".len());
+    // serde_json's own limit, 128 levels, would have stopped it later.
+    assert_eq!(serde_json::from_str::<Value>(&deep).unwrap_err().to_string(), "recursion limit exceeded at line 1 column 128");
 }
 
 #[test]

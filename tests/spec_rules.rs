@@ -9,12 +9,6 @@ use serde_json::json;
 mod common;
 use common::{accepted, edited, refused as error, RATE, TREND};
 
-/// serde's position suffix for `text`: the column where `token` (its first occurrence) ends.
-fn at_end_of(text: &str, token: &str) -> String {
-    let i = text.find(token).unwrap_or_else(|| panic!("{token} not in {text}"));
-    format!(" at line 1 column {}", text[..i + token.len()].chars().count())
-}
-
 /// The inputs behind the messages quoted in docs/spec.md, with their messages.
 fn documented_cases() -> Vec<(String, String)> {
     let cases = [
@@ -100,14 +94,12 @@ fn unknown_fields_are_named() {
     let text = TREND.replace(r#""title":"T","#, r#""tittle":"T","title":"T","#);
     assert_eq!(
         error(&text),
-        "tittle: unknown field `tittle`, expected one of `version`, `kind`, `title`, `subtitle`, `unit`, `sources`, `notes`, `periods`, `series`, `mark`, `categories`".to_owned()
-            + &at_end_of(&text, r#""tittle""#)
+        "tittle: unknown field `tittle`, expected one of `version`, `kind`, `title`, `subtitle`, `unit`, `sources`, `notes`, `periods`, `series`, `mark`, `categories`"
     );
     let text = TREND.replace("[1,2]", r#"[1,{"value":2,"sauce":0}]"#);
     assert_eq!(
         error(&text),
-        "series[0].values[1].sauce: unknown field `sauce`, expected one of `value`, `approximate`, `published`, `quote`, `source`".to_owned()
-            + &at_end_of(&text, r#""sauce""#)
+        "series[0].values[1].sauce: unknown field `sauce`, expected one of `value`, `approximate`, `published`, `quote`, `source`"
     );
     let e = error(&TREND.replace(r#"{"name":"S"}"#, r#"{"name":"S","link":"https://example.org/"}"#));
     assert!(e.starts_with("sources[0].link: unknown field `link`, expected one of `name`, `url`, `date`"), "{e}");
@@ -115,13 +107,11 @@ fn unknown_fields_are_named() {
 
 #[test]
 fn missing_title() {
-    // Reported at the end of the object that lacks it.
     let text = TREND.replace(r#""title":"T","#, "");
-    assert_eq!(error(&text), format!("spec: missing required field `title` at line 1 column {}", text.len()));
-    assert_eq!(text.len(), 132);
+    assert_eq!(error(&text), "spec: missing required field `title`");
     assert_eq!(error(&edited(TREND, |v| v["title"] = json!(" \n "))), "title: must not be empty");
     let text = TREND.replace(r#""title":"T""#, r#""title":null"#);
-    assert_eq!(error(&text), "title: wrong type: null, expected a string".to_owned() + &at_end_of(&text, "null"));
+    assert_eq!(error(&text), "title: wrong type: null, expected a string");
 }
 
 #[test]
@@ -141,9 +131,11 @@ fn version_must_be_1() {
     assert_eq!(error(&edited(TREND, |v| v["version"] = json!(2))), "version: must be 1 (this build reads version 1 specs), not 2");
     assert_eq!(error(&edited(TREND, |v| v["version"] = json!(0))), "version: must be 1 (this build reads version 1 specs), not 0");
     let e = error(&TREND.replace(r#""version":1"#, r#""version":"1""#));
-    assert_eq!(e, "version: wrong type: string \"1\", expected u32 at line 1 column 14");
-    let text = TREND.replace(r#""version":1"#, r#""version":1.0"#);
-    assert_eq!(error(&text), "version: wrong type: floating point `1.0`, expected u32".to_owned() + &at_end_of(&text, "1.0"));
+    assert_eq!(e, "version: wrong type: string \"1\", expected the number 1");
+    // 1.0 is the number 1 in JSON; 1.5 is no version.
+    accepted(&TREND.replace(r#""version":1"#, r#""version":1.0"#));
+    let text = TREND.replace(r#""version":1"#, r#""version":1.5"#);
+    assert_eq!(error(&text), "version: must be 1 (this build reads version 1 specs)");
 }
 
 #[test]
@@ -221,9 +213,9 @@ fn counts_are_whole_numbers() {
 fn huge_numbers() {
     // JSON has no NaN or Infinity; 1e400 overflows f64 and serde_json refuses it while parsing.
     let text = TREND.replace("[1,2]", "[1,1e400]");
-    assert_eq!(error(&text), "spec is not valid JSON: number out of range".to_owned() + &at_end_of(&text, "1e400"));
+    assert_eq!(error(&text), format!("spec is not valid JSON: number out of range at line 1 column {}", text.find("1e400").unwrap() + 5));
     let text = TREND.replace("[1,2]", r#"[1,{"value":-1e400}]"#);
-    assert_eq!(error(&text), "spec is not valid JSON: number out of range".to_owned() + &at_end_of(&text, "-1e400"));
+    assert_eq!(error(&text), format!("spec is not valid JSON: number out of range at line 1 column {}", text.find("1e400").unwrap() + 5));
     assert_eq!(
         error(&TREND.replace("[1,2]", "[1,9007199254740993]")),
         "series[0].values[1]: must be at most 9007199254740991 (2^53 − 1)"
@@ -267,9 +259,9 @@ fn fields_belong_to_their_kind() {
     assert_eq!(error(&edited(RATE, |v| v["categories"] = json!([]))), "categories: needs at least 1 entry");
     assert_eq!(error(&edited(TREND, |v| v["periods"] = json!([]))), "periods: needs at least 1 entry");
     let text = TREND.replace(r#""kind":"trend""#, r#""kind":"pie""#);
-    assert_eq!(error(&text), "kind: unknown variant `pie`, expected `trend` or `rate`".to_owned() + &at_end_of(&text, r#""pie""#));
+    assert_eq!(error(&text), "kind: unknown variant `pie`, expected `trend` or `rate`");
     let text = TREND.replace(r#""title":"T""#, r#""title":"T","mark":"pie""#);
-    assert_eq!(error(&text), "mark: unknown variant `pie`, expected one of `auto`, `bar`, `line`".to_owned() + &at_end_of(&text, r#""pie""#));
+    assert_eq!(error(&text), "mark: unknown variant `pie`, expected one of `auto`, `bar`, `line`");
 }
 
 #[test]
@@ -298,19 +290,21 @@ fn figure_sources_and_types() {
     let text = TREND.replace("[1,2]", r#"["12",2]"#);
     assert_eq!(
         error(&text),
-        "series[0].values[0]: wrong type: string \"12\", expected a number or an object with a \"value\"".to_owned() + &at_end_of(&text, r#""12""#)
+        "series[0].values[0]: wrong type: string \"12\", expected a number or an object with a \"value\""
     );
     let text = TREND.replace("[1,2]", "[null,2]");
     assert_eq!(
         error(&text),
-        "series[0].values[0]: wrong type: null, expected a number or an object with a \"value\"".to_owned() + &at_end_of(&text, "null")
+        "series[0].values[0]: wrong type: null, expected a number or an object with a \"value\""
     );
     let text = TREND.replace("[1,2]", r#"[{"approximate":true},2]"#);
-    assert_eq!(error(&text), "series[0].values[0]: missing required field `value`".to_owned() + &at_end_of(&text, "true}"));
+    assert_eq!(error(&text), "series[0].values[0]: missing required field `value`");
     let text = TREND.replace("[1,2]", r#"[{"value":1,"value":2},2]"#);
-    assert_eq!(error(&text), "series[0].values[0]: duplicate field `value`".to_owned() + &at_end_of(&text, r#""value":1,"value""#));
-    let text = TREND.replace("[1,2]", r#"[{"value":1,"source":1.0},2]"#);
-    assert_eq!(error(&text), "series[0].values[0].source: wrong type: floating point `1.0`, expected usize".to_owned() + &at_end_of(&text, "1.0"));
+    assert_eq!(error(&text), "series[0].values[0]: duplicate field `value`");
+    let text = TREND.replace("[1,2]", r#"[{"value":1,"source":0.5},2]"#);
+    assert_eq!(error(&text), "series[0].values[0].source: must be a whole number from 0: the index of a source in `sources`");
+    let text = TREND.replace("[1,2]", r#"[{"value":1,"source":"0"},2]"#);
+    assert_eq!(error(&text), "series[0].values[0].source: wrong type: string \"0\", expected a whole number");
 }
 
 /// The ```json blocks of docs/spec.md are accepted by the crate, and the messages it quotes are

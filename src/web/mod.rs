@@ -3,7 +3,7 @@
 
 mod canvas;
 mod dom;
-mod keys;
+mod value;
 
 use crate::chart::{check_size, named_spec, Chart};
 use crate::describe::{summary, table, tip};
@@ -79,8 +79,7 @@ fn chart_from_json(text: &str) -> Result<Chart, ChartError> {
 }
 
 fn chart_from_object(value: JsValue) -> Result<Chart, ChartError> {
-    keys::check(&value)?;
-    Chart::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+    Chart::from_value(&value::json(&value)?)
 }
 
 fn device_pixel_ratio() -> f64 {

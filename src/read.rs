@@ -1,0 +1,267 @@
+//! Reading a [`Json`] value into a [`Spec`]: shapes and types only, each problem named by its path
+//! (`series[0].values[1]`). [`crate::validate`] then checks the rules on values.
+//!
+//! Written out per struct instead of derived: serde's derives with path tracking were most of the
+//! wasm's size, and this gives the same messages in the browser and natively.
+
+use crate::error::ChartError;
+use crate::json::Json;
+use crate::spec::{fields, Category, Figure, Kind, Mark, Period, Series, Source, Spec};
+use std::fmt::{self, Write};
+
+type Read<T> = Result<T, ChartError>;
+
+/// Where a value sits in the spec; written out only when there is an error to report.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Root,
+    Field(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Root => Ok(()),
+            At::Field(At::Root, name) => f.write_str(&cut(name)),
+            At::Field(parent, name) => write!(f, "{parent}.{}", cut(name)),
+            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+/// A key as it appears in a message: at most 60 characters.
+fn cut(key: &str) -> String {
+    let mut out: String = key.chars().take(60).collect();
+    if out.len() < key.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Reads a whole spec.
+pub fn spec(v: &Json) -> Read<Spec> {
+    let at = At::Root;
+    let Json::Object(_) = v else { return Err(ChartError::spec("", "must be a JSON object ({ … })")) };
+    let o = object(v, &at, fields::SPEC, "")?;
+    Ok(Spec {
+        version: o.required("version", version)?,
+        kind: o.required("kind", |v, at| variant(v, at, &[("trend", Kind::Trend), ("rate", Kind::Rate)]))?,
+        title: o.required("title", string)?,
+        subtitle: o.nullable("subtitle", string)?,
+        unit: o.nullable("unit", string)?,
+        sources: o.required("sources", |v, at| list(v, at, source))?,
+        notes: o.optional("notes", |v, at| list(v, at, string))?.unwrap_or_default(),
+        periods: o.optional("periods", |v, at| list(v, at, period))?.unwrap_or_default(),
+        series: o.optional("series", |v, at| list(v, at, series))?.unwrap_or_default(),
+        mark: o.optional("mark", |v, at| variant(v, at, &[("auto", Mark::Auto), ("bar", Mark::Bar), ("line", Mark::Line)]))?.unwrap_or_default(),
+        categories: o.optional("categories", |v, at| list(v, at, category))?.unwrap_or_default(),
+    })
+}
+
+fn source(v: &Json, at: &At) -> Read<Source> {
+    let o = object(v, at, fields::SOURCE, "an object with a \"name\"")?;
+    Ok(Source { name: o.required("name", string)?, url: o.nullable("url", string)?, date: o.nullable("date", string)? })
+}
+
+fn period(v: &Json, at: &At) -> Read<Period> {
+    let o = object(v, at, fields::PERIOD, "an object with a \"label\"")?;
+    Ok(Period { label: o.required("label", string)?, name: o.nullable("name", string)? })
+}
+
+fn series(v: &Json, at: &At) -> Read<Series> {
+    let o = object(v, at, fields::SERIES, "an object with a \"name\" and \"values\"")?;
+    Ok(Series { name: o.required("name", string)?, values: o.required("values", |v, at| list(v, at, figure))? })
+}
+
+fn category(v: &Json, at: &At) -> Read<Category> {
+    let o = object(v, at, fields::CATEGORY, "an object with a \"label\"")?;
+    Ok(Category {
+        label: o.required("label", string)?,
+        period: o.nullable("period", string)?,
+        recorded: o.nullable("recorded", figure)?,
+        detected: o.nullable("detected", figure)?,
+        rate: o.nullable("rate", figure)?,
+    })
+}
+
+const FIGURE: &str = "a number or an object with a \"value\"";
+
+fn figure(v: &Json, at: &At) -> Read<Figure> {
+    if let Json::Number(n) = v {
+        return Ok(Figure::exact(*n));
+    }
+    let o = object(v, at, fields::FIGURE, FIGURE)?;
+    Ok(Figure {
+        value: o.required("value", number)?,
+        approximate: o.optional("approximate", boolean)?.unwrap_or(false),
+        published: o.nullable("published", string)?,
+        quote: o.nullable("quote", string)?,
+        source: o.optional("source", index)?.unwrap_or(0),
+    })
+}
+
+/// The fields of one object, checked for unknown and duplicate keys.
+struct Object<'a> {
+    entries: &'a [(String, Json)],
+    at: &'a At<'a>,
+}
+
+/// `v` as an object with only `allowed` keys, each at most once; `what` words the expected type.
+fn object<'a>(v: &'a Json, at: &'a At<'a>, allowed: &[&str], what: &str) -> Read<Object<'a>> {
+    let Json::Object(entries) = v else { return Err(wrong(v, at, what)) };
+    let mut seen = vec![false; allowed.len()];
+    for (key, _) in entries {
+        match allowed.iter().position(|f| f == key) {
+            None => {
+                let mut expected = String::new();
+                for (i, f) in allowed.iter().enumerate() {
+                    let _ = write!(expected, "{}`{f}`", if i == 0 { "" } else { ", " });
+                }
+                let path = At::Field(at, key).to_string();
+                return Err(ChartError::spec(path, format!("unknown field `{}`, expected one of {expected}", cut(key))));
+            }
+            Some(i) => match seen.get_mut(i) {
+                Some(true) => return Err(ChartError::spec(at.to_string(), format!("duplicate field `{key}`"))),
+                Some(s) => *s = true,
+                None => {}
+            },
+        }
+    }
+    Ok(Object { entries, at })
+}
+
+impl Object<'_> {
+    fn get(&self, key: &str) -> Option<&Json> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// A field that must be present (and not `null`, unless `read` takes it).
+    fn required<T>(&self, key: &str, read: impl Fn(&Json, &At) -> Read<T>) -> Read<T> {
+        match self.get(key) {
+            Some(v) => read(v, &At::Field(self.at, key)),
+            None => Err(ChartError::spec(self.at.to_string(), format!("missing required field `{key}`"))),
+        }
+    }
+
+    /// A field that may be left out, but not given as `null`.
+    fn optional<T>(&self, key: &str, read: impl Fn(&Json, &At) -> Read<T>) -> Read<Option<T>> {
+        self.get(key).map(|v| read(v, &At::Field(self.at, key))).transpose()
+    }
+
+    /// A field that may be left out or given as `null`, both meaning "none".
+    fn nullable<T>(&self, key: &str, read: impl Fn(&Json, &At) -> Read<T>) -> Read<Option<T>> {
+        match self.get(key) {
+            None | Some(Json::Null) => Ok(None),
+            Some(v) => read(v, &At::Field(self.at, key)).map(Some),
+        }
+    }
+}
+
+fn wrong(v: &Json, at: &At, expected: &str) -> ChartError {
+    ChartError::spec(at.to_string(), format!("wrong type: {}, expected {expected}", v.kind()))
+}
+
+fn list<T>(v: &Json, at: &At, each: fn(&Json, &At) -> Read<T>) -> Read<Vec<T>> {
+    let Json::Array(items) = v else { return Err(wrong(v, at, "an array")) };
+    items.iter().enumerate().map(|(i, item)| each(item, &At::Index(at, i))).collect()
+}
+
+fn string(v: &Json, at: &At) -> Read<String> {
+    match v {
+        Json::String(s) => Ok(s.clone()),
+        _ => Err(wrong(v, at, "a string")),
+    }
+}
+
+fn number(v: &Json, at: &At) -> Read<f64> {
+    match v {
+        Json::Number(n) => Ok(*n),
+        _ => Err(wrong(v, at, "a number")),
+    }
+}
+
+fn boolean(v: &Json, at: &At) -> Read<bool> {
+    match v {
+        Json::Bool(b) => Ok(*b),
+        _ => Err(wrong(v, at, "true or false")),
+    }
+}
+
+fn version(v: &Json, at: &At) -> Read<u32> {
+    match v {
+        Json::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n) => Ok(*n as u32),
+        Json::Number(_) => Err(ChartError::spec(at.to_string(), "must be 1 (this build reads version 1 specs)")),
+        _ => Err(wrong(v, at, "the number 1")),
+    }
+}
+
+fn index(v: &Json, at: &At) -> Read<usize> {
+    match v {
+        Json::Number(n) if n.fract() == 0.0 && (0.0..=crate::limits::MAX_VALUE).contains(n) => Ok(*n as usize),
+        Json::Number(_) => Err(ChartError::spec(at.to_string(), "must be a whole number from 0: the index of a source in `sources`")),
+        _ => Err(wrong(v, at, "a whole number")),
+    }
+}
+
+fn variant<T: Copy>(v: &Json, at: &At, options: &[(&str, T)]) -> Read<T> {
+    let Json::String(s) = v else { return Err(wrong(v, at, "a string")) };
+    if let Some((_, t)) = options.iter().find(|(name, _)| name == s) {
+        return Ok(*t);
+    }
+    let mut expected = String::new();
+    for (i, (name, _)) in options.iter().enumerate() {
+        let sep = match i {
+            0 if options.len() > 2 => "one of ",
+            0 => "",
+            _ if options.len() == 2 => " or ",
+            _ => ", ",
+        };
+        let _ = write!(expected, "{sep}`{name}`");
+    }
+    Err(ChartError::spec(at.to_string(), format!("unknown variant `{}`, expected {expected}", cut(s))))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<Spec, String> {
+        spec(&serde_json::from_str::<Json>(text).unwrap()).map_err(|e| e.to_string())
+    }
+
+    const MIN: &str = r#""version": 1, "kind": "trend", "title": "T", "sources": [{"name": "S"}]"#;
+
+    #[test]
+    fn paths_name_the_field() {
+        let e = read(&format!(r#"{{{MIN}, "periods": [{{"label": "a"}}], "series": [{{"name": "x", "values": [1, {{"value": 2, "sauce": 1}}]}}]}}"#));
+        assert_eq!(e.unwrap_err(), "series[0].values[1].sauce: unknown field `sauce`, expected one of `value`, `approximate`, `published`, `quote`, `source`");
+        let e = read(&format!(r#"{{{MIN}, "periods": [{{"label": 5}}]}}"#));
+        assert_eq!(e.unwrap_err(), "periods[0].label: wrong type: number, expected a string");
+    }
+
+    #[test]
+    fn null_is_absent_only_where_allowed() {
+        let ok = read(&format!(r#"{{{MIN}, "subtitle": null, "unit": null}}"#)).unwrap();
+        assert_eq!((ok.subtitle, ok.unit), (None, None));
+        assert_eq!(read(&format!(r#"{{{MIN}, "notes": null}}"#)).unwrap_err(), "notes: wrong type: null, expected an array");
+    }
+
+    #[test]
+    fn duplicates_missing_fields_and_variants() {
+        assert_eq!(read(&format!(r#"{{{MIN}, "title": "again"}}"#)).unwrap_err(), "spec: duplicate field `title`");
+        assert_eq!(read(r#"{"version": 1}"#).unwrap_err(), "spec: missing required field `kind`");
+        assert_eq!(read(r#"{"version": 1, "kind": "pie"}"#).unwrap_err(), "kind: unknown variant `pie`, expected `trend` or `rate`");
+        assert_eq!(read(&format!(r#"{{{MIN}, "mark": "pie"}}"#)).unwrap_err(), "mark: unknown variant `pie`, expected one of `auto`, `bar`, `line`");
+        assert_eq!(read(r#"{"version": 1.5}"#).unwrap_err(), "version: must be 1 (this build reads version 1 specs)");
+        assert_eq!(read("[1]").unwrap_err(), "spec: must be a JSON object ({ … })");
+    }
+
+    #[test]
+    fn long_keys_are_cut_in_messages() {
+        let key = "k".repeat(2000);
+        let e = read(&format!(r#"{{"{key}": 1}}"#)).unwrap_err();
+        assert!(e.len() < 400, "{} characters", e.len());
+        assert!(e.starts_with(&format!("{}…: unknown field `{}…`", "k".repeat(60), "k".repeat(60))), "{e}");
+    }
+}
