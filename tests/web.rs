@@ -2,10 +2,10 @@
 //! real DOM. Each draws a chart and checks what a reader would see.
 #![cfg(target_arch = "wasm32")]
 
-use offence_charts::web::{mount_all, render_chart, ChartView};
+use offence_charts::web::{named_spec_text, open_chart, render_chart, ChartView};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement};
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -126,44 +126,32 @@ fn bad_specs_throw_errors_that_name_the_field() {
     assert!(message(err).starts_with("categories[0].detected: 6 detected is more than the 5 recorded"));
 }
 
-fn spec_script(parent: &Element, body: &str) {
-    let s = doc().create_element("script").unwrap();
-    s.set_attribute("type", "application/json").unwrap();
-    s.set_attribute("data-offence-chart", "").unwrap();
-    s.set_text_content(Some(body));
-    parent.append_child(&s).unwrap();
-}
-
 #[wasm_bindgen_test]
-fn mount_all_draws_good_charts_around_a_bad_one() {
-    let root: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
-    root.style().set_property("width", "500px").unwrap();
-    doc().body().unwrap().append_child(&root).unwrap();
-    let good = |title: &str| {
-        format!(r#"{{"version":1,"kind":"trend","title":"{title}","sources":[{{"name":"S"}}],"periods":[{{"label":"a"}},{{"label":"b"}}],"series":[{{"name":"n","values":[3,4]}}]}}"#)
-    };
-    spec_script(&root, &good("First"));
-    spec_script(&root, r#"{"version":1,"kind":"trend","title":"Bad","sources":[{"name":"S"}],"periods":[{"label":"a"}],"series":[{"name":"n","values":[-1]}]}"#);
-    spec_script(&root, &good("<img src=x onerror=alert(1)>"));
-    let views = mount_all(Some(root.clone().into())).unwrap();
-    assert_eq!(views.len(), 2);
-    assert_eq!(root.query_selector_all("figure[data-oc-state=ready]").unwrap().length(), 2);
-    let error = root.query_selector(".oc-error").unwrap().expect("an error box");
-    let text = error.text_content().unwrap_or_default();
-    assert!(text.contains("series[0].values[0]: must be a non-negative number"), "{text}");
-    assert_eq!(root.query_selector_all("script").unwrap().length(), 0, "every spec was replaced");
-    // HTML in a title stays text.
-    assert!(root.query_selector("img").unwrap().is_none());
-    let last = views[1].canvas();
-    assert!(last.get_attribute("aria-label").unwrap_or_default().contains("<img src=x onerror=alert(1)>"));
-    // Each good chart has pixels of the series colour and a data table.
-    for v in &views {
-        let c = v.canvas();
-        let k = scale_of(&c, v);
-        let a = v.anchor(1);
-        assert!(bar_top(&c, k, a[0], a[1]) < a[1] + 30.0, "a bar under the second label");
-        let fig = v.figure().unwrap();
-        assert_eq!(fig.query_selector_all("tbody tr").unwrap().length(), 2);
-        assert_eq!(fig.query_selector("canvas").unwrap().unwrap().get_attribute("role").as_deref(), Some("img"));
-    }
+fn open_chart_reads_json_only_and_gives_the_table() {
+    // What the loader does for each spec script: open (no drawing), then build the page around it.
+    let c = canvas(500);
+    let view = open_chart(c.clone(), &named_spec_text("detection-rate").unwrap()).unwrap();
+    assert_eq!(c.get_attribute("role").as_deref(), Some("img"));
+    assert!(c.get_attribute("aria-label").unwrap_or_default().contains("87.8 %"));
+    assert_eq!(view.height(), 0.0, "nothing is laid out or drawn before the loader asks");
+    let head = view.table_head();
+    assert_eq!(head.first().map(String::as_str), Some("Nearly nine in ten grooming reports were detected"));
+    assert!(head.len() >= 4, "caption and at least 3 column headings: {head:?}");
+    let rows = view.table_rows();
+    assert_eq!(rows.len(), 2);
+    let cells: Vec<&str> = rows[1].split('\u{1f}').collect();
+    assert_eq!(cells.len(), head.len() - 1, "one cell per column: {cells:?}");
+    assert!(cells.iter().any(|c| c.contains("87.8 %")), "{cells:?}");
+    assert!(view.table_foot().iter().any(|l| l.contains("Police Scotland")));
+    // A body that is not JSON is never taken for a chart's name.
+    let err = open_chart(canvas(300), "offence-trend").err().expect("refused");
+    assert!(message(err).starts_with("spec is not valid JSON"));
+    let err = named_spec_text("pie-chart").err().expect("refused");
+    assert!(message(err).contains("no chart is called \"pie-chart\""));
+    // HTML in a title reaches the screen reader as text.
+    let spec = r#"{"version":1,"kind":"trend","title":"<img src=x onerror=alert(1)>","sources":[{"name":"S"}],"periods":[{"label":"a"}],"series":[{"name":"n","values":[3]}]}"#;
+    let c = canvas(300);
+    open_chart(c.clone(), spec).unwrap();
+    assert!(c.get_attribute("aria-label").unwrap_or_default().contains("<img src=x onerror=alert(1)>"));
+    assert!(doc().query_selector("img").unwrap().is_none());
 }

@@ -46,23 +46,77 @@ async function mountOne(script) {
     return unloaded(slot, script, source, e);
   }
   if (!script.isConnected) return null; // mounted already by another call
+  slot.style.minHeight = "";
+  const fig = figure(source.theme);
   let view;
   try {
-    view = m.mountScript(script);
+    // A body is always the spec (even if it is not JSON); the attribute's name counts only without one.
+    view = m.openChart(fig.canvas, source.body.trim() ? source.body : m.namedSpec(source.name));
+    dataTable(fig.el, view);
+    script.replaceWith(fig.el);
   } catch (e) {
-    slot.style.minHeight = "";
-    if (e instanceof WebAssembly.RuntimeError) {
-      if (script.isConnected) script.replaceWith(errorBox(panicMessage(m, e)));
-      restart(m);
-    }
-    return null; // otherwise mountScript has put the message where the chart would be
+    const message = e instanceof WebAssembly.RuntimeError ? panicMessage(m, e) : e.message;
+    if (script.isConnected) script.replaceWith(errorBox(message));
+    if (e instanceof WebAssembly.RuntimeError) restart(m);
+    return null;
   }
-  slot.style.minHeight = "";
-  const chart = { m, view, figure: view.figure, canvas: view.canvas, source };
+  const chart = { m, view, figure: fig.el, canvas: fig.canvas, source };
   charts.add(chart);
   wire(chart);
-  chart.figure.dispatchEvent(new CustomEvent("offence-charts:drawn", { bubbles: true }));
+  if (!charts.has(chart)) return null; // its first draw failed: wire put the message in its place
+  fig.el.dataset.ocState = "ready";
+  fig.el.dispatchEvent(new CustomEvent("offence-charts:drawn", { bubbles: true }));
   return chart;
+}
+
+const FONT = "Helvetica,Arial,sans-serif";
+
+// `<tag class=…>` with inline styles set through the CSSOM (allowed under style-src 'self').
+function el(tag, className, css, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (css) e.style.cssText = css;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+// The figure around a chart: the frame (canvas, tooltip) and a live region for screen readers.
+function figure(theme) {
+  const fig = el("figure", "oc-chart", "margin:1.5em 0;padding:0;position:relative;max-width:100%;min-width:0");
+  if (theme) fig.dataset.theme = theme;
+  const frame = el("div", "oc-frame", "position:relative;width:100%");
+  const canvas = el("canvas", "oc-canvas", "display:block;width:100%;touch-action:pan-y;border-radius:2px");
+  canvas.tabIndex = 0;
+  const tip = el("div", "oc-tip", "position:absolute;z-index:2;pointer-events:none;max-width:16em;padding:6px 9px;border-radius:3px;font:13px/1.35 " + FONT + ";background:#1a1a1a;color:#fff;box-shadow:0 1px 4px rgba(0,0,0,.3)");
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  frame.append(canvas, tip);
+  const live = el("div", "oc-live", "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0");
+  live.setAttribute("aria-live", "polite");
+  fig.append(frame, live);
+  return { el: fig, canvas };
+}
+
+// "Show data": the chart's figures as a table, with its flags, notes and sources under it.
+function dataTable(fig, view) {
+  const details = el("details", "oc-data", "font:13px/1.4 " + FONT + ";margin-top:.4em");
+  details.append(el("summary", "", "cursor:pointer;width:max-content", "Show data"));
+  const [caption, ...head] = view.tableHead();
+  const table = el("table", "", "border-collapse:collapse;margin-top:.5em;max-width:100%");
+  table.createCaption().textContent = caption;
+  const th = (text, scope, css) => {
+    const c = el("th", "", css, text);
+    c.scope = scope;
+    return c;
+  };
+  table.createTHead().insertRow().append(...head.map((h) => th(h, "col", "text-align:left;padding:2px 10px 2px 0;border-bottom:1px solid currentColor")));
+  const body = table.createTBody();
+  for (const row of view.tableRows()) {
+    const [first, ...cells] = row.split("\u001f");
+    body.insertRow().append(th(first, "row", "text-align:left;font-weight:normal;padding:2px 10px 2px 0"), ...cells.map((c) => el("td", "", "text-align:right;padding:2px 10px 2px 0;white-space:nowrap", c)));
+  }
+  details.append(table, ...view.tableFoot().map((line) => el("p", "", "margin:.3em 0;font-size:12px", line)));
+  fig.append(details);
 }
 
 /**
@@ -121,14 +175,11 @@ function broken(chart, message) {
 }
 
 function errorBox(message) {
-  const box = document.createElement("figure");
-  box.className = "oc-chart oc-error";
+  const box = el("figure", "oc-chart oc-error", "margin:1.5em 0;padding:12px 14px;border:1px solid #b00020;border-left-width:4px;border-radius:2px;font:14px/1.4 " + FONT + ";overflow-wrap:anywhere");
   box.dataset.ocState = "error";
-  box.style.cssText = "margin:1.5em 0;padding:12px 14px;border:1px solid #b00020;border-left-width:4px;border-radius:2px;font:14px/1.4 Helvetica,Arial,sans-serif;overflow-wrap:anywhere";
-  const p = document.createElement("p");
+  const p = el("p", "", "margin:0", "This chart could not be drawn: ");
   p.setAttribute("role", "alert");
-  p.style.margin = "0";
-  p.textContent = "This chart could not be drawn: " + message;
+  p.append(el("code", "", "font:inherit;font-weight:bold", message));
   box.append(p);
   return box;
 }
@@ -231,10 +282,7 @@ function wire(chart) {
     if (current >= 0) show(current, false);
   };
   const schedule = () => { frame ||= requestAnimationFrame(() => chart.redraw(false)); };
-  // mountScript has just drawn the chart at this width, ratio and theme (same rule): no second paint.
-  const first = now();
-  drawn = first.key;
-  dress(first.theme);
+  chart.redraw(true); // the first paint
   new ResizeObserver(schedule).observe(fig);
   dark.addEventListener("change", schedule);
   // devicePixelRatio changes (zoom, another screen): a media query on the current ratio fires once.

@@ -1,18 +1,21 @@
 //! The browser boundary: the only code that knows about JavaScript. Short `#[wasm_bindgen]`
 //! exports convert inputs, call the pure core and turn [`ChartError`]s into JS `Error`s.
+//!
+//! The page around a chart (figure, tooltip, data table, error box) is built by the loader
+//! (`www/offence-charts.js`) from what these exports return: DOM building is far smaller in
+//! JavaScript than through web-sys.
 
 mod canvas;
-mod dom;
 mod value;
 
 use crate::chart::{check_size, named_spec, Chart};
-use crate::describe::{summary, table, tip};
+use crate::describe::{summary, table, tip, Table};
 use crate::error::ChartError;
 use crate::scene::Scene;
 use crate::theme::Theme;
 use canvas::{paint, CanvasMeasure};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+use web_sys::HtmlCanvasElement;
 
 thread_local! {
     static LAST_PANIC: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
@@ -47,9 +50,6 @@ pub fn last_panic() -> String {
 pub fn panic_for_tests(message: &str) {
     std::panic::panic_any(format!("test panic: {message}"));
 }
-
-/// The attribute that marks a spec: `<script type="application/json" data-offence-chart>`.
-pub const SPEC_ATTRIBUTE: &str = "data-offence-chart";
 
 fn js(e: ChartError) -> JsError {
     JsError::new(&e.to_string())
@@ -91,15 +91,18 @@ fn device_pixel_ratio() -> f64 {
 pub struct ChartView {
     chart: Chart,
     canvas: HtmlCanvasElement,
-    figure: Option<HtmlElement>,
     scene: Scene,
     /// The width the scene was laid out for: a redraw at the same width only repaints.
     laid_out_for: Option<f64>,
 }
 
 impl ChartView {
-    fn new(chart: Chart, canvas: HtmlCanvasElement, figure: Option<HtmlElement>) -> ChartView {
-        ChartView { chart, canvas, figure, scene: Scene::default(), laid_out_for: None }
+    fn new(chart: Chart, canvas: HtmlCanvasElement) -> ChartView {
+        ChartView { chart, canvas, scene: Scene::default(), laid_out_for: None }
+    }
+
+    fn table(&self) -> Table {
+        table(self.chart.spec())
     }
 
     fn redraw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, ChartError> {
@@ -140,12 +143,6 @@ impl ChartView {
         self.canvas.clone()
     }
 
-    /// The `figure.oc-chart` around the canvas, when mounted from a spec script.
-    #[wasm_bindgen(getter)]
-    pub fn figure(&self) -> Option<HtmlElement> {
-        self.figure.clone()
-    }
-
     /// How many figures the arrow keys step through.
     #[wasm_bindgen(js_name = markCount)]
     pub fn mark_count(&self) -> usize {
@@ -176,6 +173,25 @@ impl ChartView {
     pub fn summary(&self) -> String {
         summary(self.chart.spec())
     }
+
+    /// The data table's caption, then its column headings.
+    #[wasm_bindgen(js_name = tableHead)]
+    pub fn table_head(&self) -> Vec<String> {
+        let t = self.table();
+        std::iter::once(t.caption).chain(t.head).collect()
+    }
+
+    /// The data table's rows, each as its cells joined by U+001F (which no spec text may hold).
+    #[wasm_bindgen(js_name = tableRows)]
+    pub fn table_rows(&self) -> Vec<String> {
+        self.table().rows.into_iter().map(|r| r.join("\u{1f}")).collect()
+    }
+
+    /// The lines under the data table (flags, notes, sources).
+    #[wasm_bindgen(js_name = tableFoot)]
+    pub fn table_foot(&self) -> Vec<String> {
+        self.table().foot
+    }
 }
 
 /// Draws `spec` (JSON text, an object, or a default chart's name) on `canvas` at its CSS width and
@@ -183,91 +199,31 @@ impl ChartView {
 /// spec is bad.
 #[wasm_bindgen(js_name = renderChart)]
 pub fn render_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<ChartView, JsError> {
-    let chart = chart_from(&spec).map_err(js)?;
-    let width = match canvas.client_width() {
+    let mut view = open(canvas, chart_from(&spec).map_err(js)?).map_err(js)?;
+    let width = match view.canvas.client_width() {
         w if w > 0 => f64::from(w),
-        _ => f64::from(canvas.width()),
+        _ => f64::from(view.canvas.width()),
     };
-    canvas.set_attribute("role", "img").map_err(|e| js(dom_error(e)))?;
-    canvas.set_attribute("aria-label", &summary(chart.spec())).map_err(|e| js(dom_error(e)))?;
-    let mut view = ChartView::new(chart, canvas, None);
     view.redraw(width, device_pixel_ratio(), "light").map_err(js)?;
     Ok(view)
 }
 
-/// Replaces one spec `<script>` with its chart, drawn at the width of its place; a bad spec is
-/// replaced by a message saying what is wrong, and the error is thrown too.
-#[wasm_bindgen(js_name = mountScript)]
-pub fn mount_script(script: Element) -> Result<ChartView, JsError> {
-    mount(&script).map_err(js)
+/// Reads `text` as a spec (always JSON: a name is not looked up) for `canvas`, which gets its
+/// `role` and screen-reader summary, without drawing: the loader draws it at the width, ratio and
+/// theme of its place. Throws an `Error` naming the field and rule if the spec is bad.
+#[wasm_bindgen(js_name = openChart)]
+pub fn open_chart(canvas: HtmlCanvasElement, text: &str) -> Result<ChartView, JsError> {
+    open(canvas, chart_from_json(text).map_err(js)?).map_err(js)
 }
 
-/// Mounts every `<script type="application/json" data-offence-chart>` under `root` (the whole
-/// document by default). Bad specs show their message in place; the others still draw.
-#[wasm_bindgen(js_name = mountAll)]
-pub fn mount_all(root: Option<Element>) -> Result<Vec<ChartView>, JsError> {
-    let doc = document().map_err(js)?;
-    let list = match &root {
-        Some(r) => r.query_selector_all(SELECTOR),
-        None => doc.query_selector_all(SELECTOR),
-    }
-    .map_err(|e| js(dom_error(e)))?;
-    let mut views = Vec::new();
-    for i in 0..list.length() {
-        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            if let Ok(view) = mount(&el) {
-                views.push(view);
-            }
-        }
-    }
-    Ok(views)
+/// The spec text of the default chart `name` (`offence-trend`, `detection-rate`).
+#[wasm_bindgen(js_name = namedSpec)]
+pub fn named_spec_text(name: &str) -> Result<String, JsError> {
+    named_spec(name).map(str::to_owned).map_err(js)
 }
 
-const SELECTOR: &str = "script[type=\"application/json\"][data-offence-chart]";
-
-fn document() -> Result<Document, ChartError> {
-    web_sys::window().and_then(|w| w.document()).ok_or_else(|| ChartError::Draw("no document".into()))
-}
-
-fn mount(script: &Element) -> Result<ChartView, ChartError> {
-    let doc = document()?;
-    let name = script.get_attribute(SPEC_ATTRIBUTE).unwrap_or_default();
-    let body = script.text_content().unwrap_or_default();
-    let theme = script.get_attribute("data-theme").unwrap_or_default();
-    // A body is always a spec (even if it is not JSON); the attribute's name only counts without one.
-    let parsed = if body.trim().is_empty() { named_spec(&name).and_then(chart_from_json) } else { chart_from_json(&body) };
-    match parsed {
-        Ok(chart) => {
-            let built = dom::build_figure(&doc, &summary(chart.spec()), &table(chart.spec())).map_err(dom_error)?;
-            if !theme.is_empty() {
-                let _ = built.figure.set_attribute("data-theme", &theme);
-            }
-            script.replace_with_with_node_1(&built.figure).map_err(dom_error)?;
-            let width = f64::from(built.figure.client_width().max(1));
-            let dark = theme == "dark"
-                || (theme != "light"
-                    && web_sys::window()
-                        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-                        .map(|m| m.matches())
-                        .unwrap_or(false));
-            let mut view = ChartView::new(chart, built.canvas, Some(built.figure.clone()));
-            match view.redraw(width, device_pixel_ratio(), if dark { "dark" } else { "light" }) {
-                Ok(_) => {
-                    let _ = built.figure.set_attribute("data-oc-state", "ready");
-                    Ok(view)
-                }
-                Err(e) => {
-                    if let Ok(err) = dom::build_error(&doc, &e.to_string()) {
-                        let _ = built.figure.replace_with_with_node_1(&err);
-                    }
-                    Err(e)
-                }
-            }
-        }
-        Err(e) => {
-            let err = dom::build_error(&doc, &e.to_string()).map_err(dom_error)?;
-            script.replace_with_with_node_1(&err).map_err(dom_error)?;
-            Err(e)
-        }
-    }
+fn open(canvas: HtmlCanvasElement, chart: Chart) -> Result<ChartView, ChartError> {
+    canvas.set_attribute("role", "img").map_err(dom_error)?;
+    canvas.set_attribute("aria-label", &summary(chart.spec())).map_err(dom_error)?;
+    Ok(ChartView::new(chart, canvas))
 }
