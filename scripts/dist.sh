@@ -8,25 +8,32 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 wasm-pack --quiet build --release --target web --out-dir pkg --out-name offence_charts --no-typescript --no-pack >/dev/null
 rm -rf dist && mkdir -p dist
 hash() { sha256sum "$1" | cut -c1-10; }
+# Minifies a .js or .css file in place (esbuild; syntax kept as written, names of exports kept).
+minify() { esbuild "$1" --minify --log-level=warning --outfile="$1.min" && mv "$1.min" "$1"; }
 
 # The wasm, then the glue that names it, then the loader that names the glue.
 wasm="oc-$(hash pkg/offence_charts_bg.wasm).wasm"
 cp pkg/offence_charts_bg.wasm "dist/$wasm"
-sed "s/offence_charts_bg\.wasm/$wasm/g" pkg/offence_charts.js > dist/glue.tmp
-glue="oc-$(hash dist/glue.tmp).js"
-mv dist/glue.tmp "dist/$glue"
+sed "s/offence_charts_bg\.wasm/$wasm/g" pkg/offence_charts.js > dist/glue.tmp.js
+minify dist/glue.tmp.js
+glue="oc-$(hash dist/glue.tmp.js).js"
+mv dist/glue.tmp.js "dist/$glue"
 sed "s|\"\./offence_charts\.js\"|\"./$glue\"|" www/offence-charts.js > dist/offence-charts.js
+minify dist/offence-charts.js
 grep -q "$glue" dist/offence-charts.js || { echo "dist: the loader does not import $glue" >&2; exit 1; }
 
 # Files that journalists' snippets name keep stable names (the pages, the loader, the iframe host
 # script); page scripts and styles get hashed names and the pages are rewritten to name them.
 cp www/embed-host.js dist/embed-host.js
+minify dist/embed-host.js
 rewrite=(-e "s|\"offence_charts\.js\"|\"$glue\"|g" -e "s|\"offence_charts_bg\.wasm\"|\"$wasm\"|g")
 for f in www/*.js www/*.css; do
   base=$(basename "$f")
   case "$base" in offence-charts.js|embed-host.js) continue ;; esac
-  hashed="${base%.*}-$(hash "$f").${base##*.}"
-  cp "$f" "dist/$hashed"
+  cp "$f" "dist/$base"
+  minify "dist/$base"
+  hashed="${base%.*}-$(hash "dist/$base").${base##*.}"
+  mv "dist/$base" "dist/$hashed"
   rewrite+=(-e "s|\"$base\"|\"$hashed\"|g" -e "s|\"\./$base\"|\"./$hashed\"|g")
 done
 for page in www/*.html; do
