@@ -14,6 +14,7 @@ pub mod json;
 pub mod layout;
 pub mod limits;
 pub mod measure;
+pub mod path;
 pub mod rate;
 pub mod read;
 pub mod scale;

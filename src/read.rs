@@ -7,81 +7,65 @@
 use crate::error::ChartError;
 use crate::json::Json;
 use crate::spec::{fields, Category, Figure, Kind, Mark, Period, Series, Source, Spec};
-use std::fmt::{self, Write};
+use crate::path::{cut, At};
+use std::fmt::Write;
 
 type Read<T> = Result<T, ChartError>;
 
-/// Where a value sits in the spec; written out only when there is an error to report.
-#[derive(Clone, Copy)]
-enum At<'a> {
-    Root,
-    Field(&'a At<'a>, &'a str),
-    Index(&'a At<'a>, usize),
-}
-
-impl fmt::Display for At<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            At::Root => Ok(()),
-            At::Field(At::Root, name) => f.write_str(&cut(name)),
-            At::Field(parent, name) => write!(f, "{parent}.{}", cut(name)),
-            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
-        }
-    }
-}
-
-/// A key as it appears in a message: at most 60 characters.
-fn cut(key: &str) -> String {
-    let mut out: String = key.chars().take(60).collect();
-    if out.len() < key.len() {
-        out.push('…');
-    }
-    out
-}
-
 /// Reads a whole spec.
 pub fn spec(v: &Json) -> Read<Spec> {
-    let at = At::Root;
     let Json::Object(_) = v else { return Err(ChartError::spec("", "must be a JSON object ({ … })")) };
-    let o = object(v, &at, fields::SPEC, "")?;
+    let o = object(v, &At::Root, fields::SPEC, "")?;
+    let (v, at) = o.required("version")?;
+    let version = version(v, &at)?;
+    let (v, at) = o.required("kind")?;
+    let kind = variant(v, &at, &[("trend", Kind::Trend), ("rate", Kind::Rate)])?;
+    let (v, at) = o.required("sources")?;
+    let sources = list(v, &at, source)?;
+    let mark = match o.optional("mark") {
+        Some((v, at)) => variant(v, &at, &[("auto", Mark::Auto), ("bar", Mark::Bar), ("line", Mark::Line)])?,
+        None => Mark::Auto,
+    };
     Ok(Spec {
-        version: o.required("version", version)?,
-        kind: o.required("kind", |v, at| variant(v, at, &[("trend", Kind::Trend), ("rate", Kind::Rate)]))?,
-        title: o.required("title", string)?,
-        subtitle: o.nullable("subtitle", string)?,
-        unit: o.nullable("unit", string)?,
-        sources: o.required("sources", |v, at| list(v, at, source))?,
-        notes: o.optional("notes", |v, at| list(v, at, string))?.unwrap_or_default(),
-        periods: o.optional("periods", |v, at| list(v, at, period))?.unwrap_or_default(),
-        series: o.optional("series", |v, at| list(v, at, series))?.unwrap_or_default(),
-        mark: o.optional("mark", |v, at| variant(v, at, &[("auto", Mark::Auto), ("bar", Mark::Bar), ("line", Mark::Line)]))?.unwrap_or_default(),
-        categories: o.optional("categories", |v, at| list(v, at, category))?.unwrap_or_default(),
+        version,
+        kind,
+        title: o.string("title")?,
+        subtitle: o.nullable_string("subtitle")?,
+        unit: o.nullable_string("unit")?,
+        sources,
+        notes: o.list("notes", string)?,
+        periods: o.list("periods", period)?,
+        series: o.list("series", series)?,
+        mark,
+        categories: o.list("categories", category)?,
     })
 }
 
 fn source(v: &Json, at: &At) -> Read<Source> {
     let o = object(v, at, fields::SOURCE, "an object with a \"name\"")?;
-    Ok(Source { name: o.required("name", string)?, url: o.nullable("url", string)?, date: o.nullable("date", string)? })
+    Ok(Source { name: o.string("name")?, url: o.nullable_string("url")?, date: o.nullable_string("date")? })
 }
 
 fn period(v: &Json, at: &At) -> Read<Period> {
     let o = object(v, at, fields::PERIOD, "an object with a \"label\"")?;
-    Ok(Period { label: o.required("label", string)?, name: o.nullable("name", string)? })
+    Ok(Period { label: o.string("label")?, name: o.nullable_string("name")? })
 }
 
 fn series(v: &Json, at: &At) -> Read<Series> {
     let o = object(v, at, fields::SERIES, "an object with a \"name\" and \"values\"")?;
-    Ok(Series { name: o.required("name", string)?, values: o.required("values", |v, at| list(v, at, figure))? })
+    let name = o.string("name")?;
+    let (v, at) = o.required("values")?;
+    Ok(Series { name, values: list(v, &at, figure)? })
 }
 
 fn category(v: &Json, at: &At) -> Read<Category> {
     let o = object(v, at, fields::CATEGORY, "an object with a \"label\"")?;
     Ok(Category {
-        label: o.required("label", string)?,
-        period: o.nullable("period", string)?,
-        recorded: o.nullable("recorded", figure)?,
-        detected: o.nullable("detected", figure)?,
-        rate: o.nullable("rate", figure)?,
+        label: o.string("label")?,
+        period: o.nullable_string("period")?,
+        recorded: o.nullable_figure("recorded")?,
+        detected: o.nullable_figure("detected")?,
+        rate: o.nullable_figure("rate")?,
     })
 }
 
@@ -92,13 +76,18 @@ fn figure(v: &Json, at: &At) -> Read<Figure> {
         return Ok(Figure::exact(*n));
     }
     let o = object(v, at, fields::FIGURE, FIGURE)?;
-    Ok(Figure {
-        value: o.required("value", number)?,
-        approximate: o.optional("approximate", boolean)?.unwrap_or(false),
-        published: o.nullable("published", string)?,
-        quote: o.nullable("quote", string)?,
-        source: o.optional("source", index)?.unwrap_or(0),
-    })
+    let (v, at) = o.required("value")?;
+    let Json::Number(value) = v else { return Err(wrong(v, &at, "a number")) };
+    let approximate = match o.optional("approximate") {
+        Some((Json::Bool(b), _)) => *b,
+        Some((v, at)) => return Err(wrong(v, &at, "true or false")),
+        None => false,
+    };
+    let source = match o.optional("source") {
+        Some((v, at)) => index(v, &at)?,
+        None => 0,
+    };
+    Ok(Figure { value: *value, approximate, published: o.nullable_string("published")?, quote: o.nullable_string("quote")?, source })
 }
 
 /// The fields of one object, checked for unknown and duplicate keys.
@@ -118,8 +107,7 @@ fn object<'a>(v: &'a Json, at: &'a At<'a>, allowed: &[&str], what: &str) -> Read
                 for (i, f) in allowed.iter().enumerate() {
                     let _ = write!(expected, "{}`{f}`", if i == 0 { "" } else { ", " });
                 }
-                let path = At::Field(at, key).to_string();
-                return Err(ChartError::spec(path, format!("unknown field `{}`, expected one of {expected}", cut(key))));
+                return Err(ChartError::spec(at.field(key).to_string(), format!("unknown field `{}`, expected one of {expected}", cut(key))));
             }
             Some(i) => match seen.get_mut(i) {
                 Some(true) => return Err(ChartError::spec(at.to_string(), format!("duplicate field `{key}`"))),
@@ -131,29 +119,50 @@ fn object<'a>(v: &'a Json, at: &'a At<'a>, allowed: &[&str], what: &str) -> Read
     Ok(Object { entries, at })
 }
 
-impl Object<'_> {
-    fn get(&self, key: &str) -> Option<&Json> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+impl<'a> Object<'a> {
+    /// A field that may be left out, but not given as `null`: its value and path.
+    fn optional<'k>(&self, key: &'k str) -> Option<(&'a Json, At<'k>)>
+    where
+        'a: 'k,
+    {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| (v, self.at.field(key)))
     }
 
-    /// A field that must be present (and not `null`, unless `read` takes it).
-    fn required<T>(&self, key: &str, read: impl Fn(&Json, &At) -> Read<T>) -> Read<T> {
-        match self.get(key) {
-            Some(v) => read(v, &At::Field(self.at, key)),
-            None => Err(ChartError::spec(self.at.to_string(), format!("missing required field `{key}`"))),
+    /// A field that must be present: its value and path.
+    fn required<'k>(&self, key: &'k str) -> Read<(&'a Json, At<'k>)>
+    where
+        'a: 'k,
+    {
+        self.optional(key).ok_or_else(|| ChartError::spec(self.at.to_string(), format!("missing required field `{key}`")))
+    }
+
+    /// A required string.
+    fn string(&self, key: &str) -> Read<String> {
+        let (v, at) = self.required(key)?;
+        string(v, &at)
+    }
+
+    /// A string that may be left out or `null`.
+    fn nullable_string(&self, key: &str) -> Read<Option<String>> {
+        match self.optional(key) {
+            None | Some((Json::Null, _)) => Ok(None),
+            Some((v, at)) => string(v, &at).map(Some),
         }
     }
 
-    /// A field that may be left out, but not given as `null`.
-    fn optional<T>(&self, key: &str, read: impl Fn(&Json, &At) -> Read<T>) -> Read<Option<T>> {
-        self.get(key).map(|v| read(v, &At::Field(self.at, key))).transpose()
+    /// A figure that may be left out or `null`.
+    fn nullable_figure(&self, key: &str) -> Read<Option<Figure>> {
+        match self.optional(key) {
+            None | Some((Json::Null, _)) => Ok(None),
+            Some((v, at)) => figure(v, &at).map(Some),
+        }
     }
 
-    /// A field that may be left out or given as `null`, both meaning "none".
-    fn nullable<T>(&self, key: &str, read: impl Fn(&Json, &At) -> Read<T>) -> Read<Option<T>> {
-        match self.get(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(v) => read(v, &At::Field(self.at, key)).map(Some),
+    /// A list that may be left out (then empty), but not given as `null`.
+    fn list<T>(&self, key: &str, each: fn(&Json, &At) -> Read<T>) -> Read<Vec<T>> {
+        match self.optional(key) {
+            Some((v, at)) => list(v, &at, each),
+            None => Ok(Vec::new()),
         }
     }
 }
@@ -171,20 +180,6 @@ fn string(v: &Json, at: &At) -> Read<String> {
     match v {
         Json::String(s) => Ok(s.clone()),
         _ => Err(wrong(v, at, "a string")),
-    }
-}
-
-fn number(v: &Json, at: &At) -> Read<f64> {
-    match v {
-        Json::Number(n) => Ok(*n),
-        _ => Err(wrong(v, at, "a number")),
-    }
-}
-
-fn boolean(v: &Json, at: &At) -> Read<bool> {
-    match v {
-        Json::Bool(b) => Ok(*b),
-        _ => Err(wrong(v, at, "true or false")),
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::error::ChartError;
 use crate::format::plain;
 use crate::limits::*;
+use crate::path::At;
 use crate::spec::{Category, Figure, Kind, Spec};
 
 type Checked = Result<(), ChartError>;
@@ -12,20 +13,23 @@ pub fn validate(spec: &Spec) -> Checked {
     if spec.version != 1 {
         return Err(ChartError::spec("version", format!("must be 1 (this build reads version 1 specs), not {}", spec.version)));
     }
-    text("title", &spec.title, MAX_TITLE_CHARS, true)?;
-    opt_text("subtitle", &spec.subtitle, MAX_TEXT_CHARS)?;
-    opt_text("unit", &spec.unit, MAX_LABEL_CHARS)?;
+    text(&At::Root.field("title"), &spec.title, MAX_TITLE_CHARS, true)?;
+    opt_text(&At::Root.field("subtitle"), &spec.subtitle, MAX_TEXT_CHARS)?;
+    opt_text(&At::Root.field("unit"), &spec.unit, MAX_LABEL_CHARS)?;
     count_between("sources", spec.sources.len(), 1, MAX_SOURCES)?;
+    let sources = At::Root.field("sources");
     for (i, s) in spec.sources.iter().enumerate() {
-        text(&format!("sources[{i}].name"), &s.name, MAX_TEXT_CHARS, true)?;
-        opt_text(&format!("sources[{i}].date"), &s.date, MAX_LABEL_CHARS)?;
+        let at = sources.index(i);
+        text(&at.field("name"), &s.name, MAX_TEXT_CHARS, true)?;
+        opt_text(&at.field("date"), &s.date, MAX_LABEL_CHARS)?;
         if let Some(url) = &s.url {
-            check_url(&format!("sources[{i}].url"), url)?;
+            check_url(&at.field("url"), url)?;
         }
     }
     count_between("notes", spec.notes.len(), 0, MAX_NOTES)?;
+    let notes = At::Root.field("notes");
     for (i, n) in spec.notes.iter().enumerate() {
-        text(&format!("notes[{i}]"), n, MAX_TEXT_CHARS, true)?;
+        text(&notes.index(i), n, MAX_TEXT_CHARS, true)?;
     }
     match spec.kind {
         Kind::Trend => validate_trend(spec),
@@ -38,9 +42,11 @@ fn validate_trend(spec: &Spec) -> Checked {
         return Err(ChartError::spec("categories", "belongs to kind \"rate\"; a trend has periods and series"));
     }
     count_between("periods", spec.periods.len(), 1, MAX_PERIODS)?;
+    let periods = At::Root.field("periods");
     for (i, p) in spec.periods.iter().enumerate() {
-        text(&format!("periods[{i}].label"), &p.label, MAX_LABEL_CHARS, true)?;
-        opt_text(&format!("periods[{i}].name"), &p.name, MAX_LABEL_CHARS)?;
+        let at = periods.index(i);
+        text(&at.field("label"), &p.label, MAX_LABEL_CHARS, true)?;
+        opt_text(&at.field("name"), &p.name, MAX_LABEL_CHARS)?;
     }
     // Duplicate labels: sort indices by label, then index, so the first of equals comes first.
     let mut order: Vec<usize> = (0..spec.periods.len()).collect();
@@ -58,11 +64,13 @@ fn validate_trend(spec: &Spec) -> Checked {
     if total > MAX_POINTS {
         return Err(ChartError::spec("series", format!("holds {total} figures; at most {MAX_POINTS} are drawn")));
     }
+    let series = At::Root.field("series");
     for (i, s) in spec.series.iter().enumerate() {
-        text(&format!("series[{i}].name"), &s.name, MAX_LABEL_CHARS, true)?;
+        let at = series.index(i);
+        text(&at.field("name"), &s.name, MAX_LABEL_CHARS, true)?;
         if s.values.len() != spec.periods.len() {
             return Err(ChartError::spec(
-                format!("series[{i}].values"),
+                at.field("values").to_string(),
                 format!(
                     "has {} but there {} {}; give one figure per period",
                     plural(s.values.len(), "figure"),
@@ -71,8 +79,9 @@ fn validate_trend(spec: &Spec) -> Checked {
                 ),
             ));
         }
+        let values = at.field("values");
         for (j, f) in s.values.iter().enumerate() {
-            figure(&format!("series[{i}].values[{j}]"), f, spec, false)?;
+            figure(&values.index(j), f, spec, false)?;
         }
     }
     Ok(())
@@ -86,93 +95,94 @@ fn validate_rate(spec: &Spec) -> Checked {
         return Err(ChartError::spec("series", "belongs to kind \"trend\"; a rate chart has categories"));
     }
     count_between("categories", spec.categories.len(), 1, MAX_CATEGORIES)?;
+    let categories = At::Root.field("categories");
     for (i, c) in spec.categories.iter().enumerate() {
-        category(&format!("categories[{i}]"), c, spec)?;
+        category(&categories.index(i), c, spec)?;
     }
     Ok(())
 }
 
-fn category(at: &str, c: &Category, spec: &Spec) -> Checked {
-    text(&format!("{at}.label"), &c.label, MAX_LABEL_CHARS, true)?;
-    opt_text(&format!("{at}.period"), &c.period, MAX_LABEL_CHARS)?;
+fn category(at: &At, c: &Category, spec: &Spec) -> Checked {
+    text(&at.field("label"), &c.label, MAX_LABEL_CHARS, true)?;
+    opt_text(&at.field("period"), &c.period, MAX_LABEL_CHARS)?;
     if let Some(r) = &c.recorded {
-        figure(&format!("{at}.recorded"), r, spec, true)?;
+        figure(&at.field("recorded"), r, spec, true)?;
     }
     if let Some(d) = &c.detected {
-        figure(&format!("{at}.detected"), d, spec, true)?;
+        figure(&at.field("detected"), d, spec, true)?;
     }
     if let Some(r) = &c.rate {
-        figure(&format!("{at}.rate"), r, spec, false)?;
+        figure(&at.field("rate"), r, spec, false)?;
         if r.value > 100.0 {
-            return Err(ChartError::spec(format!("{at}.rate"), format!("must be a per cent from 0 to 100, not {}", plain(r.value))));
+            return Err(ChartError::spec(at.field("rate").to_string(), format!("must be a per cent from 0 to 100, not {}", plain(r.value))));
         }
     }
     match (&c.recorded, &c.detected, &c.rate) {
         (Some(r), Some(d), _) => {
             if d.value > r.value {
                 return Err(ChartError::spec(
-                    format!("{at}.detected"),
+                    at.field("detected").to_string(),
                     format!("{} detected is more than the {} recorded; detected must be at most recorded", plain(d.value), plain(r.value)),
                 ));
             }
             if r.value == 0.0 {
-                return Err(ChartError::spec(format!("{at}.recorded"), "must be more than 0 to compute a detection rate"));
+                return Err(ChartError::spec(at.field("recorded").to_string(), "must be more than 0 to compute a detection rate"));
             }
             Ok(())
         }
         (_, _, Some(_)) => Ok(()),
-        (None, Some(_), None) => Err(ChartError::spec(format!("{at}.recorded"), "is required with detected, to compute the rate")),
-        _ => Err(ChartError::spec(at, "needs recorded and detected counts, or a published rate")),
+        (None, Some(_), None) => Err(ChartError::spec(at.field("recorded").to_string(), "is required with detected, to compute the rate")),
+        _ => Err(ChartError::spec(at.to_string(), "needs recorded and detected counts, or a published rate")),
     }
 }
 
-fn figure(at: &str, f: &Figure, spec: &Spec, whole: bool) -> Checked {
+fn figure(at: &At, f: &Figure, spec: &Spec, whole: bool) -> Checked {
     if !f.value.is_finite() || f.value < 0.0 {
-        return Err(ChartError::spec(at, "must be a non-negative number"));
+        return Err(ChartError::spec(at.to_string(), "must be a non-negative number"));
     }
     if f.value > MAX_VALUE {
-        return Err(ChartError::spec(at, "must be at most 9007199254740991 (2^53 − 1)"));
+        return Err(ChartError::spec(at.to_string(), "must be at most 9007199254740991 (2^53 − 1)"));
     }
     if whole && f.value.fract() != 0.0 {
-        return Err(ChartError::spec(at, format!("must be a whole number of offences, not {}", plain(f.value))));
+        return Err(ChartError::spec(at.to_string(), format!("must be a whole number of offences, not {}", plain(f.value))));
     }
     if f.source >= spec.sources.len() {
         return Err(ChartError::spec(
-            format!("{at}.source"),
+            at.field("source").to_string(),
             format!("is {} but there {} only {} (counting from 0)", f.source, if spec.sources.len() == 1 { "is" } else { "are" }, plural(spec.sources.len(), "source")),
         ));
     }
-    opt_text(&format!("{at}.published"), &f.published, MAX_LABEL_CHARS)?;
-    opt_text(&format!("{at}.quote"), &f.quote, MAX_TEXT_CHARS)
+    opt_text(&at.field("published"), &f.published, MAX_LABEL_CHARS)?;
+    opt_text(&at.field("quote"), &f.quote, MAX_TEXT_CHARS)
 }
 
-fn check_url(at: &str, url: &str) -> Checked {
+fn check_url(at: &At, url: &str) -> Checked {
     let lower = url.trim_start().to_ascii_lowercase();
     let scheme_ok = ["http://", "https://"].iter().any(|s| lower.starts_with(s) && lower.len() > s.len());
     if !scheme_ok {
-        return Err(ChartError::spec(at, "must be an http:// or https:// address"));
+        return Err(ChartError::spec(at.to_string(), "must be an http:// or https:// address"));
     }
     if url.chars().count() > 2000 || url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') {
-        return Err(ChartError::spec(at, "must be a single web address of at most 2000 characters, without spaces, quotes or angle brackets"));
+        return Err(ChartError::spec(at.to_string(), "must be a single web address of at most 2000 characters, without spaces, quotes or angle brackets"));
     }
     Ok(())
 }
 
-fn text(at: &str, s: &str, max: usize, required: bool) -> Checked {
+fn text(at: &At, s: &str, max: usize, required: bool) -> Checked {
     if required && s.trim().is_empty() {
-        return Err(ChartError::spec(at, "must not be empty"));
+        return Err(ChartError::spec(at.to_string(), "must not be empty"));
     }
     let n = s.chars().count();
     if n > max {
-        return Err(ChartError::spec(at, format!("is {n} characters long; at most {max} fit")));
+        return Err(ChartError::spec(at.to_string(), format!("is {n} characters long; at most {max} fit")));
     }
     if s.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(ChartError::spec(at, "must not contain control characters"));
+        return Err(ChartError::spec(at.to_string(), "must not contain control characters"));
     }
     Ok(())
 }
 
-fn opt_text(at: &str, s: &Option<String>, max: usize) -> Checked {
+fn opt_text(at: &At, s: &Option<String>, max: usize) -> Checked {
     match s {
         Some(s) => text(at, s, max, false),
         None => Ok(()),

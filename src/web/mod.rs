@@ -227,3 +227,9 @@ fn open(canvas: HtmlCanvasElement, chart: Chart) -> Result<ChartView, ChartError
     canvas.set_attribute("aria-label", &summary(chart.spec())).map_err(dom_error)?;
     Ok(ChartView::new(chart, canvas))
 }
+
+/// The allocator: talc, which is about 5 KB smaller in the wasm than Rust's default dlmalloc.
+// SAFETY: `new_global` is sound when this is the global allocator of a single-threaded wasm
+// module, which it is (talc's documented use).
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };

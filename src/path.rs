@@ -1,0 +1,63 @@
+//! Where a value sits in a spec (`series[0].values[2]`), built as the reader and the rules walk
+//! it, and written out only when there is something to report.
+
+use std::fmt;
+
+/// A path into the spec: the root, a field of a path, or an element of a path.
+#[derive(Clone, Copy)]
+pub enum At<'a> {
+    /// The whole spec; written as nothing.
+    Root,
+    /// A named field: `title`, `sources[0].name`.
+    Field(&'a At<'a>, &'a str),
+    /// An array element: `series[0]`.
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    /// `.0` followed by the field `name`.
+    pub fn field<'a>(&'a self, name: &'a str) -> At<'a> {
+        At::Field(self, name)
+    }
+
+    /// `.0` followed by element `i`.
+    pub fn index(&self, i: usize) -> At<'_> {
+        At::Index(self, i)
+    }
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Root => Ok(()),
+            At::Field(At::Root, name) => f.write_str(&cut(name)),
+            At::Field(parent, name) => write!(f, "{parent}.{}", cut(name)),
+            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+/// A key as it appears in a message: at most 60 characters.
+pub fn cut(key: &str) -> String {
+    let mut out: String = key.chars().take(60).collect();
+    if out.len() < key.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_read_like_javascript() {
+        let series = At::Root.field("series");
+        let first = series.index(0);
+        let values = first.field("values");
+        assert_eq!(values.index(2).to_string(), "series[0].values[2]");
+        assert_eq!(At::Root.to_string(), "");
+        let long = "k".repeat(100);
+        assert_eq!(At::Root.field(&long).to_string(), format!("{}…", "k".repeat(60)));
+    }
+}
