@@ -20,25 +20,21 @@ pub fn spec(v: &Json) -> Read<Spec> {
     let version = version(v, &at)?;
     let (v, at) = o.required("kind")?;
     let kind = variant(v, &at, &[("trend", Kind::Trend), ("rate", Kind::Rate)])?;
+    // Fields are read, and problems reported, in the order of the model.
+    let title = o.string("title")?;
+    let subtitle = o.nullable_string("subtitle")?;
+    let unit = o.nullable_string("unit")?;
     let (v, at) = o.required("sources")?;
     let sources = list(v, &at, source)?;
+    let notes = o.list("notes", string)?;
+    let periods = o.list("periods", period)?;
+    let series = o.list("series", series)?;
     let mark = match o.optional("mark") {
         Some((v, at)) => variant(v, &at, &[("auto", Mark::Auto), ("bar", Mark::Bar), ("line", Mark::Line)])?,
         None => Mark::Auto,
     };
-    Ok(Spec {
-        version,
-        kind,
-        title: o.string("title")?,
-        subtitle: o.nullable_string("subtitle")?,
-        unit: o.nullable_string("unit")?,
-        sources,
-        notes: o.list("notes", string)?,
-        periods: o.list("periods", period)?,
-        series: o.list("series", series)?,
-        mark,
-        categories: o.list("categories", category)?,
-    })
+    let categories = o.list("categories", category)?;
+    Ok(Spec { version, kind, title, subtitle, unit, sources, notes, periods, series, mark, categories })
 }
 
 fn source(v: &Json, at: &At) -> Read<Source> {
@@ -250,6 +246,12 @@ mod tests {
         assert_eq!(read(&format!(r#"{{{MIN}, "mark": "pie"}}"#)).unwrap_err(), "mark: unknown variant `pie`, expected one of `auto`, `bar`, `line`");
         assert_eq!(read(r#"{"version": 1.5}"#).unwrap_err(), "version: must be 1 (this build reads version 1 specs)");
         assert_eq!(read("[1]").unwrap_err(), "spec: must be a JSON object ({ … })");
+    }
+
+    #[test]
+    fn problems_come_in_the_order_of_the_model() {
+        assert_eq!(read(r#"{"version": 1, "kind": "trend", "title": null}"#).unwrap_err(), "title: wrong type: null, expected a string");
+        assert_eq!(read(r#"{"version": 1, "kind": "trend", "title": "T", "notes": 1}"#).unwrap_err(), "spec: missing required field `sources`");
     }
 
     #[test]
