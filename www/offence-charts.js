@@ -349,9 +349,13 @@ function wire(chart) {
   });
 }
 
-// Draw each chart on the page as it comes within 300 px of the viewport.
+// Draw each chart on the page as it comes within 300 px of the viewport. The WebAssembly starts
+// loading at once if there is any chart, so that it compiles while the page settles; charts
+// already within reach are mounted without waiting for an observer callback.
 function auto() {
   const scripts = [...document.querySelectorAll(SELECTOR)];
+  if (!scripts.length) return;
+  load().catch(() => {}); // mountOne reports a failure where the chart would be
   if (!("IntersectionObserver" in window)) return scripts.forEach(mountOne);
   const io = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -361,7 +365,12 @@ function auto() {
       if (script) mountOne(script);
     }
   }, { rootMargin: "300px 0px" });
-  for (const s of scripts) io.observe(slotFor(s));
+  const slots = scripts.map(slotFor); // all slots first, then one layout to measure them
+  slots.forEach((slot, i) => {
+    const r = slot.getBoundingClientRect();
+    if (r.top < innerHeight + 300 && r.bottom > -300) mountOne(scripts[i]);
+    else io.observe(slot);
+  });
 }
 
 auto();

@@ -19,22 +19,44 @@ use std::f64::consts::TAU;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Measures text with the canvas's own `measureText`, so layout matches what is drawn; no DOM
-/// element is created and no page layout is forced.
-pub struct CanvasMeasure {
-    ctx: CanvasRenderingContext2d,
-    font: RefCell<(f64, bool)>,
+/// Text widths already measured, kept by a chart across redraws: a layout at a new width measures
+/// mostly the same strings (the title's candidate lines, ticks, labels), so most lookups need no
+/// call into JavaScript.
+#[derive(Default)]
+pub struct Widths {
+    /// (hash of font and text, text, width); at most [`Widths::MAX`] entries.
+    known: RefCell<Vec<(u64, String, f64)>>,
 }
 
-impl CanvasMeasure {
-    /// A measure using `canvas`'s 2D context.
-    pub fn new(canvas: &HtmlCanvasElement) -> Result<CanvasMeasure, ChartError> {
-        Ok(CanvasMeasure { ctx: context(canvas)?, font: RefCell::new((0.0, false)) })
+impl Widths {
+    /// Entries kept before the cache starts over.
+    const MAX: usize = 1024;
+
+    fn key(text: &str, font: Font) -> u64 {
+        // FNV-1a over the font's size and weight, then the text.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in font.size.to_bits().to_le_bytes().into_iter().chain([u8::from(font.bold)]).chain(text.bytes()) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h
     }
 }
 
-impl Measure for CanvasMeasure {
-    fn width(&self, text: &str, font: Font) -> f64 {
+/// Measures text with the canvas's own `measureText`, so layout matches what is drawn; no DOM
+/// element is created and no page layout is forced. Widths come from `cache` when known.
+pub struct CanvasMeasure<'a> {
+    ctx: CanvasRenderingContext2d,
+    font: RefCell<(f64, bool)>,
+    cache: &'a Widths,
+}
+
+impl<'a> CanvasMeasure<'a> {
+    /// A measure using `canvas`'s 2D context, remembering widths in `cache`.
+    pub fn new(canvas: &HtmlCanvasElement, cache: &'a Widths) -> Result<CanvasMeasure<'a>, ChartError> {
+        Ok(CanvasMeasure { ctx: context(canvas)?, font: RefCell::new((0.0, false)), cache })
+    }
+
+    fn measure(&self, text: &str, font: Font) -> f64 {
         if let Ok(mut current) = self.font.try_borrow_mut() {
             if *current != (font.size, font.bold) {
                 self.ctx.set_font(&css_font(font.size, font.bold));
@@ -42,6 +64,22 @@ impl Measure for CanvasMeasure {
             }
         }
         self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(text.chars().count() as f64 * font.size * 0.55)
+    }
+}
+
+impl Measure for CanvasMeasure<'_> {
+    fn width(&self, text: &str, font: Font) -> f64 {
+        let key = Widths::key(text, font);
+        let Ok(mut known) = self.cache.known.try_borrow_mut() else { return self.measure(text, font) };
+        if let Some((_, _, w)) = known.iter().find(|(k, t, _)| *k == key && t == text) {
+            return *w;
+        }
+        let w = self.measure(text, font);
+        if known.len() >= Widths::MAX {
+            known.clear();
+        }
+        known.push((key, text.to_owned(), w));
+        w
     }
 }
 

@@ -13,7 +13,7 @@ use crate::describe::{summary, table, tip, Table};
 use crate::error::ChartError;
 use crate::scene::Scene;
 use crate::theme::Theme;
-use canvas::{paint, CanvasMeasure};
+use canvas::{paint, CanvasMeasure, Widths};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -94,11 +94,13 @@ pub struct ChartView {
     scene: Scene,
     /// The width the scene was laid out for: a redraw at the same width only repaints.
     laid_out_for: Option<f64>,
+    /// Text widths measured so far.
+    widths: Widths,
 }
 
 impl ChartView {
     fn new(chart: Chart, canvas: HtmlCanvasElement) -> ChartView {
-        ChartView { chart, canvas, scene: Scene::default(), laid_out_for: None }
+        ChartView { chart, canvas, scene: Scene::default(), laid_out_for: None, widths: Widths::default() }
     }
 
     fn table(&self) -> Table {
@@ -108,7 +110,7 @@ impl ChartView {
     fn redraw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, ChartError> {
         // Layout is in CSS pixels and colour roles, so a new theme or pixel ratio needs none.
         if self.laid_out_for != Some(width) {
-            let m = CanvasMeasure::new(&self.canvas)?;
+            let m = CanvasMeasure::new(&self.canvas, &self.widths)?;
             self.scene = self.chart.layout(width, &m);
             self.laid_out_for = Some(width);
         }
