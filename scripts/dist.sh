@@ -18,7 +18,16 @@ sed "s/offence_charts_bg\.wasm/$wasm/g" pkg/offence_charts.js > dist/glue.tmp.js
 minify dist/glue.tmp.js
 glue="oc-$(hash dist/glue.tmp.js).js"
 mv dist/glue.tmp.js "dist/$glue"
-sed "s|\"\./offence_charts\.js\"|\"./$glue\"|" www/offence-charts.js > dist/offence-charts.js
+# The named charts' specs (data/*.json, minified), fetched by the loader when a snippet names one.
+named=()
+for f in data/*.json; do
+  base=$(basename "$f" .json)
+  node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))))' "$f" > "dist/$base.json"
+  hashed="$base-$(hash "dist/$base.json").json"
+  mv "dist/$base.json" "dist/$hashed"
+  named+=(-e "s|\"\./$base\.json\"|\"./$hashed\"|g")
+done
+sed -e "s|\"\./offence_charts\.js\"|\"./$glue\"|" "${named[@]}" www/offence-charts.js > dist/offence-charts.js
 minify dist/offence-charts.js
 grep -q "$glue" dist/offence-charts.js || { echo "dist: the loader does not import $glue" >&2; exit 1; }
 

@@ -13,7 +13,7 @@ const TYPES = {
   ".png": "image/png", ".txt": "text/plain; charset=utf-8",
 };
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
-const HASHED = /-[0-9a-f]{10}\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{10}\.(js|wasm|css|json)$/;
 
 /** Starts a server for `dir` on `port` (0 for any); resolves to the server. `extraHeaders(path)` may add headers. */
 export function serve(dir, port, { csp = CSP, extraHeaders = () => ({}) } = {}) {
@@ -36,6 +36,10 @@ export function serve(dir, port, { csp = CSP, extraHeaders = () => ({}) } = {}) 
         "Content-Type": TYPES[extname(path)] || "application/octet-stream",
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": HASHED.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+        // The script snippet loads the loader (a module), glue, wasm and named specs from another
+        // origin than the article's: module scripts and fetches are CORS requests. Public files,
+        // no cookies: any origin may read them.
+        ...(extname(path) === ".html" ? {} : { "Access-Control-Allow-Origin": "*" }),
         ...(csp ? { "Content-Security-Policy": csp } : {}),
         ...extraHeaders(url.pathname),
       };

@@ -8,13 +8,16 @@ use crate::scene::Scene;
 use crate::spec::Spec;
 use serde::{Deserialize, Deserializer};
 
-/// The named charts built into the crate, with their spec text from `data/`.
+/// The named charts built into the native crate (the CLI, tests), with their spec text from
+/// `data/`. The browser fetches these files instead (`www/offence-charts.js`).
+#[cfg(not(target_arch = "wasm32"))]
 pub const NAMED: [(&str, &str); 2] = [
     ("offence-trend", include_str!("../data/offence-trend.json")),
     ("detection-rate", include_str!("../data/detection-rate.json")),
 ];
 
 /// The spec text of the named chart `name`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn named_spec(name: &str) -> Result<&'static str, ChartError> {
     NAMED.iter().find(|(n, _)| *n == name.trim()).map(|(_, s)| *s).ok_or_else(|| ChartError::UnknownChart(name.chars().take(60).collect()))
 }

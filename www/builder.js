@@ -1,97 +1,9 @@
 // The journalists' chart builder (builder.html): start from a default chart or a table pasted from
 // a spreadsheet, edit the spec as JSON, see it drawn live, then copy an embed snippet (iframe or
 // script) or download the chart as a PNG. Everything happens in this page: no requests but the
-// chart program itself, no storage, no cookies. A page script may import only ./offence-charts.js
+// chart program and the named charts' specs, no storage, no cookies. A page script may import only ./offence-charts.js
 // (scripts/dist.sh renames every other script), so this file is self-contained.
-import { renderChart, load } from "./offence-charts.js";
-
-// The starter specs are copies of data/offence-trend.json and data/detection-rate.json (dist/ has no
-// data/ folder, and the loader only draws them by name). Keep them in step with data/.
-const STARTERS = {
-  "offence-trend": {
-    version: 1,
-    kind: "trend",
-    title: "Online child sexual abuse offences recorded in Scotland rose by 7.7 %",
-    subtitle: "Offences recorded by Police Scotland, April to February (11 months, not full years)",
-    unit: "offences",
-    sources: [
-      {
-        name: "Police Scotland, #GetHelpOrGetCaught campaign release",
-        date: "April 2020",
-        url: "http://www.scotland.police.uk/what-s-happening/news/2020/april/new-campaign-tackles-consequences-of-online-child-abuse/",
-      },
-      { name: "Police Scotland, #StopItNow campaign release, as reported by the Edinburgh Reporter", date: "March 2019" },
-    ],
-    notes: ["The March 2019 release described the 2018/19 figure as “nearly 1600” crimes of communicating with a child for sexual purposes."],
-    periods: [
-      { label: "Apr 2018–Feb 2019", name: "April 2018–February 2019" },
-      { label: "Apr 2019–Feb 2020", name: "April 2019–February 2020" },
-    ],
-    series: [
-      {
-        name: "Recorded offences",
-        values: [
-          {
-            value: 1573,
-            source: 0,
-            quote: "Offences continue to rise with 1694 recorded in Scotland between April 2019 and February 2020, compared to 1573 over the same period for 2018/19.",
-          },
-          {
-            value: 1694,
-            source: 0,
-            quote: "Offences continue to rise with 1694 recorded in Scotland between April 2019 and February 2020, compared to 1573 over the same period for 2018/19.",
-          },
-        ],
-      },
-    ],
-  },
-  "detection-rate": {
-    version: 1,
-    kind: "rate",
-    title: "Nearly nine in ten grooming reports were detected",
-    subtitle: "Share of offences recorded by Police Scotland that were detected (perpetrator arrested and charged), April 2018–February 2019 (11 months)",
-    sources: [{ name: "Police Scotland, #StopItNow campaign release, as reported by the Edinburgh Reporter", date: "March 2019" }],
-    notes: [
-      "Grooming: 86 of 98 = 87.8 %; the release rounds this to “90 per cent”.",
-      "≈ approximate: the release gives “nearly 1600” offences and “nearly 70 per cent” detected.",
-    ],
-    categories: [
-      {
-        label: "All crimes of communicating with a child for sexual purposes",
-        period: "April 2018–February 2019",
-        recorded: {
-          value: 1600,
-          approximate: true,
-          published: "nearly 1600",
-          quote: "Nearly 1600 crimes where an individual communicated with a child for sexual purposes, were recorded by Police Scotland between April 2018 and February 2019.",
-        },
-        rate: {
-          value: 70,
-          approximate: true,
-          published: "nearly 70 per cent",
-          quote: "Police Scotland investigations resulted in nearly 70 per cent of these offences being detected and the perpetrator being arrested and charged.",
-        },
-      },
-      {
-        label: "Of which grooming or attempted grooming",
-        period: "April 2018–February 2019",
-        recorded: {
-          value: 98,
-          quote: "Of these 1600 offences, 98 were reports of grooming or attempting to groom children for sexual purposes, 90 per cent of which (86) were detected.",
-        },
-        detected: {
-          value: 86,
-          quote: "Of these 1600 offences, 98 were reports of grooming or attempting to groom children for sexual purposes, 90 per cent of which (86) were detected.",
-        },
-        rate: {
-          value: 90,
-          published: "90 per cent",
-          quote: "Of these 1600 offences, 98 were reports of grooming or attempting to groom children for sexual purposes, 90 per cent of which (86) were detected.",
-        },
-      },
-    ],
-  },
-};
+import { renderChart, load, namedSpec } from "./offence-charts.js";
 
 // What the table form starts with: the trend chart's figures, as a spreadsheet would paste them.
 const EXAMPLE_TABLE = "Period\tRecorded offences\nApr 2018–Feb 2019\t1,573\nApr 2019–Feb 2020\t1,694\n";
@@ -293,9 +205,9 @@ function sourceText(spec) {
 /** The iframe snippet: the embed page with the spec in its #fragment (never sent to a server), a
  * fallback height that shows the whole chart if scripts are stripped, and the host script that fits
  * the height to the chart. The width, height and frameborder attributes repeat the style attribute
- * for CMSs whose CSP refuses style attributes. `allow-same-origin` is needed: without it the embed
- * page has an opaque origin ("null"), and its module scripts and WebAssembly become cross-origin
- * requests that the chart host (no CORS headers) refuses. */
+ * for CMSs whose CSP refuses style attributes. With `allow-same-origin` the embed page keeps its own
+ * origin; without it (an opaque origin) its module scripts, WebAssembly and specs are cross-origin
+ * requests, which load only from a host that sends Access-Control-Allow-Origin. */
 export function iframeSnippet(spec, { height, theme = "", at = base() } = {}) {
   const query = theme === "dark" || theme === "light" ? "?theme=" + theme : "";
   const src = new URL("embed.html", at).href + query + "#spec=" + encodeURIComponent(JSON.stringify(spec));
@@ -486,7 +398,7 @@ function tableChanged() {
   return update();
 }
 
-function setMode(mode) {
+async function setMode(mode) {
   const table = mode === "table";
   el.tableStep.hidden = !table;
   el.specTableNote.hidden = !table;
@@ -502,7 +414,14 @@ function setMode(mode) {
   }
   state.tableProblem = "";
   el.tableError.textContent = "";
-  el.spec.value = JSON.stringify(STARTERS[mode], null, 2);
+  // The starters are the named charts' own files (data/*.json), fetched as the loader does.
+  try {
+    el.spec.value = JSON.stringify(JSON.parse(await namedSpec(mode)), null, 2);
+  } catch (e) {
+    el.spec.value = "";
+    showSpecError(e);
+    return;
+  }
   return update();
 }
 

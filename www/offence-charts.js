@@ -7,6 +7,8 @@
 
 const SELECTOR = 'script[type="application/json"][data-offence-chart]';
 const GLUE = "./offence_charts.js"; // renamed to its content-hashed name by scripts/dist.sh
+// The charts a snippet may name, each a spec file beside this one (hashed names in dist/).
+const NAMED = { "offence-trend": "./offence-trend.json", "detection-rate": "./detection-rate.json" };
 const charts = new Set(); // every live chart: { m, view, figure, canvas, source, redraw }
 let instance = null; // Promise of the current module instance
 let generation = 0;
@@ -24,10 +26,20 @@ export function load() {
   return instance;
 }
 
+/** The spec text of the named chart `name` (`offence-trend`, `detection-rate`). */
+export async function namedSpec(name) {
+  const file = Object.hasOwn(NAMED, name) ? NAMED[name] : null;
+  if (!file) throw new Error(`no chart is called "${String(name).slice(0, 60)}" (the named charts are: ${Object.keys(NAMED).join(", ")})`);
+  const response = await fetch(new URL(file, import.meta.url));
+  if (!response.ok) throw new Error(`the chart "${name}" could not be loaded (HTTP ${response.status})`);
+  return response.text();
+}
+
 /** Draws `spec` (JSON text, object or default chart name) on `canvas`; throws an Error if bad. */
 export async function renderChart(canvas, spec) {
-  const m = await load();
-  return m.renderChart(canvas, spec);
+  const text = typeof spec === "string" && !spec.trim().startsWith("{") ? namedSpec(spec.trim()) : spec;
+  const [m, s] = await Promise.all([load(), text]);
+  return m.renderChart(canvas, s);
 }
 
 /** Mounts every chart spec under `root` now (not lazily); resolves to the number drawn. */
@@ -39,23 +51,28 @@ export async function mountAll(root = document) {
 async function mountOne(script) {
   const source = { body: script.textContent, name: script.dataset.offenceChart || "", theme: script.dataset.theme || "" };
   const slot = slotFor(script);
+  // A body is always the spec (even if it is not JSON); the attribute's name counts only without one.
+  const text = source.body.trim() ? Promise.resolve(source.body) : namedSpec(source.name);
+  text.catch(() => {}); // reported below, once the program has loaded or failed to
   let m;
   try {
     m = await load();
   } catch (e) {
-    return unloaded(slot, script, source, e);
+    return unloaded(slot, script, source, e, await text.catch(() => ""));
   }
   if (!script.isConnected) return null; // mounted already by another call
-  slot.style.minHeight = "";
   const fig = figure(source.theme);
   let view;
   try {
-    // A body is always the spec (even if it is not JSON); the attribute's name counts only without one.
-    view = m.openChart(fig.canvas, source.body.trim() ? source.body : m.namedSpec(source.name));
+    source.text = await text;
+    if (!script.isConnected) return null;
+    slot.style.minHeight = "";
+    view = m.openChart(fig.canvas, source.text);
     dataTable(fig.el, view);
     script.replaceWith(fig.el);
   } catch (e) {
     const message = e instanceof WebAssembly.RuntimeError ? panicMessage(m, e) : e.message;
+    slot.style.minHeight = "";
     if (script.isConnected) script.replaceWith(errorBox(message));
     if (e instanceof WebAssembly.RuntimeError) restart(m);
     return null;
@@ -159,8 +176,7 @@ async function restart(dead) {
   for (const chart of charts) {
     if (chart.m !== dead) continue;
     try {
-      const spec = chart.source.body.trim() ? chart.source.body : chart.source.name;
-      chart.view = m.renderChart(chart.canvas, spec);
+      chart.view = m.renderChart(chart.canvas, chart.source.text);
       chart.m = m;
       chart.redraw(true);
     } catch (e) {
@@ -186,9 +202,9 @@ function errorBox(message) {
 
 // Without the WebAssembly (blocked, 404, wrong MIME type) the box says so and, for a spec written
 // into the page, lists its figures in a plain table.
-function unloaded(slot, script, source, e) {
+function unloaded(slot, script, source, e, text) {
   const box = errorBox("the chart program could not be loaded (" + (e && e.message ? e.message : String(e)) + ").");
-  const table = plainTable(source.body);
+  const table = plainTable(text);
   if (table) box.append(table);
   slot.style.minHeight = "";
   if (script.isConnected) script.replaceWith(box);

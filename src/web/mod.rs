@@ -8,7 +8,7 @@
 mod canvas;
 mod value;
 
-use crate::chart::{check_size, named_spec, Chart};
+use crate::chart::{check_size, Chart};
 use crate::describe::{summary, table, tip, Table};
 use crate::error::ChartError;
 use crate::scene::Scene;
@@ -59,10 +59,10 @@ fn dom_error(e: JsValue) -> ChartError {
     ChartError::Draw(e.as_string().unwrap_or_else(|| "the page refused a change".into()))
 }
 
-/// Reads a spec given as JSON text or as a JS object, or by name (`"offence-trend"`).
+/// Reads a spec given as JSON text or as a JS object. (Named charts are files the loader fetches:
+/// their data is not compiled into the wasm, so a data fix does not change the program.)
 fn chart_from(value: &JsValue) -> Result<Chart, ChartError> {
     match value.as_string() {
-        Some(text) if !text.trim_start().starts_with('{') => chart_from_json(named_spec(&text)?),
         Some(text) => chart_from_json(&text),
         None => chart_from_object(value.clone()),
     }
@@ -196,7 +196,7 @@ impl ChartView {
     }
 }
 
-/// Draws `spec` (JSON text, an object, or a default chart's name) on `canvas` at its CSS width and
+/// Draws `spec` (JSON text or an object) on `canvas` at its CSS width and
 /// the screen's pixel ratio, in the light theme. Throws an `Error` naming the field and rule if the
 /// spec is bad.
 #[wasm_bindgen(js_name = renderChart)]
@@ -210,18 +210,12 @@ pub fn render_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<ChartVie
     Ok(view)
 }
 
-/// Reads `text` as a spec (always JSON: a name is not looked up) for `canvas`, which gets its
+/// Reads `text` as a spec for `canvas`, which gets its
 /// `role` and screen-reader summary, without drawing: the loader draws it at the width, ratio and
 /// theme of its place. Throws an `Error` naming the field and rule if the spec is bad.
 #[wasm_bindgen(js_name = openChart)]
 pub fn open_chart(canvas: HtmlCanvasElement, text: &str) -> Result<ChartView, JsError> {
     open(canvas, chart_from_json(text).map_err(js)?).map_err(js)
-}
-
-/// The spec text of the default chart `name` (`offence-trend`, `detection-rate`).
-#[wasm_bindgen(js_name = namedSpec)]
-pub fn named_spec_text(name: &str) -> Result<String, JsError> {
-    named_spec(name).map(str::to_owned).map_err(js)
 }
 
 fn open(canvas: HtmlCanvasElement, chart: Chart) -> Result<ChartView, ChartError> {

@@ -1,6 +1,7 @@
 // Failing gracefully: a trap inside the WebAssembly breaks only the chart that hit it (the others
 // move to a fresh instance and keep redrawing); a WebAssembly that cannot load (404, blocked by the
-// page's policy) leaves a message and, for specs written into the page, a table of the figures.
+// page's policy) leaves a message and a table of the chart's figures (named charts' specs are files
+// of their own, so they are listed too).
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync, readdirSync } from "node:fs";
@@ -76,7 +77,7 @@ describe("a trap inside the WebAssembly", () => {
 });
 
 describe("a WebAssembly that cannot load", () => {
-  test("404: each chart says so, and an inline spec's figures are listed in a table", async () => {
+  test("404: each chart says so, and its figures are listed in a table, named or inline", async () => {
     const dir = fixtureDir({ "three.html": three });
     for (const f of readdirSync(dir)) if (f.endsWith(".wasm")) rmSync(join(dir, f));
     const srv = await startServer(dir);
@@ -85,8 +86,12 @@ describe("a WebAssembly that cannot load", () => {
       await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
       const texts = await page.$$eval("figure.oc-error", (fs) => fs.map((f) => f.textContent));
       for (const t of texts) assert.match(t, /This chart could not be drawn: the chart program could not be loaded/);
-      const rows = await page.$$eval("figure.oc-error table tr", (trs) => trs.map((tr) => tr.textContent));
-      assert.deepEqual(rows, ["PeriodRecorded", "2018100", "2019150", "2020120"]);
+      const tables = await page.$$eval("figure.oc-error table", (ts) => ts.map((t) => [...t.rows].map((tr) => [...tr.cells].map((c) => c.textContent))));
+      assert.equal(tables.length, 3, "one table per chart");
+      assert.deepEqual(tables[1].map((r) => r.join("|")), ["Period|Recorded", "2018|100", "2019|150", "2020|120"]);
+      // The named charts' figures, from their spec files, with the approximate one flagged.
+      assert.deepEqual(tables[0].slice(1).map((r) => r[1]), ["1,573", "1,694"]);
+      assert.deepEqual(tables[2].slice(1).map((r) => r.slice(1).join("|")), ["≈1,600|–|≈70", "98|86|90"]);
       assert.deepEqual(g.pageErrors, []);
     } finally {
       await context.close();
@@ -103,7 +108,7 @@ describe("a WebAssembly that cannot load", () => {
       await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
       const text = await page.textContent("figure.oc-error");
       assert.match(text, /could not be loaded/);
-      assert.equal(await page.$$eval("figure.oc-error table", (t) => t.length), 1, "the inline spec's table");
+      assert.equal(await page.$$eval("figure.oc-error table", (t) => t.length), 3, "a table for each chart");
       assert.deepEqual(g.pageErrors, []);
     } finally {
       await context.close();

@@ -62,7 +62,7 @@ test("the server's cache rules: hashed files forever, named files revalidated wi
   try {
     for (const name of readdirSync(DIST)) {
       const r = await fetch(base + name);
-      const hashed = /-[0-9a-f]{10}\.(js|wasm|css)$/.test(name);
+      const hashed = /-[0-9a-f]{10}\.(js|wasm|css|json)$/.test(name);
       assert.equal(r.headers.get("cache-control"), hashed ? "public, max-age=31536000, immutable" : "no-cache", name);
       if (name.endsWith(".wasm")) assert.equal(r.headers.get("content-type"), "application/wasm");
       const again = await fetch(base + name, { headers: { "If-None-Match": r.headers.get("etag") } });
