@@ -298,10 +298,12 @@ async function main() {
 
     // 3. Redraw.
     log(`3/6 redraw: ${REDRAWS} per chart and library, one a frame`);
-    const redraw = { ours: {}, chartjs: {} };
+    const redraw = { ours: {}, oursFresh: {}, chartjs: {} };
     for (const c of CHARTS) {
       redraw.ours[c] = await onBenchPage(browser, `${origin}/bench-ours.html?glue=${glue}`, `redraw ours ${c}`, (p) =>
         p.evaluate(([c, n, w]) => window.bench.redraw(c, n, w), [c, REDRAWS, WARM]));
+      redraw.oursFresh[c] = await onBenchPage(browser, `${origin}/bench-ours.html?glue=${glue}`, `redraw ours ${c} (new store)`, (p) =>
+        p.evaluate(([c, n, w]) => window.bench.redraw(c, n, w, true), [c, REDRAWS, WARM]));
       redraw.chartjs[c] = await onBenchPage(browser, `${origin}/bench-chartjs.html`, `redraw chartjs ${c}`, (p) =>
         p.evaluate(([c, n, w]) => window.bench.redraw(c, n, w), [c, REDRAWS, WARM]));
     }
@@ -409,6 +411,10 @@ function table(r, { glue, wasm, chartjsFile }) {
     const a = median(r.redraw.ours[c].times);
     const b = median(r.redraw.chartjs[c].times);
     row(`${c}`, ms(a), ms(b), ratio(a, b), "≤ 2 ms and < Chart.js", yes(a <= 2 && a < b));
+    if (r.redraw.oursFresh?.[c]) {
+      const f = median(r.redraw.oursFresh[c].times);
+      row(`  without keepBitmap (a new backing store per width)`, ms(f), ms(b), ratio(f, b));
+    }
   }
 
   // 4
@@ -441,7 +447,7 @@ function table(r, { glue, wasm, chartjsFile }) {
 
   // 6
   section("6 Caching (scripts/serve.mjs): Cache-Control of each dist file; two loads of embed.html in one context");
-  const hashed = /-[0-9a-f]{10}\.(js|wasm|css)$/;
+  const hashed = /-[0-9a-f]{10}\.(js|wasm|css|json)$/;
   for (const [f, h] of Object.entries(r.cache.headers)) {
     const want = hashed.test(f) ? "public, max-age=31536000, immutable" : "no-cache";
     row(`  ${f}`, h.cacheControl, "", "", hashed.test(f) ? "immutable" : "no-cache", yes(h.cacheControl === want));

@@ -68,6 +68,7 @@ async function mountOne(script) {
     if (!script.isConnected) return null;
     slot.style.minHeight = "";
     view = m.openChart(fig.canvas, source.text);
+    view.keepBitmap();
     dataTable(fig.el, view);
     script.replaceWith(fig.el);
   } catch (e) {
@@ -77,7 +78,7 @@ async function mountOne(script) {
     if (e instanceof WebAssembly.RuntimeError) restart(m);
     return null;
   }
-  const chart = { m, view, figure: fig.el, canvas: fig.canvas, source };
+  const chart = { m, view, figure: fig.el, canvas: fig.canvas, frame: fig.frame, source };
   charts.add(chart);
   wire(chart);
   if (!charts.has(chart)) return null; // its first draw failed: wire put the message in its place
@@ -101,17 +102,19 @@ function el(tag, className, css, text) {
 function figure(theme) {
   const fig = el("figure", "oc-chart", "margin:1.5em 0;padding:0;position:relative;max-width:100%;min-width:0");
   if (theme) fig.dataset.theme = theme;
-  const frame = el("div", "oc-frame", "position:relative;width:100%");
-  const canvas = el("canvas", "oc-canvas", "display:block;width:100%;touch-action:pan-y;border-radius:2px");
+  // The frame clips the canvas to the chart: the canvas keeps a larger backing store (and its CSS
+  // size) when the chart narrows, so that a redraw at a smaller size allocates no new pixels.
+  const frame = el("div", "oc-frame", "position:relative;width:100%;overflow:hidden;border-radius:2px");
+  const canvas = el("canvas", "oc-canvas", "display:block;touch-action:pan-y");
   canvas.tabIndex = 0;
   const tip = el("div", "oc-tip", "position:absolute;z-index:2;pointer-events:none;max-width:16em;padding:6px 9px;border-radius:3px;font:13px/1.35 " + FONT + ";background:#1a1a1a;color:#fff;box-shadow:0 1px 4px rgba(0,0,0,.3)");
   tip.setAttribute("role", "tooltip");
   tip.hidden = true;
-  frame.append(canvas, tip);
+  frame.append(canvas);
   const live = el("div", "oc-live", "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0");
   live.setAttribute("aria-live", "polite");
-  fig.append(frame, live);
-  return { el: fig, canvas };
+  fig.append(frame, tip, live); // the tip outside the clipping frame, at the same origin
+  return { el: fig, canvas, frame };
 }
 
 // "Show data": the chart's figures as a table, with its flags, notes and sources under it.
@@ -177,6 +180,7 @@ async function restart(dead) {
     if (chart.m !== dead) continue;
     try {
       chart.view = m.renderChart(chart.canvas, chart.source.text);
+      chart.view.keepBitmap();
       chart.m = m;
       chart.redraw(true);
     } catch (e) {
@@ -264,7 +268,7 @@ function slotFor(script) {
 
 // Redraws on resize, zoom, theme change and print; tooltips on hover, tap and keyboard focus.
 function wire(chart) {
-  const { figure: fig, canvas } = chart;
+  const { figure: fig, canvas, frame: clip } = chart;
   const tip = fig.querySelector(".oc-tip");
   const live = fig.querySelector(".oc-live");
   const forced = chart.source.theme === "dark" || chart.source.theme === "light" ? chart.source.theme : null;
@@ -278,6 +282,12 @@ function wire(chart) {
     const theme = forced || (dark.matches ? "dark" : "light");
     return { width, theme, key: width + "/" + devicePixelRatio + "/" + theme };
   };
+  // Draws, then clips the frame to the chart (the canvas may be larger: see figure()).
+  const paint = (width, dpr, theme) => {
+    const height = call(chart, (v) => v.draw(width, dpr, theme));
+    if (height > 0) clip.style.height = height + "px";
+    fig.dataset.ocWidth = width;
+  };
   const dress = (theme) => {
     fig.dataset.ocTheme = theme;
     tip.style.background = theme === "dark" ? "#f2f2f2" : "#1a1a1a";
@@ -290,7 +300,7 @@ function wire(chart) {
     if (width <= 0 || key === drawn || !charts.has(chart)) return;
     drawn = key;
     try {
-      call(chart, (v) => v.draw(width, devicePixelRatio || 1, theme));
+      paint(width, devicePixelRatio || 1, theme);
     } catch (e) {
       return broken(chart, e.message);
     }
@@ -310,7 +320,7 @@ function wire(chart) {
   addEventListener("beforeprint", () => {
     if (!charts.has(chart)) return;
     drawn = "";
-    call(chart, (v) => v.draw(Math.round(fig.clientWidth), Math.max(3, devicePixelRatio), "light"));
+    paint(Math.round(fig.clientWidth), Math.max(3, devicePixelRatio), "light");
   });
   addEventListener("afterprint", () => chart.redraw(true));
 
@@ -343,11 +353,12 @@ function wire(chart) {
   canvas.addEventListener("pointerleave", () => { if (document.activeElement !== canvas) hide(); });
   canvas.addEventListener("focus", () => {
     // A ring of the theme's first series colour: at least 3:1 against either background.
-    if (canvas.matches(":focus-visible")) canvas.style.outline = "3px solid " + (fig.dataset.ocTheme === "dark" ? "#6eb0ec" : "#1d5a8c");
-    canvas.style.outlineOffset = "2px";
+    // On the frame: the canvas's own outline would be clipped by it.
+    if (canvas.matches(":focus-visible")) clip.style.outline = "3px solid " + (fig.dataset.ocTheme === "dark" ? "#6eb0ec" : "#1d5a8c");
+    clip.style.outlineOffset = "2px";
     show(current >= 0 ? current : 0, true);
   });
-  canvas.addEventListener("blur", () => { canvas.style.outline = ""; hide(); });
+  canvas.addEventListener("blur", () => { clip.style.outline = ""; hide(); });
   canvas.addEventListener("keydown", (e) => {
     const n = call(chart, (v) => v.markCount(), 0);
     if (!n) return;

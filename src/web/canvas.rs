@@ -99,18 +99,42 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, C
 }
 
 /// Sizes `canvas` to the scene (CSS px) with a backing store of that size × `dpr`, then draws.
-pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, theme: &Theme, dpr: f64) -> Result<(), ChartError> {
+///
+/// With `keep` (the loader's charts, whose canvas sits in a frame that clips it to the scene), a
+/// backing store that is already large enough at this `dpr` is kept when the chart narrows or
+/// shortens: the canvas element keeps the store's size and the frame shows the scene's part.
+/// Resizing a canvas throws its pixels away and makes the browser allocate new ones, which is
+/// most of the cost of a redraw at a new width. `bitmap_dpr` is the ratio the store was made for.
+pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, theme: &Theme, dpr: f64, keep: bool, bitmap_dpr: &mut f64) -> Result<(), ChartError> {
     let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
     let (w, h) = ((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32);
-    if canvas.width() != w {
-        canvas.set_width(w);
+    let (cw, ch) = (canvas.width(), canvas.height());
+    // A kept store holds at most twice the pixels needed.
+    let modest = |a: u32, b: u32| u64::from(a) * u64::from(b) <= 2 * u64::from(w.max(1)) * u64::from(h.max(1));
+    let same_ratio = *bitmap_dpr == dpr;
+    if !(keep && same_ratio && cw >= w && ch >= h && modest(cw, ch)) {
+        // A new store: when keeping, large enough for the old size too (a chart that gets taller
+        // as it narrows then fits both ways), if that is modest.
+        let (nw, nh) = if keep && same_ratio && modest(cw.max(w), ch.max(h)) { (cw.max(w), ch.max(h)) } else { (w, h) };
+        if cw != nw {
+            canvas.set_width(nw);
+        }
+        if ch != nh {
+            canvas.set_height(nh);
+        }
+        *bitmap_dpr = dpr;
     }
-    if canvas.height() != h {
-        canvas.set_height(h);
+    let (bw, bh) = (canvas.width(), canvas.height());
+    let style = canvas.style();
+    if keep {
+        // One store pixel per device pixel: the element is the store's size in CSS px.
+        let _ = style.set_property("width", &format!("{}px", decimal(f64::from(bw) / dpr)));
+        let _ = style.set_property("height", &format!("{}px", decimal(f64::from(bh) / dpr)));
+    } else {
+        // The CSS height is the layout's; the width follows the container.
+        let _ = style.set_property("height", &format!("{}px", decimal(scene.height)));
     }
-    // The CSS height is the layout's; the width follows the container.
-    let _ = canvas.style().set_property("height", &format!("{}px", decimal(scene.height)));
-    let mut surface = Canvas2d::new(context(canvas)?, (w, h));
+    let mut surface = Canvas2d::new(context(canvas)?, (bw, bh));
     draw(&mut surface, scene, theme, Surface::canvas(dpr)).map_err(|e| ChartError::Draw(e.to_string()))
 }
 

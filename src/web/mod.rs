@@ -96,11 +96,15 @@ pub struct ChartView {
     laid_out_for: Option<f64>,
     /// Text widths measured so far.
     widths: Widths,
+    /// Keep a large enough backing store when the chart shrinks (see [`canvas::paint`]).
+    keep_bitmap: bool,
+    /// The pixel ratio the canvas's backing store was made for.
+    bitmap_dpr: f64,
 }
 
 impl ChartView {
     fn new(chart: Chart, canvas: HtmlCanvasElement) -> ChartView {
-        ChartView { chart, canvas, scene: Scene::default(), laid_out_for: None, widths: Widths::default() }
+        ChartView { chart, canvas, scene: Scene::default(), laid_out_for: None, widths: Widths::default(), keep_bitmap: false, bitmap_dpr: 0.0 }
     }
 
     fn table(&self) -> Table {
@@ -114,7 +118,7 @@ impl ChartView {
             self.scene = self.chart.layout(width, &m);
             self.laid_out_for = Some(width);
         }
-        paint(&self.canvas, &self.scene, &Theme::named(theme), dpr)?;
+        paint(&self.canvas, &self.scene, &Theme::named(theme), dpr, self.keep_bitmap, &mut self.bitmap_dpr)?;
         Ok(self.scene.height)
     }
 }
@@ -125,6 +129,15 @@ impl ChartView {
     /// in theme `"light"` or `"dark"`. Returns the chart's height in CSS px.
     pub fn draw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, JsError> {
         self.redraw(width, dpr, theme).map_err(js)
+    }
+
+    /// From now on, keep the canvas's backing store when the chart narrows or shortens, sizing the
+    /// canvas element to the store: for a canvas in a frame that clips it to the chart's width and
+    /// [`height`](ChartView::height), as the loader's are. Redraws at a smaller size then need no
+    /// new pixels from the browser.
+    #[wasm_bindgen(js_name = keepBitmap)]
+    pub fn keep_bitmap(&mut self) {
+        self.keep_bitmap = true;
     }
 
     /// Height of the last layout, CSS px.

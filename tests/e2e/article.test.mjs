@@ -119,17 +119,26 @@ describe("article reacts to its window", () => {
   after(() => o?.context.close());
 
   const size = () =>
-    o.page.$eval(TREND, (c) => ({ width: c.width, height: c.height, css: c.getBoundingClientRect().width, fig: c.closest("figure").clientWidth }));
+    o.page.$eval(TREND, (c) => {
+      const fig = c.closest("figure");
+      const frame = c.closest(".oc-frame").getBoundingClientRect();
+      return { width: c.width, height: c.height, css: c.getBoundingClientRect().width, fig: fig.clientWidth, laidOut: Number(fig.dataset.ocWidth), frame: [frame.width, frame.height] };
+    });
 
-  test("resize 1280 → 480 → 1280: the backing store follows within two animation frames", async () => {
+  test("resize 1280 → 480 → 1280: laid out again within two animation frames; narrowing keeps the backing store", async () => {
     const wide = await size();
     assert.equal(wide.width, Math.round(wide.fig));
+    assert.equal(wide.laidOut, Math.round(wide.fig));
     await o.page.setViewportSize({ width: 480, height: 900 });
     await nextFrames(o.page, 2);
     const narrow = await size();
     assert.ok(narrow.fig < wide.fig, "the column should be narrower");
-    assert.equal(narrow.width, Math.round(narrow.fig), `backing width ${narrow.width} after resize, figure ${narrow.fig}`);
-    assert.equal(narrow.width, Math.round(narrow.css));
+    assert.equal(narrow.laidOut, Math.round(narrow.fig), `laid out at ${narrow.laidOut} after resize, figure ${narrow.fig}`);
+    // The store is kept (no new pixels to allocate) and the frame clips the canvas to the chart.
+    assert.equal(narrow.width, wide.width, "a narrower chart draws into the store it has");
+    assert.equal(narrow.width, Math.round(narrow.css), "one store pixel per CSS pixel at DPR 1");
+    assert.equal(narrow.frame[0], narrow.fig, "the frame is the chart's width");
+    assert.ok(narrow.frame[1] <= narrow.height, `the frame (${narrow.frame[1]} px high) clips the store (${narrow.height} px)`);
     // The height comes from the new layout (narrower plot → different height), and the pixels still show two bars.
     const a = await analyseCanvas(o.page, TREND, { rgb: LIGHT.series0 });
     assert.equal(a.height, Math.round(a.cssHeight));

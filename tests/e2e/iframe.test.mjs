@@ -128,12 +128,11 @@ async function measure(frames) {
       const inner = await frame.evaluate(() => {
         const figure = document.querySelector("figure.oc-chart");
         const fig = figure.getBoundingClientRect();
-        const canvas = document.querySelector("canvas.oc-canvas");
         return {
           // The chart has been redrawn for its figure's current width.
-          redrawn: Math.abs(canvas.width / devicePixelRatio - Math.max(240, figure.clientWidth)) <= 1,
+          redrawn: Math.abs(Number(figure.dataset.ocWidth) - Math.max(240, figure.clientWidth)) <= 1,
           doc: Math.ceil(document.documentElement.getBoundingClientRect().height),
-          canvas: document.querySelector("canvas.oc-canvas").getBoundingClientRect().height,
+          canvas: document.querySelector(".oc-frame").getBoundingClientRect().height, // the chart's part of the canvas
           figureBottom: fig.bottom,
           scrollH: document.documentElement.scrollHeight,
           clientH: document.documentElement.clientHeight,

@@ -101,7 +101,8 @@ describe("screen reader and keyboard (1280×900)", () => {
     assert.match(await live.textContent(), /1,573/);
     assert.match(await live.textContent(), /April 2018–February 2019/);
     // A visible focus indicator.
-    const outline = await fig.locator("canvas").evaluate((c) => getComputedStyle(c).outlineStyle + " " + getComputedStyle(c).outlineWidth);
+    // The ring is on the chart's frame (which clips the canvas, so the canvas's own would be hidden).
+    const outline = await fig.locator(".oc-frame").evaluate((c) => getComputedStyle(c).outlineStyle + " " + getComputedStyle(c).outlineWidth);
     assert.equal(outline, "solid 3px");
 
     await page.keyboard.press("ArrowRight");

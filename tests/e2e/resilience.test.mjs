@@ -60,11 +60,11 @@ describe("a trap inside the WebAssembly", () => {
       // A second instance was started: the glue module was imported again under a new URL.
       await page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => r.name.includes("?instance=1")));
       // The survivors live in the new instance: they redraw at a new width.
-      const before = await page.$$eval("figure[data-oc-state=ready] canvas", (cs) => cs.map((c) => c.width));
+      const before = await page.$$eval("figure[data-oc-state=ready]", (fs) => fs.map((f) => f.dataset.ocWidth));
       await page.setViewportSize({ width: 420, height: 2400 });
       await nextFrames(page, 3);
-      await page.waitForFunction((old) => [...document.querySelectorAll("figure[data-oc-state=ready] canvas")].every((c, i) => c.width !== old[i]), before);
-      const after = await page.$$eval("figure[data-oc-state=ready] canvas", (cs) => cs.map((c) => c.width));
+      await page.waitForFunction((old) => [...document.querySelectorAll("figure[data-oc-state=ready]")].every((f, i) => f.dataset.ocWidth !== old[i]), before);
+      const after = await page.$$eval("figure[data-oc-state=ready]", (fs) => fs.map((f) => Number(f.dataset.ocWidth)));
       assert.ok(after.every((w) => w <= 420), `redrawn at the new width: ${after}`);
       // Tooltips work in the new instance too.
       await page.focus("figure[data-oc-state=ready] canvas");
