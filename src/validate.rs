@@ -49,8 +49,10 @@ fn validate_trend(spec: &Spec) -> Checked {
         opt_text(&at.field("name"), &p.name, MAX_LABEL_CHARS)?;
     }
     // Duplicate labels: sort indices by label, then index, so the first of equals comes first.
-    let mut order: Vec<usize> = (0..spec.periods.len()).collect();
-    let label = |i: usize| spec.periods.get(i).map(|p| p.label.trim()).unwrap_or("");
+    // (Trimmed once: trimming inside the comparison cost a quarter of reading 100,000 periods.)
+    let labels: Vec<&str> = spec.periods.iter().map(|p| p.label.trim()).collect();
+    let label = |i: usize| labels.get(i).copied().unwrap_or("");
+    let mut order: Vec<usize> = (0..labels.len()).collect();
     order.sort_unstable_by(|&a, &b| label(a).cmp(label(b)).then(a.cmp(&b)));
     let dup = order.windows(2).filter(|w| label(w[0]) == label(w[1])).map(|w| (w[0].min(w[1]), w[0].max(w[1]))).min_by_key(|&(_, later)| later);
     if let Some((first, i)) = dup {
