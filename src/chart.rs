@@ -42,11 +42,10 @@ impl Chart {
         Chart::new(crate::read::spec(value)?)
     }
 
-    /// Reads a spec from any serde deserializer (a JS object through serde-wasm-bindgen in the
-    /// browser, a `serde_json::Value` in tests), then validates it.
+    /// Reads a spec from any serde deserializer (a `serde_json::Value`, say), then validates it.
     pub fn from_deserializer<'de, D: Deserializer<'de>>(d: D) -> Result<Chart, ChartError> {
         let value = Json::deserialize(d).map_err(|e| {
-            // serde-wasm-bindgen's errors print as JS errors ("Error: …").
+            // Deserializers backed by JS values print their errors as JS errors ("Error: …").
             let m = e.to_string();
             ChartError::spec("", m.strip_prefix("Error: ").unwrap_or(&m))
         })?;

@@ -1,5 +1,5 @@
-//! A parsed JSON value, filled by any serde deserializer: `serde_json` natively, serde-wasm-bindgen
-//! from a `JSON.parse`d object in the browser.
+//! A parsed JSON value: filled by any serde deserializer natively (`serde_json`), and in the browser
+//! copied from a `JSON.parse`d object by `web::value`.
 //!
 //! One small hand-written `Deserialize` (rather than derived ones per struct) keeps the wasm light;
 //! [`crate::read`] then turns a [`Json`] into a [`crate::spec::Spec`], naming the path of any

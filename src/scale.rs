@@ -17,8 +17,13 @@ impl Scale {
     pub fn from_zero(data_max: f64, target: usize) -> Scale {
         let data_max = if data_max.is_finite() && data_max > 0.0 { data_max } else { 1.0 };
         let target = target.clamp(1, 10) as f64;
-        let step = nice_step(data_max / target);
-        let intervals = (data_max / step).ceil().max(1.0);
+        let mut step = nice_step(data_max / target);
+        let mut intervals = (data_max / step).ceil().max(1.0);
+        if !(step > 0.0 && step.is_finite() && intervals <= 100.0) {
+            // Figures near the bottom of f64's range (subnormals such as 5e-323) defeat round steps:
+            // the power of ten underflows. Even steps then, or one interval.
+            (step, intervals) = if data_max / target > 0.0 { (data_max / target, target) } else { (data_max, 1.0) };
+        }
         let max = intervals * step;
         let ticks = (0..=intervals as usize).map(|i| i as f64 * step).collect();
         Scale { max, step, ticks }
@@ -26,7 +31,7 @@ impl Scale {
 
     /// A fixed scale, e.g. 0–100 % for rates.
     pub fn fixed(max: f64, step: f64) -> Scale {
-        let n = (max / step).round().max(1.0) as usize;
+        let n = (max / step).round().clamp(1.0, 1000.0) as usize;
         Scale { max, step, ticks: (0..=n).map(|i| i as f64 * step).collect() }
     }
 
@@ -55,6 +60,16 @@ fn nice_step(raw: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subnormal_maxima_give_a_small_scale_not_a_panic() {
+        // Found by fuzzing: 5e-323 made the power of ten underflow and asked for 2^64 ticks.
+        for max in [5e-324, 5e-323, 1e-310, f64::MIN_POSITIVE, 1e-300] {
+            let s = Scale::from_zero(max, 5);
+            assert!(s.ticks.len() >= 2 && s.ticks.len() <= 101, "{max}: {} ticks", s.ticks.len());
+            assert!(s.max >= max && s.max.is_finite(), "{max}: max {}", s.max);
+        }
+    }
 
     #[test]
     fn offence_counts_get_round_ticks_from_zero() {

@@ -111,6 +111,15 @@ fn long_period_label_on_a_phone_draws() {
     assert!(matches!(regression("long-period-label-phone.json"), Outcome::Drawn { marks: 2, .. }));
 }
 
+/// PANIC found by `spec_text` (2026-11-23, after the reader was rewritten, though the bug was in
+/// `scale::Scale::from_zero`): three subnormal figures (5e-324, 5e-324, 5e-323) made the tick step's
+/// power of ten underflow, and the scale asked for `usize::MAX` ticks ("capacity overflow" in
+/// `Vec::from_iter`, src/scale.rs). In the browser that panic is a trap. Now: even steps.
+#[test]
+fn subnormal_figures_draw() {
+    assert!(matches!(regression("subnormal-figures-scale.json"), Outcome::Drawn { marks: 3, .. }));
+}
+
 /// Interesting (not a panic): NaN pointer coordinates on a line chart's columns.
 #[test]
 fn line_chart_hit_with_nan_does_not_panic() {

@@ -88,7 +88,7 @@ fn nan_inf_exponent_is_refused_as_json_or_as_a_figure() {
     assert_eq!(refused(&ninf), format!("spec is not valid JSON: number out of range at line 1 column {}", ninf.find("-1e999").unwrap() + 6));
     let nan = TREND.replace("[1,2]", "[1,NaN]");
     assert_eq!(refused(&nan), format!("spec is not valid JSON: expected value at line 1 column {}", nan.find("NaN").unwrap() + 1));
-    // The browser reads specs with JSON.parse and serde-wasm-bindgen, where 1e999 is Infinity:
+    // The browser reads specs with JSON.parse (then copies them into a Json), where 1e999 is Infinity:
     // validation must refuse non-finite figures itself.
     for (v, at) in [(f64::INFINITY, 1), (f64::NEG_INFINITY, 0), (f64::NAN, 1)] {
         let mut spec = spec_of(TREND);
