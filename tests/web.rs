@@ -157,3 +157,26 @@ fn open_chart_reads_json_only_and_gives_the_table() {
     assert!(c.get_attribute("aria-label").unwrap_or_default().contains("<img src=x onerror=alert(1)>"));
     assert!(doc().query_selector("img").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+fn kept_backing_store_is_reused_when_narrower_and_grown_when_wider() {
+    let c = canvas(640);
+    let mut view = render_chart(c.clone(), TREND.into()).unwrap();
+    view.keep_bitmap();
+    let h640 = view.draw(640.0, 2.0, "light").unwrap();
+    assert_eq!(c.width(), 1280);
+    // Narrower: the same store (no new pixels), the element keeps the store's CSS size, and the
+    // chart is drawn at its new width inside it: background right of it, bars left of it.
+    view.draw(600.0, 2.0, "dark").unwrap();
+    assert_eq!(c.width(), 1280, "store kept");
+    assert_eq!(c.style().get_property_value("width").unwrap(), "640px");
+    assert_eq!(view.width(), 600.0);
+    assert_eq!(pixel(&c, 2.0, 620.0, 5.0), DARK_BG, "outside the chart, painted over");
+    // Wider than the store: a new one, exactly the size needed (twice the width at DPR 2).
+    let h700 = view.draw(700.0, 2.0, "light").unwrap();
+    assert_eq!(c.width(), 1400);
+    assert!(c.height() >= (h700 * 2.0).round() as u32 && h640 > 0.0);
+    // A new pixel ratio never reuses a store made for another.
+    view.draw(600.0, 1.0, "light").unwrap();
+    assert_eq!(c.width(), 600);
+}
