@@ -117,3 +117,22 @@ describe("a WebAssembly that cannot load", () => {
     }
   });
 });
+
+describe("a named chart's spec file that cannot load", () => {
+  test("404: that chart says which and why; the inline and the other named chart draw", async () => {
+    const dir = fixtureDir({ "three.html": three });
+    for (const f of readdirSync(dir)) if (/^offence-trend-[0-9a-f]{10}\.json$/.test(f)) rmSync(join(dir, f));
+    const srv = await startServer(dir);
+    const { context, page, g } = await open(srv, "/three.html");
+    try {
+      await page.waitForFunction(() => document.querySelectorAll("figure.oc-chart[data-oc-state]").length === 3);
+      assert.deepEqual(await states(page), ["error", "ready", "ready"]);
+      assert.match(await page.textContent("figure.oc-error"), /^This chart could not be drawn: the chart "offence-trend" could not be loaded \(HTTP 404\)$/);
+      assert.deepEqual(g.pageErrors, []);
+    } finally {
+      await context.close();
+      await srv.close();
+      removeDir(dir);
+    }
+  });
+});
