@@ -37,8 +37,8 @@ impl Chart {
         Ok(Chart { spec, prepared })
     }
 
-    /// Reads and validates a parsed JSON value.
-    pub fn from_value(value: &Json) -> Result<Chart, ChartError> {
+    /// Reads and validates a parsed JSON value (taken apart as it is read).
+    pub fn from_value(value: Json) -> Result<Chart, ChartError> {
         Chart::new(crate::read::spec(value)?)
     }
 
@@ -49,7 +49,7 @@ impl Chart {
             let m = e.to_string();
             ChartError::spec("", m.strip_prefix("Error: ").unwrap_or(&m))
         })?;
-        Chart::from_value(&value)
+        Chart::from_value(value)
     }
 
     /// Parses and validates JSON text (native builds; the browser parses with `JSON.parse`).
@@ -63,7 +63,7 @@ impl Chart {
                 ChartError::Json(e.to_string())
             }
         })?;
-        Chart::from_value(&value)
+        Chart::from_value(value)
     }
 
     /// The named default chart (`offence-trend`, `detection-rate`).

@@ -12,14 +12,15 @@ use std::fmt::Write;
 
 type Read<T> = Result<T, ChartError>;
 
-/// Reads a whole spec.
-pub fn spec(v: &Json) -> Read<Spec> {
+/// Reads a whole spec, taking the value apart: strings move into the spec rather than being
+/// copied, and each part of the value is freed as soon as it has been read.
+pub fn spec(v: Json) -> Read<Spec> {
     let Json::Object(_) = v else { return Err(ChartError::spec("", "must be a JSON object ({ … })")) };
-    let o = object(v, &At::Root, fields::SPEC, "")?;
+    let mut o = object(v, &At::Root, fields::SPEC, "")?;
     let (v, at) = o.required("version")?;
-    let version = version(v, &at)?;
+    let version = version(&v, &at)?;
     let (v, at) = o.required("kind")?;
-    let kind = variant(v, &at, &[("trend", Kind::Trend), ("rate", Kind::Rate)])?;
+    let kind = variant(&v, &at, &[("trend", Kind::Trend), ("rate", Kind::Rate)])?;
     // Fields are read, and problems reported, in the order of the model.
     let title = o.string("title")?;
     let subtitle = o.nullable_string("subtitle")?;
@@ -30,32 +31,32 @@ pub fn spec(v: &Json) -> Read<Spec> {
     let periods = o.list("periods", period)?;
     let series = o.list("series", series)?;
     let mark = match o.optional("mark") {
-        Some((v, at)) => variant(v, &at, &[("auto", Mark::Auto), ("bar", Mark::Bar), ("line", Mark::Line)])?,
+        Some((v, at)) => variant(&v, &at, &[("auto", Mark::Auto), ("bar", Mark::Bar), ("line", Mark::Line)])?,
         None => Mark::Auto,
     };
     let categories = o.list("categories", category)?;
     Ok(Spec { version, kind, title, subtitle, unit, sources, notes, periods, series, mark, categories })
 }
 
-fn source(v: &Json, at: &At) -> Read<Source> {
-    let o = object(v, at, fields::SOURCE, "an object with a \"name\"")?;
+fn source(v: Json, at: &At) -> Read<Source> {
+    let mut o = object(v, at, fields::SOURCE, "an object with a \"name\"")?;
     Ok(Source { name: o.string("name")?, url: o.nullable_string("url")?, date: o.nullable_string("date")? })
 }
 
-fn period(v: &Json, at: &At) -> Read<Period> {
-    let o = object(v, at, fields::PERIOD, "an object with a \"label\"")?;
+fn period(v: Json, at: &At) -> Read<Period> {
+    let mut o = object(v, at, fields::PERIOD, "an object with a \"label\"")?;
     Ok(Period { label: o.string("label")?, name: o.nullable_string("name")? })
 }
 
-fn series(v: &Json, at: &At) -> Read<Series> {
-    let o = object(v, at, fields::SERIES, "an object with a \"name\" and \"values\"")?;
+fn series(v: Json, at: &At) -> Read<Series> {
+    let mut o = object(v, at, fields::SERIES, "an object with a \"name\" and \"values\"")?;
     let name = o.string("name")?;
     let (v, at) = o.required("values")?;
     Ok(Series { name, values: list(v, &at, figure)? })
 }
 
-fn category(v: &Json, at: &At) -> Read<Category> {
-    let o = object(v, at, fields::CATEGORY, "an object with a \"label\"")?;
+fn category(v: Json, at: &At) -> Read<Category> {
+    let mut o = object(v, at, fields::CATEGORY, "an object with a \"label\"")?;
     Ok(Category {
         label: o.string("label")?,
         period: o.nullable_string("period")?,
@@ -67,36 +68,39 @@ fn category(v: &Json, at: &At) -> Read<Category> {
 
 const FIGURE: &str = "a number or an object with a \"value\"";
 
-fn figure(v: &Json, at: &At) -> Read<Figure> {
+fn figure(v: Json, at: &At) -> Read<Figure> {
     if let Json::Number(n) = v {
-        return Ok(Figure::exact(*n));
+        return Ok(Figure::exact(n));
     }
-    let o = object(v, at, fields::FIGURE, FIGURE)?;
+    let mut o = object(v, at, fields::FIGURE, FIGURE)?;
     let (v, at) = o.required("value")?;
-    let Json::Number(value) = v else { return Err(wrong(v, &at, "a number")) };
+    let Json::Number(value) = v else { return Err(wrong(&v, &at, "a number")) };
     let approximate = match o.optional("approximate") {
-        Some((Json::Bool(b), _)) => *b,
-        Some((v, at)) => return Err(wrong(v, &at, "true or false")),
+        Some((Json::Bool(b), _)) => b,
+        Some((v, at)) => return Err(wrong(&v, &at, "true or false")),
         None => false,
     };
     let source = match o.optional("source") {
-        Some((v, at)) => index(v, &at)?,
+        Some((v, at)) => index(&v, &at)?,
         None => 0,
     };
-    Ok(Figure { value: *value, approximate, published: o.nullable_string("published")?, quote: o.nullable_string("quote")?, source })
+    Ok(Figure { value, approximate, published: o.nullable_string("published")?, quote: o.nullable_string("quote")?, source })
 }
 
-/// The fields of one object, checked for unknown and duplicate keys.
+/// The fields of one object, checked for unknown and duplicate keys, taken out one by one.
 struct Object<'a> {
-    entries: &'a [(String, Json)],
+    entries: Vec<(String, Json)>,
     at: &'a At<'a>,
 }
 
 /// `v` as an object with only `allowed` keys, each at most once; `what` words the expected type.
-fn object<'a>(v: &'a Json, at: &'a At<'a>, allowed: &[&str], what: &str) -> Read<Object<'a>> {
-    let Json::Object(entries) = v else { return Err(wrong(v, at, what)) };
+fn object<'a>(v: Json, at: &'a At<'a>, allowed: &[&str], what: &str) -> Read<Object<'a>> {
+    let entries = match v {
+        Json::Object(entries) => entries,
+        other => return Err(wrong(&other, at, what)),
+    };
     let mut seen = vec![false; allowed.len()];
-    for (key, _) in entries {
+    for (key, _) in &entries {
         match allowed.iter().position(|f| f == key) {
             None => {
                 let mut expected = String::new();
@@ -117,29 +121,27 @@ fn object<'a>(v: &'a Json, at: &'a At<'a>, allowed: &[&str], what: &str) -> Read
 
 impl<'a> Object<'a> {
     /// A field that may be left out, but not given as `null`: its value and path.
-    fn optional<'k>(&self, key: &'k str) -> Option<(&'a Json, At<'k>)>
-    where
-        'a: 'k,
-    {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| (v, self.at.field(key)))
+    fn optional(&mut self, key: &'a str) -> Option<(Json, At<'a>)> {
+        let (_, v) = self.entries.iter_mut().find(|(k, _)| k == key)?;
+        Some((std::mem::replace(v, Json::Null), self.at.field(key)))
     }
 
     /// A field that must be present: its value and path.
-    fn required<'k>(&self, key: &'k str) -> Read<(&'a Json, At<'k>)>
-    where
-        'a: 'k,
-    {
-        self.optional(key).ok_or_else(|| ChartError::spec(self.at.to_string(), format!("missing required field `{key}`")))
+    fn required(&mut self, key: &'a str) -> Read<(Json, At<'a>)> {
+        match self.optional(key) {
+            Some(found) => Ok(found),
+            None => Err(ChartError::spec(self.at.to_string(), format!("missing required field `{key}`"))),
+        }
     }
 
     /// A required string.
-    fn string(&self, key: &str) -> Read<String> {
+    fn string(&mut self, key: &'a str) -> Read<String> {
         let (v, at) = self.required(key)?;
         string(v, &at)
     }
 
     /// A string that may be left out or `null`.
-    fn nullable_string(&self, key: &str) -> Read<Option<String>> {
+    fn nullable_string(&mut self, key: &'a str) -> Read<Option<String>> {
         match self.optional(key) {
             None | Some((Json::Null, _)) => Ok(None),
             Some((v, at)) => string(v, &at).map(Some),
@@ -147,7 +149,7 @@ impl<'a> Object<'a> {
     }
 
     /// A figure that may be left out or `null`.
-    fn nullable_figure(&self, key: &str) -> Read<Option<Figure>> {
+    fn nullable_figure(&mut self, key: &'a str) -> Read<Option<Figure>> {
         match self.optional(key) {
             None | Some((Json::Null, _)) => Ok(None),
             Some((v, at)) => figure(v, &at).map(Some),
@@ -155,7 +157,7 @@ impl<'a> Object<'a> {
     }
 
     /// A list that may be left out (then empty), but not given as `null`.
-    fn list<T>(&self, key: &str, each: fn(&Json, &At) -> Read<T>) -> Read<Vec<T>> {
+    fn list<T>(&mut self, key: &'a str, each: fn(Json, &At) -> Read<T>) -> Read<Vec<T>> {
         match self.optional(key) {
             Some((v, at)) => list(v, &at, each),
             None => Ok(Vec::new()),
@@ -167,15 +169,22 @@ fn wrong(v: &Json, at: &At, expected: &str) -> ChartError {
     ChartError::spec(at.to_string(), format!("wrong type: {}, expected {expected}", v.kind()))
 }
 
-fn list<T>(v: &Json, at: &At, each: fn(&Json, &At) -> Read<T>) -> Read<Vec<T>> {
-    let Json::Array(items) = v else { return Err(wrong(v, at, "an array")) };
-    items.iter().enumerate().map(|(i, item)| each(item, &At::Index(at, i))).collect()
+fn list<T>(v: Json, at: &At, each: fn(Json, &At) -> Read<T>) -> Read<Vec<T>> {
+    let items = match v {
+        Json::Array(items) => items,
+        other => return Err(wrong(&other, at, "an array")),
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        out.push(each(item, &at.index(i))?);
+    }
+    Ok(out)
 }
 
-fn string(v: &Json, at: &At) -> Read<String> {
+fn string(v: Json, at: &At) -> Read<String> {
     match v {
-        Json::String(s) => Ok(s.clone()),
-        _ => Err(wrong(v, at, "a string")),
+        Json::String(s) => Ok(s),
+        other => Err(wrong(&other, at, "a string")),
     }
 }
 
@@ -218,7 +227,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<Spec, String> {
-        spec(&serde_json::from_str::<Json>(text).unwrap()).map_err(|e| e.to_string())
+        spec(serde_json::from_str::<Json>(text).unwrap()).map_err(|e| e.to_string())
     }
 
     const MIN: &str = r#""version": 1, "kind": "trend", "title": "T", "sources": [{"name": "S"}]"#;

@@ -79,7 +79,7 @@ fn chart_from_json(text: &str) -> Result<Chart, ChartError> {
 }
 
 fn chart_from_object(value: JsValue) -> Result<Chart, ChartError> {
-    Chart::from_value(&value::json(&value)?)
+    Chart::from_value(value::json(&value)?)
 }
 
 fn device_pixel_ratio() -> f64 {
