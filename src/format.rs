@@ -35,7 +35,7 @@ fn one_decimal(v: f64) -> String {
     }
     let t = tenths as i64;
     let sign = if t < 0 { "-" } else { "" };
-    format!("{sign}{}.{}", t.unsigned_abs() / 10, t.unsigned_abs() % 10)
+    format!("{sign}{}", with_decimals(t.unsigned_abs(), 1))
 }
 
 /// A whole percentage for axis ticks: `70 %`.

@@ -193,6 +193,18 @@ impl Canvas2d {
         }
     }
 
+    /// Begins a new path through `points`; false (and no path) when there are none.
+    fn trace(&mut self, points: impl IntoIterator<Item = BackendCoord>) -> bool {
+        let mut points = points.into_iter();
+        let Some(p) = points.next() else { return false };
+        self.ctx.begin_path();
+        self.ctx.move_to(f64::from(p.0), f64::from(p.1));
+        for p in points {
+            self.ctx.line_to(f64::from(p.0), f64::from(p.1));
+        }
+        true
+    }
+
     /// Sets the stroke style, first stroking any open path drawn in the previous one.
     fn stroke_style(&mut self, c: BackendColor, width: u32) {
         let key = (c.rgb.0, c.rgb.1, c.rgb.2, alpha_key(c.alpha), width);
@@ -277,13 +289,7 @@ impl DrawingBackend for Canvas2d {
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Drawn {
         self.stroke_style(style.color(), style.stroke_width());
         self.flush();
-        let mut points = path.into_iter();
-        if let Some(p) = points.next() {
-            self.ctx.begin_path();
-            self.ctx.move_to(f64::from(p.0), f64::from(p.1));
-            for p in points {
-                self.ctx.line_to(f64::from(p.0), f64::from(p.1));
-            }
+        if self.trace(path) {
             self.ctx.stroke();
         }
         Ok(())
@@ -292,13 +298,7 @@ impl DrawingBackend for Canvas2d {
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Drawn {
         self.flush();
         self.fill_style(style.color());
-        let mut points = path.into_iter();
-        if let Some(p) = points.next() {
-            self.ctx.begin_path();
-            self.ctx.move_to(f64::from(p.0), f64::from(p.1));
-            for p in points {
-                self.ctx.line_to(f64::from(p.0), f64::from(p.1));
-            }
+        if self.trace(path) {
             self.ctx.close_path();
             self.ctx.fill();
         }
