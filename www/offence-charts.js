@@ -72,7 +72,7 @@ async function mountOne(script) {
     dataTable(fig.el, view);
     script.replaceWith(fig.el);
   } catch (e) {
-    const message = e instanceof WebAssembly.RuntimeError ? panicMessage(m, e) : e.message;
+    const message = e instanceof WebAssembly.RuntimeError ? panicMessage(e) : e.message;
     slot.style.minHeight = "";
     if (script.isConnected) script.replaceWith(errorBox(message));
     if (e instanceof WebAssembly.RuntimeError) restart(m);
@@ -153,20 +153,15 @@ function call(chart, fn, fallback) {
     return fn(chart.view);
   } catch (e) {
     if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-    broken(chart, panicMessage(chart.m, e));
+    broken(chart, panicMessage(e));
     restart(chart.m);
     return fallback;
   }
 }
 
-function panicMessage(m, e) {
-  let why = "";
-  try {
-    why = m.lastPanic();
-  } catch {
-    // the trapped instance cannot even say why
-  }
-  return why || "internal error: " + e.message;
+// A trap is a bug of ours (a panic, which carries no message in the release build): say so.
+function panicMessage(e) {
+  return "internal error (" + e.message + "). The other charts on this page are unaffected.";
 }
 
 // Starts a fresh instance once the `dead` one trapped, and moves its charts there.

@@ -17,35 +17,12 @@ use canvas::{paint, CanvasMeasure, Widths};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-thread_local! {
-    static LAST_PANIC: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
-/// Runs when the module is instantiated: records any panic's message, so that the loader can show
-/// it after the instance traps (a panic aborts this instance; the loader starts a fresh one).
-#[wasm_bindgen(start)]
-pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        let where_ = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
-        let what = info.payload().downcast_ref::<&str>().map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown".into());
-        LAST_PANIC.with(|p| {
-            if let Ok(mut p) = p.try_borrow_mut() {
-                *p = format!("internal error: {what}{where_}");
-            }
-        });
-    }));
-}
-
-/// The message of the last panic in this instance, or an empty string.
-#[wasm_bindgen(js_name = lastPanic)]
-pub fn last_panic() -> String {
-    LAST_PANIC.with(|p| p.try_borrow().map(|p| p.clone()).unwrap_or_default())
-}
-
 /// Panics on purpose, trapping this instance: lets tests prove that the loader recovers and the
 /// page's other charts live on. Never called by the loader itself.
+///
+/// A panic carries no message to JavaScript: the release wasm is built with panics that trap at
+/// once (see `scripts/dist.sh`), which leaves all panic formatting out of it. The loader reports a
+/// trap as an internal error; the native CLI shows the message for the same spec.
 #[wasm_bindgen(js_name = panicForTests)]
 pub fn panic_for_tests(message: &str) {
     std::panic::panic_any(format!("test panic: {message}"));
