@@ -92,8 +92,14 @@ fn group_thousands(whole: f64) -> String {
     let digits = if a < 1.8e19 {
         (a as u64).to_string()
     } else {
-        let exp = a.log10() as i32;
-        return format!("{}{}e{exp}", if whole < 0.0 { "-" } else { "" }, (a / 10f64.powi(exp)).round() as u64);
+        let mag = crate::scale::magnitude(a);
+        let mut exp = 0;
+        let mut p = 1.0;
+        while p < mag {
+            p *= 10.0;
+            exp += 1;
+        }
+        return format!("{}{}e{exp}", if whole < 0.0 { "-" } else { "" }, (a / mag).round() as u64);
     };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if whole < 0.0 {

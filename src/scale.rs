@@ -21,8 +21,8 @@ impl Scale {
         let mut intervals = (data_max / step).ceil().max(1.0);
         if !(step > 0.0 && step.is_finite() && intervals <= 100.0) {
             // Figures near the bottom of f64's range (subnormals such as 5e-323) defeat round steps:
-            // the power of ten underflows. Even steps then, or one interval.
-            (step, intervals) = if data_max / target > 0.0 { (data_max / target, target) } else { (data_max, 1.0) };
+            // the power of ten underflows. One interval then, from zero to the figure.
+            (step, intervals) = (data_max, 1.0);
         }
         let max = intervals * step;
         let ticks = (0..=intervals as usize).map(|i| i as f64 * step).collect();
@@ -48,7 +48,7 @@ impl Scale {
 /// The smallest of 1, 2, 2.5, 5 × 10^k that is at least `raw`.
 fn nice_step(raw: f64) -> f64 {
     let raw = if raw.is_finite() && raw > 0.0 { raw } else { 1.0 };
-    let mag = 10f64.powf(raw.log10().floor());
+    let mag = magnitude(raw);
     for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
         if m * mag >= raw * (1.0 - 1e-9) {
             return m * mag;
@@ -57,9 +57,41 @@ fn nice_step(raw: f64) -> f64 {
     10.0 * mag
 }
 
+/// The largest power of ten at or below `x` (finite, > 0): `magnitude(1694.0)` is `1000.0`. Exact
+/// (correctly rounded) from 1e-22 to 1e22, within a few ulps of it beyond; 0 near and below 1e-308. Found by
+/// repeated multiplication, not `10f64.powf(x.log10().floor())`: libm's `pow` and `log10` were
+/// 2.6 KB of the wasm.
+pub fn magnitude(x: f64) -> f64 {
+    let mut p = 1.0f64;
+    if x >= 1.0 {
+        while p * 10.0 <= x {
+            p *= 10.0;
+        }
+        return p;
+    }
+    // At most 309 steps: below f64::MIN_POSITIVE (subnormals) the answer would be inexact.
+    while 1.0 / p > x && p < 1e308 {
+        p *= 10.0;
+    }
+    if 1.0 / p > x { 0.0 } else { 1.0 / p }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn magnitude_matches_the_power_of_ten_below() {
+        for x in [1.0, 9.99, 10.0, 1694.0, 1e15, 9e15, 1e22, 0.5, 0.1, 0.099, 3e-7, 1.5e-22] {
+            assert_eq!(magnitude(x), 10f64.powf(x.log10().floor()), "{x}");
+        }
+        for (x, power) in [(1.7e308, 1e308), (2e-300, 1e-300), (2e-307, 1e-307)] {
+            assert!((magnitude(x) / power - 1.0).abs() < 1e-14, "{x}: {}", magnitude(x));
+        }
+        for tiny in [5e-324, 1e-310] {
+            assert_eq!(magnitude(tiny), 0.0, "{tiny}");
+        }
+    }
 
     #[test]
     fn subnormal_maxima_give_a_small_scale_not_a_panic() {
@@ -67,7 +99,7 @@ mod tests {
         for max in [5e-324, 5e-323, 1e-310, f64::MIN_POSITIVE, 1e-300] {
             let s = Scale::from_zero(max, 5);
             assert!(s.ticks.len() >= 2 && s.ticks.len() <= 101, "{max}: {} ticks", s.ticks.len());
-            assert!(s.max >= max && s.max.is_finite(), "{max}: max {}", s.max);
+            assert!(s.max >= max && s.max.is_finite(), "{max:e}: max {:e}", s.max);
         }
     }
 
