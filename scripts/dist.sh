@@ -7,11 +7,12 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # The wasm: the standard library rebuilt with ours for size (-Zbuild-std, optimize_for_size) and
 # panics that trap at once (-Cpanic=immediate-abort: no panic messages or formatting in the wasm;
-# a trap is caught by the loader either way). Both are unstable flags of this stable toolchain,
+# a trap is caught by the loader either way), no source locations or Debug output compiled in.
+# These are unstable flags of this stable toolchain,
 # enabled by RUSTC_BOOTSTRAP for this build only. If the toolchain refuses them, or its std source
 # is missing, the prebuilt std is used instead: the same program, about 5 KB gzip larger.
 pack() { wasm-pack --quiet build --release --target web --out-dir pkg --out-name offence_charts --no-typescript --no-pack "$@" >/dev/null; }
-if ! RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR=target/size \
+if ! RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" CARGO_TARGET_DIR=target/size \
     pack . -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size 2>target/size-build.log; then
   echo "dist: WARNING: the size build failed (target/size-build.log); using the prebuilt std" >&2
   pack
@@ -53,7 +54,12 @@ for f in www/*.js www/*.css; do
   base=$(basename "$f")
   case "$base" in offence-charts.js|embed-host.js) continue ;; esac
   cp "$f" "dist/$base"
-  minify "dist/$base"
+  if [ "$base" = embed.js ]; then
+    # The embed page's script with the loader bundled in (./offence-charts.js, as rewritten above).
+    esbuild dist/embed.js --bundle --format=esm --minify --log-level=warning --outfile=dist/embed.js.min && mv dist/embed.js.min dist/embed.js
+  else
+    minify "dist/$base"
+  fi
   hashed="${base%.*}-$(hash "dist/$base").${base##*.}"
   mv "dist/$base" "dist/$hashed"
   rewrite+=(-e "s|\"$base\"|\"$hashed\"|g" -e "s|\"\./$base\"|\"./$hashed\"|g")

@@ -1,6 +1,9 @@
 // The embed page: one chart chosen by ?chart=offence-trend|detection-rate, or given inline as
 // #spec=<URI-encoded JSON>; ?theme=dark|light forces a theme. It tells the page around it its
 // height with postMessage({type: "offence-charts:height", height}) so an iframe can fit it.
+// scripts/dist.sh bundles the loader into this file: the embed page fetches one script, not two.
+import { mountAll } from "./offence-charts.js";
+
 const query = new URLSearchParams(location.search);
 const theme = query.get("theme");
 const script = document.createElement("script");
@@ -38,5 +41,5 @@ addEventListener("message", (event) => {
   }
 });
 addEventListener("hashchange", () => location.reload());
-await import("./offence-charts.js");
+await mountAll(document.getElementById("chart"));
 report();

@@ -121,7 +121,8 @@ function figure(theme) {
 function dataTable(fig, view) {
   const details = el("details", "oc-data", "font:13px/1.4 " + FONT + ";margin-top:.4em");
   details.append(el("summary", "", "cursor:pointer;width:max-content", "Show data"));
-  const [caption, ...head] = view.tableHead();
+  const [top, foot, ...rows] = view.table(); // see ChartView::table in src/web/mod.rs
+  const [caption, ...head] = top.split("\u001f");
   const table = el("table", "", "border-collapse:collapse;margin-top:.5em;max-width:100%");
   table.createCaption().textContent = caption;
   const th = (text, scope, css) => {
@@ -131,11 +132,11 @@ function dataTable(fig, view) {
   };
   table.createTHead().insertRow().append(...head.map((h) => th(h, "col", "text-align:left;padding:2px 10px 2px 0;border-bottom:1px solid currentColor")));
   const body = table.createTBody();
-  for (const row of view.tableRows()) {
+  for (const row of rows) {
     const [first, ...cells] = row.split("\u001f");
     body.insertRow().append(th(first, "row", "text-align:left;font-weight:normal;padding:2px 10px 2px 0"), ...cells.map((c) => el("td", "", "text-align:right;padding:2px 10px 2px 0;white-space:nowrap", c)));
   }
-  details.append(table, ...view.tableFoot().map((line) => el("p", "", "margin:.3em 0;font-size:12px", line)));
+  details.append(table, ...(foot ? foot.split("\u001e") : []).map((line) => el("p", "", "margin:.3em 0;font-size:12px", line)));
   fig.append(details);
 }
 

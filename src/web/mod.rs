@@ -9,7 +9,7 @@ mod canvas;
 mod value;
 
 use crate::chart::{check_size, Chart};
-use crate::describe::{summary, table, tip, Table};
+use crate::describe::{summary, table, tip};
 use crate::error::ChartError;
 use crate::scene::Scene;
 use crate::theme::Theme;
@@ -82,10 +82,6 @@ pub struct ChartView {
 impl ChartView {
     fn new(chart: Chart, canvas: HtmlCanvasElement) -> ChartView {
         ChartView { chart, canvas, scene: Scene::default(), laid_out_for: None, widths: Widths::default(), keep_bitmap: false, bitmap_dpr: 0.0 }
-    }
-
-    fn table(&self) -> Table {
-        table(self.chart.spec())
     }
 
     fn redraw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, ChartError> {
@@ -166,23 +162,15 @@ impl ChartView {
         summary(self.chart.spec())
     }
 
-    /// The data table's caption, then its column headings.
-    #[wasm_bindgen(js_name = tableHead)]
-    pub fn table_head(&self) -> Vec<String> {
-        let t = self.table();
-        std::iter::once(t.caption).chain(t.head).collect()
-    }
-
-    /// The data table's rows, each as its cells joined by U+001F (which no spec text may hold).
-    #[wasm_bindgen(js_name = tableRows)]
-    pub fn table_rows(&self) -> Vec<String> {
-        self.table().rows.into_iter().map(|r| r.join("\u{1f}")).collect()
-    }
-
-    /// The lines under the data table (flags, notes, sources).
-    #[wasm_bindgen(js_name = tableFoot)]
-    pub fn table_foot(&self) -> Vec<String> {
-        self.table().foot
+    /// The data table in one call: `[head, foot, ...rows]`. `head` is the caption then the column
+    /// headings, and each row its cells, joined by U+001F; `foot` is the lines under the table
+    /// (flags, notes, sources) joined by U+001E. Spec text holds neither: control characters are
+    /// refused.
+    pub fn table(&self) -> Vec<String> {
+        let t = table(self.chart.spec());
+        let head = std::iter::once(t.caption).chain(t.head).collect::<Vec<_>>().join("\u{1f}");
+        let rows = t.rows.into_iter().map(|r| r.join("\u{1f}"));
+        [head, t.foot.join("\u{1e}")].into_iter().chain(rows).collect()
     }
 }
 
