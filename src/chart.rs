@@ -86,7 +86,7 @@ impl Chart {
 /// Refuses spec text over [`MAX_SPEC_BYTES`] before any parsing.
 pub fn check_size(text: &str) -> Result<(), ChartError> {
     if text.len() > MAX_SPEC_BYTES {
-        return Err(ChartError::spec("", format!("is {} bytes long; at most {MAX_SPEC_BYTES} bytes are read", text.len())));
+        return Err(ChartError::spec("", cat!("is ", text.len(), " bytes long; at most ", MAX_SPEC_BYTES, " bytes are read")));
     }
     Ok(())
 }

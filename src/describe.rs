@@ -51,12 +51,12 @@ pub fn figure_label(f: &Figure) -> String {
 pub fn category_detail(c: &Category) -> String {
     let mut parts = Vec::new();
     match (&c.recorded, &c.detected) {
-        (Some(r), Some(d)) => parts.push(format!("{} of {} detected", figure_label(d), figure_label(r))),
-        (Some(r), None) => parts.push(format!("of {} recorded", figure_label(r))),
+        (Some(r), Some(d)) => parts.push(cat!(figure_label(d), " of ", figure_label(r), " detected")),
+        (Some(r), None) => parts.push(cat!("of ", figure_label(r), " recorded")),
         _ => {}
     }
     if let Some(p) = c.rate.as_ref().and_then(|r| r.published.as_deref()) {
-        parts.push(format!("published as “{}”", p.trim()));
+        parts.push(cat!("published as “", p.trim(), "”"));
     }
     parts.join(" · ")
 }
@@ -83,14 +83,14 @@ impl Tip {
 }
 
 fn unit(spec: &Spec) -> String {
-    spec.unit.as_deref().map(|u| format!(" {}", u.trim())).unwrap_or_default()
+    spec.unit.as_deref().map(|u| cat!(" ", u.trim())).unwrap_or_default()
 }
 
 fn flag_line(f: &Figure) -> Option<String> {
     match (f.approximate, f.published.as_deref()) {
-        (true, Some(p)) => Some(format!("Approximate: the source says “{}”", p.trim())),
+        (true, Some(p)) => Some(cat!("Approximate: the source says “", p.trim(), "”")),
         (true, None) => Some("Approximate figure".to_owned()),
-        (false, Some(p)) => Some(format!("The source says “{}”", p.trim())),
+        (false, Some(p)) => Some(cat!("The source says “", p.trim(), "”")),
         (false, None) => None,
     }
 }
@@ -109,8 +109,8 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
             for s in chosen {
                 let f = s.values.get(period)?;
                 // One series: "1,694 offences"; several: "Grooming: 98 offences".
-                let figure = format!("{}{}", figure_label(f), unit(spec));
-                lines.push(if named { format!("{}: {figure}", s.name.trim()) } else { figure });
+                let figure = cat!(figure_label(f), unit(spec));
+                lines.push(if named { cat!(s.name.trim(), ": ", figure) } else { figure });
                 lines.extend(flag_line(f));
             }
             Some(Tip { heading: p.full_name().trim().to_owned(), lines })
@@ -120,18 +120,18 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
             let mut lines = Vec::new();
             if let Some(r) = rate_of(c) {
                 let how = if r.computed { "" } else { " (as published)" };
-                lines.push(format!("Detection rate: {}{how}", r.label()));
+                lines.push(cat!("Detection rate: ", r.label(), how));
             }
             match (&c.recorded, &c.detected) {
-                (Some(r), Some(d)) => lines.push(format!("{} of {} offences detected", figure_label(d), figure_label(r))),
-                (Some(r), None) => lines.push(format!("{} offences recorded", figure_label(r))),
+                (Some(r), Some(d)) => lines.push(cat!(figure_label(d), " of ", figure_label(r), " offences detected")),
+                (Some(r), None) => lines.push(cat!(figure_label(r), " offences recorded")),
                 _ => {}
             }
             for f in [&c.recorded, &c.detected, &c.rate].into_iter().flatten() {
                 lines.extend(flag_line(f));
             }
             let heading = match c.period.as_deref() {
-                Some(p) => format!("{}, {}", c.label.trim(), p.trim()),
+                Some(p) => cat!(c.label.trim(), ", ", p.trim()),
                 None => c.label.trim().to_owned(),
             };
             Some(Tip { heading, lines })
@@ -141,7 +141,7 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
 
 /// The sentence a screen reader hears for the chart (the canvas's `aria-label`).
 pub fn summary(spec: &Spec) -> String {
-    let mut out = format!("Chart: {}.", spec.title.trim());
+    let mut out = cat!("Chart: ", spec.title.trim(), ".");
     match spec.kind {
         Kind::Trend => {
             for s in &spec.series {
@@ -151,26 +151,19 @@ pub fn summary(spec: &Spec) -> String {
                     continue;
                 };
                 if s.values.len() == 1 {
-                    out.push_str(&format!(" {}: {} in {}.", s.name.trim(), figure_label(first), p0.full_name()));
+                    out.push_str(&cat!(" ", s.name.trim(), ": ", figure_label(first), " in ", p0.full_name(), "."));
                     continue;
                 }
                 let verb = if last.value > first.value { "rose" } else if last.value < first.value { "fell" } else { "stayed" };
-                let moved = change(first.value, last.value).map(|c| format!(", {c}")).unwrap_or_default();
-                out.push_str(&format!(
-                    " {} {verb} from {} in {} to {} in {}{moved}.",
-                    s.name.trim(),
-                    figure_label(first),
-                    p0.full_name(),
-                    figure_label(last),
-                    pn.full_name()
-                ));
+                let moved = change(first.value, last.value).map(|c| cat!(", ", c)).unwrap_or_default();
+                out.push_str(&cat!(" ", s.name.trim(), " ", verb, " from ", figure_label(first), " in ", p0.full_name(), " to ", figure_label(last), " in ", pn.full_name(), moved, "."));
             }
         }
         Kind::Rate => {
             for c in &spec.categories {
                 if let Some(r) = rate_of(c) {
                     let detail = category_detail(c);
-                    out.push_str(&format!(" {}: {} detected ({detail}).", c.label.trim(), r.label()));
+                    out.push_str(&cat!(" ", c.label.trim(), ": ", r.label(), " detected (", detail, ")."));
                 }
             }
         }
@@ -221,7 +214,7 @@ pub fn table(spec: &Spec) -> Table {
                 })
                 .collect();
             if spec.periods.len() > MAX_TABLE_ROWS {
-                foot.push(format!("First {MAX_TABLE_ROWS} of {} periods shown.", count(spec.periods.len() as f64)));
+                foot.push(cat!("First ", MAX_TABLE_ROWS, " of ", count(spec.periods.len() as f64), " periods shown."));
             }
             (head, rows)
         }
@@ -232,7 +225,7 @@ pub fn table(spec: &Spec) -> Table {
                 .iter()
                 .map(|c| {
                     let label = match c.period.as_deref() {
-                        Some(p) => format!("{} ({})", c.label.trim(), p.trim()),
+                        Some(p) => cat!(c.label.trim(), " (", p.trim(), ")"),
                         None => c.label.trim().to_owned(),
                     };
                     vec![
@@ -257,7 +250,7 @@ pub fn table(spec: &Spec) -> Table {
 
 fn cell(f: &Figure) -> String {
     match f.published.as_deref() {
-        Some(p) => format!("{} (“{}”)", figure_label(f), p.trim()),
+        Some(p) => cat!(figure_label(f), " (“", p.trim(), "”)"),
         None => figure_label(f),
     }
 }

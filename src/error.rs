@@ -27,18 +27,24 @@ impl ChartError {
     }
 }
 
+impl ChartError {
+    /// The message shown to readers and thrown to JS (what `Display` writes).
+    pub fn message(&self) -> String {
+        match self {
+            ChartError::Json(m) => cat!("spec is not valid JSON: ", m),
+            ChartError::Spec { path, message } if path.is_empty() => cat!("spec: ", message),
+            ChartError::Spec { path, message } => cat!(path, ": ", message),
+            ChartError::UnknownChart(name) => {
+                cat!("no chart is called \"", name, "\" (the named charts are: offence-trend, detection-rate)")
+            }
+            ChartError::Draw(m) => cat!("the chart could not be drawn: ", m),
+        }
+    }
+}
+
 impl fmt::Display for ChartError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ChartError::Json(m) => write!(f, "spec is not valid JSON: {m}"),
-            ChartError::Spec { path, message } if path.is_empty() => write!(f, "spec: {message}"),
-            ChartError::Spec { path, message } => write!(f, "{path}: {message}"),
-            ChartError::UnknownChart(name) => write!(
-                f,
-                "no chart is called \"{name}\" (the named charts are: offence-trend, detection-rate)"
-            ),
-            ChartError::Draw(m) => write!(f, "the chart could not be drawn: {m}"),
-        }
+        f.write_str(&self.message())
     }
 }
 

@@ -23,7 +23,7 @@ pub fn count(v: f64) -> String {
 
 /// A percentage with one decimal: `87.8 %`.
 pub fn percent(v: f64) -> String {
-    format!("{} %", one_decimal(v))
+    cat!(one_decimal(v), " %")
 }
 
 /// `v` rounded to one decimal, always showing it: `87.8`, `70.0`, `-2.5`. Integer arithmetic only
@@ -35,21 +35,21 @@ fn one_decimal(v: f64) -> String {
     }
     let t = tenths as i64;
     let sign = if t < 0 { "-" } else { "" };
-    format!("{sign}{}", with_decimals(t.unsigned_abs(), 1))
+    cat!(sign, with_decimals(t.unsigned_abs(), 1))
 }
 
 /// A whole percentage for axis ticks: `70 %`.
 pub fn percent_tick(v: f64) -> String {
-    format!("{} %", group_thousands(v.round()))
+    cat!(group_thousands(v.round()), " %")
 }
 
 /// An axis tick for counts: `1,600`; from a million up, `1.5m` and `2bn`.
 pub fn count_tick(v: f64) -> String {
     let a = v.abs();
     if a >= 1e9 {
-        format!("{}bn", trim_zero(v / 1e9))
+        cat!(trim_zero(v / 1e9), "bn")
     } else if a >= 1e6 {
-        format!("{}m", trim_zero(v / 1e6))
+        cat!(trim_zero(v / 1e6), "m")
     } else {
         count(v)
     }
@@ -58,7 +58,7 @@ pub fn count_tick(v: f64) -> String {
 /// `≈` before `text` when `approximate`.
 pub fn flagged(text: String, approximate: bool) -> String {
     if approximate {
-        format!("{APPROX}{text}")
+        cat!(APPROX, text)
     } else {
         text
     }
@@ -75,7 +75,7 @@ pub fn change(a: f64, b: f64) -> Option<String> {
         return None;
     }
     let word = if pct > 0.0 { "up" } else if pct < 0.0 { "down" } else { return Some("unchanged".into()) };
-    Some(format!("{word} {}", percent(pct.abs())))
+    Some(cat!(word, " ", percent(pct.abs())))
 }
 
 fn trim_zero(v: f64) -> String {
@@ -90,16 +90,16 @@ fn group_thousands(whole: f64) -> String {
     }
     let a = whole.abs().round();
     let digits = if a < 1.8e19 {
-        (a as u64).to_string()
+        cat!(a as u64)
     } else {
         let mag = crate::scale::magnitude(a);
-        let mut exp = 0;
+        let mut exp = 0u32;
         let mut p = 1.0;
         while p < mag {
             p *= 10.0;
             exp += 1;
         }
-        return format!("{}{}e{exp}", if whole < 0.0 { "-" } else { "" }, (a / mag).round() as u64);
+        return cat!(if whole < 0.0 { "-" } else { "" }, (a / mag).round() as u64, "e", exp);
     };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if whole < 0.0 {
@@ -129,20 +129,22 @@ pub fn plain(v: f64) -> String {
     for decimals in 0..=6 {
         let n = (a * scale).round();
         if n / scale == a {
-            return format!("{sign}{}", with_decimals(n as u64, decimals));
+            return cat!(sign, with_decimals(n as u64, decimals));
         }
         scale *= 10.0;
     }
-    format!("{sign}{}…", with_decimals((a * 1e6).round() as u64, 6))
+    cat!(sign, with_decimals((a * 1e6).round() as u64, 6), "…")
 }
 
 /// `n` / 10^`decimals` written out: `with_decimals(10001, 2)` is `100.01`.
 fn with_decimals(n: u64, decimals: u32) -> String {
     let p = 10u64.pow(decimals);
     if decimals == 0 {
-        return n.to_string();
+        return cat!(n);
     }
-    format!("{}.{:0width$}", n / p, n % p, width = decimals as usize)
+    // The fraction zero-padded to `decimals` digits: 10^decimals + fraction, its leading 1 dropped.
+    let frac = cat!(p + n % p);
+    cat!(n / p, '.', frac.get(1..).unwrap_or(""))
 }
 
 /// `v` for CSS and canvas strings: at most two decimals, trailing zeros dropped (`13`, `19.5`,
@@ -156,9 +158,9 @@ pub fn css_number(v: f64) -> String {
     let (whole, frac) = (h.unsigned_abs() / 100, h.unsigned_abs() % 100);
     let sign = if h < 0 { "-" } else { "" };
     match frac {
-        0 => format!("{sign}{whole}"),
-        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
-        f => format!("{sign}{whole}.{f:02}"),
+        0 => cat!(sign, whole),
+        f if f % 10 == 0 => cat!(sign, whole, ".", f / 10),
+        f => cat!(sign, whole, '.', if f < 10 { "0" } else { "" }, f),
     }
 }
 
@@ -212,6 +214,7 @@ mod tests {
         assert_eq!(css_number(13.0 * 4.0 / 3.0), "17.33");
         assert_eq!(css_number(16.0 * 1.05), "16.8");
         assert_eq!(css_number(-0.25), "-0.25");
+        assert_eq!(css_number(7.05), "7.05");
         assert_eq!(css_number(0.001), "0");
         assert_eq!(css_number(f64::NAN), "0");
     }

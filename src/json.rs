@@ -46,7 +46,7 @@ impl Json {
             Json::String(s) => {
                 let cut: String = s.chars().take(40).collect();
                 let more = if cut.len() < s.len() { "…" } else { "" };
-                format!("string \"{cut}{more}\"")
+                cat!("string \"", cut, more, "\"")
             }
             Json::Array(_) => "array".into(),
             Json::Object(_) => "object".into(),

@@ -80,11 +80,11 @@ pub fn source_line(spec: &Spec) -> String {
         .sources
         .iter()
         .map(|s| match &s.date {
-            Some(d) if !d.trim().is_empty() => format!("{} ({})", s.name.trim(), d.trim()),
+            Some(d) if !d.trim().is_empty() => cat!(s.name.trim(), " (", d.trim(), ")"),
             _ => s.name.trim().to_owned(),
         })
         .collect();
-    format!("{}: {}", if names.len() > 1 { "Sources" } else { "Source" }, names.join("; "))
+    cat!(if names.len() > 1 { "Sources" } else { "Source" }, ": ", names.join("; "))
 }
 
 /// Wraps `text` into at most `max_lines` lines of `width` at (`x`, `y`); returns the y below it.

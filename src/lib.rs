@@ -4,6 +4,9 @@
 //! `DrawingBackend`) is plain Rust, tested with `cargo test`. The browser boundary is [`web`],
 //! compiled only for `wasm32`.
 
+#[macro_use]
+mod text;
+
 pub mod chart;
 pub mod columns;
 pub mod describe;

@@ -50,7 +50,7 @@ pub fn wrap(text: &str, font: Font, max: f64, max_lines: usize, m: &dyn Measure)
     let mut overflow = false;
     'words: for word in words(text) {
         let word = word.as_str();
-        let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
+        let candidate = if current.is_empty() { word.to_owned() } else { cat!(current, " ", word) };
         if m.width(&candidate, font) <= max {
             current = candidate;
             continue;
@@ -85,7 +85,7 @@ pub fn wrap(text: &str, font: Font, max: f64, max_lines: usize, m: &dyn Measure)
     }
     if overflow {
         if let Some(last) = lines.pop() {
-            lines.push(ellipsize(&format!("{last}…"), font, max, m));
+            lines.push(ellipsize(&cat!(last, "…"), font, max, m));
         }
     }
     lines

@@ -1,6 +1,7 @@
 //! Where a value sits in a spec (`series[0].values[2]`), built as the reader and the rules walk
 //! it, and written out only when there is something to report.
 
+use crate::text::Piece;
 use std::fmt;
 
 /// A path into the spec: the root, a field of a path, or an element of a path.
@@ -24,16 +25,27 @@ impl At<'_> {
     pub fn index(&self, i: usize) -> At<'_> {
         At::Index(self, i)
     }
+
+    /// The path written out: `series[0].values[2]`; empty for the root.
+    pub fn text(&self) -> String {
+        cat!(self)
+    }
+}
+
+impl Piece for At<'_> {
+    fn put(&self, out: &mut String) {
+        match self {
+            At::Root => {}
+            At::Field(At::Root, name) => out.push_str(&cut(name)),
+            At::Field(parent, name) => put!(out; parent, '.', cut(name)),
+            At::Index(parent, i) => put!(out; parent, '[', i, ']'),
+        }
+    }
 }
 
 impl fmt::Display for At<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            At::Root => Ok(()),
-            At::Field(At::Root, name) => f.write_str(&cut(name)),
-            At::Field(parent, name) => write!(f, "{parent}.{}", cut(name)),
-            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
-        }
+        f.write_str(&self.text())
     }
 }
 

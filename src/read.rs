@@ -8,7 +8,6 @@ use crate::error::ChartError;
 use crate::json::Json;
 use crate::spec::{fields, Category, Figure, Kind, Mark, Period, Series, Source, Spec};
 use crate::path::{cut, At};
-use std::fmt::Write;
 
 type Read<T> = Result<T, ChartError>;
 
@@ -105,12 +104,12 @@ fn object<'a>(v: Json, at: &'a At<'a>, allowed: &[&str], what: &str) -> Read<Obj
             None => {
                 let mut expected = String::new();
                 for (i, f) in allowed.iter().enumerate() {
-                    let _ = write!(expected, "{}`{f}`", if i == 0 { "" } else { ", " });
+                    put!(&mut expected; if i == 0 { "" } else { ", " }, '`', f, '`');
                 }
-                return Err(ChartError::spec(at.field(key).to_string(), format!("unknown field `{}`, expected one of {expected}", cut(key))));
+                return Err(ChartError::spec(at.field(key).text(), cat!("unknown field `", cut(key), "`, expected one of ", expected)));
             }
             Some(i) => match seen.get_mut(i) {
-                Some(true) => return Err(ChartError::spec(at.to_string(), format!("duplicate field `{key}`"))),
+                Some(true) => return Err(ChartError::spec(at.text(), cat!("duplicate field `", key, "`"))),
                 Some(s) => *s = true,
                 None => {}
             },
@@ -130,7 +129,7 @@ impl<'a> Object<'a> {
     fn required(&mut self, key: &'a str) -> Read<(Json, At<'a>)> {
         match self.optional(key) {
             Some(found) => Ok(found),
-            None => Err(ChartError::spec(self.at.to_string(), format!("missing required field `{key}`"))),
+            None => Err(ChartError::spec(self.at.text(), cat!("missing required field `", key, "`"))),
         }
     }
 
@@ -166,7 +165,7 @@ impl<'a> Object<'a> {
 }
 
 fn wrong(v: &Json, at: &At, expected: &str) -> ChartError {
-    ChartError::spec(at.to_string(), format!("wrong type: {}, expected {expected}", v.kind()))
+    ChartError::spec(at.text(), cat!("wrong type: ", v.kind(), ", expected ", expected))
 }
 
 fn list<T>(v: Json, at: &At, each: fn(Json, &At) -> Read<T>) -> Read<Vec<T>> {
@@ -191,7 +190,7 @@ fn string(v: Json, at: &At) -> Read<String> {
 fn version(v: &Json, at: &At) -> Read<u32> {
     match v {
         Json::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n) => Ok(*n as u32),
-        Json::Number(_) => Err(ChartError::spec(at.to_string(), "must be 1 (this build reads version 1 specs)")),
+        Json::Number(_) => Err(ChartError::spec(at.text(), "must be 1 (this build reads version 1 specs)")),
         _ => Err(wrong(v, at, "the number 1")),
     }
 }
@@ -199,7 +198,7 @@ fn version(v: &Json, at: &At) -> Read<u32> {
 fn index(v: &Json, at: &At) -> Read<usize> {
     match v {
         Json::Number(n) if n.fract() == 0.0 && (0.0..=crate::limits::MAX_VALUE).contains(n) => Ok(*n as usize),
-        Json::Number(_) => Err(ChartError::spec(at.to_string(), "must be a whole number from 0: the index of a source in `sources`")),
+        Json::Number(_) => Err(ChartError::spec(at.text(), "must be a whole number from 0: the index of a source in `sources`")),
         _ => Err(wrong(v, at, "a whole number")),
     }
 }
@@ -217,9 +216,9 @@ fn variant<T: Copy>(v: &Json, at: &At, options: &[(&str, T)]) -> Read<T> {
             _ if options.len() == 2 => " or ",
             _ => ", ",
         };
-        let _ = write!(expected, "{sep}`{name}`");
+        put!(&mut expected; sep, '`', name, '`');
     }
-    Err(ChartError::spec(at.to_string(), format!("unknown variant `{}`, expected {expected}", cut(s))))
+    Err(ChartError::spec(at.text(), cat!("unknown variant `", cut(s), "`, expected ", expected)))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

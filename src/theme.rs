@@ -110,7 +110,7 @@ pub fn css_color(c: Rgb, alpha: f64) -> String {
         }
         s
     } else {
-        format!("rgba({r},{g},{b},{})", crate::format::css_number(alpha.max(0.0)))
+        cat!("rgba(", r, ",", g, ",", b, ",", crate::format::css_number(alpha.max(0.0)), ")")
     }
 }
 

@@ -11,7 +11,7 @@ type Checked = Result<(), ChartError>;
 /// Checks `spec` against every rule; the first rule broken is returned with its path.
 pub fn validate(spec: &Spec) -> Checked {
     if spec.version != 1 {
-        return Err(ChartError::spec("version", format!("must be 1 (this build reads version 1 specs), not {}", spec.version)));
+        return Err(ChartError::spec("version", cat!("must be 1 (this build reads version 1 specs), not ", spec.version)));
     }
     text(&At::Root.field("title"), &spec.title, MAX_TITLE_CHARS, true)?;
     opt_text(&At::Root.field("subtitle"), &spec.subtitle, MAX_TEXT_CHARS)?;
@@ -57,14 +57,14 @@ fn validate_trend(spec: &Spec) -> Checked {
     let dup = order.windows(2).filter(|w| label(w[0]) == label(w[1])).map(|w| (w[0].min(w[1]), w[0].max(w[1]))).min_by_key(|&(_, later)| later);
     if let Some((first, i)) = dup {
         return Err(ChartError::spec(
-            format!("periods[{i}].label"),
-            format!("\"{}\" is already the label of periods[{first}]; each period needs its own label", label(i)),
+            cat!("periods[", i, "].label"),
+            cat!("\"", label(i), "\" is already the label of periods[", first, "]; each period needs its own label"),
         ));
     }
     count_between("series", spec.series.len(), 1, MAX_SERIES)?;
     let total = spec.series.iter().map(|s| s.values.len()).fold(0usize, usize::saturating_add);
     if total > MAX_POINTS {
-        return Err(ChartError::spec("series", format!("holds {total} figures; at most {MAX_POINTS} are drawn")));
+        return Err(ChartError::spec("series", cat!("holds ", total, " figures; at most ", MAX_POINTS, " are drawn")));
     }
     let series = At::Root.field("series");
     for (i, s) in spec.series.iter().enumerate() {
@@ -72,13 +72,8 @@ fn validate_trend(spec: &Spec) -> Checked {
         text(&at.field("name"), &s.name, MAX_LABEL_CHARS, true)?;
         if s.values.len() != spec.periods.len() {
             return Err(ChartError::spec(
-                at.field("values").to_string(),
-                format!(
-                    "has {} but there {} {}; give one figure per period",
-                    plural(s.values.len(), "figure"),
-                    if spec.periods.len() == 1 { "is" } else { "are" },
-                    plural(spec.periods.len(), "period")
-                ),
+                at.field("values").text(),
+                cat!("has ", plural(s.values.len(), "figure"), " but there ", if spec.periods.len() == 1 { "is" } else { "are" }, " ", plural(spec.periods.len(), "period"), "; give one figure per period"),
             ));
         }
         let values = at.field("values");
@@ -116,42 +111,42 @@ fn category(at: &At, c: &Category, spec: &Spec) -> Checked {
     if let Some(r) = &c.rate {
         figure(&at.field("rate"), r, spec, false)?;
         if r.value > 100.0 {
-            return Err(ChartError::spec(at.field("rate").to_string(), format!("must be a per cent from 0 to 100, not {}", plain(r.value))));
+            return Err(ChartError::spec(at.field("rate").text(), cat!("must be a per cent from 0 to 100, not ", plain(r.value))));
         }
     }
     match (&c.recorded, &c.detected, &c.rate) {
         (Some(r), Some(d), _) => {
             if d.value > r.value {
                 return Err(ChartError::spec(
-                    at.field("detected").to_string(),
-                    format!("{} detected is more than the {} recorded; detected must be at most recorded", plain(d.value), plain(r.value)),
+                    at.field("detected").text(),
+                    cat!(plain(d.value), " detected is more than the ", plain(r.value), " recorded; detected must be at most recorded"),
                 ));
             }
             if r.value == 0.0 {
-                return Err(ChartError::spec(at.field("recorded").to_string(), "must be more than 0 to compute a detection rate"));
+                return Err(ChartError::spec(at.field("recorded").text(), "must be more than 0 to compute a detection rate"));
             }
             Ok(())
         }
         (_, _, Some(_)) => Ok(()),
-        (None, Some(_), None) => Err(ChartError::spec(at.field("recorded").to_string(), "is required with detected, to compute the rate")),
-        _ => Err(ChartError::spec(at.to_string(), "needs recorded and detected counts, or a published rate")),
+        (None, Some(_), None) => Err(ChartError::spec(at.field("recorded").text(), "is required with detected, to compute the rate")),
+        _ => Err(ChartError::spec(at.text(), "needs recorded and detected counts, or a published rate")),
     }
 }
 
 fn figure(at: &At, f: &Figure, spec: &Spec, whole: bool) -> Checked {
     if !f.value.is_finite() || f.value < 0.0 {
-        return Err(ChartError::spec(at.to_string(), "must be a non-negative number"));
+        return Err(ChartError::spec(at.text(), "must be a non-negative number"));
     }
     if f.value > MAX_VALUE {
-        return Err(ChartError::spec(at.to_string(), "must be at most 9007199254740991 (2^53 − 1)"));
+        return Err(ChartError::spec(at.text(), "must be at most 9007199254740991 (2^53 − 1)"));
     }
     if whole && f.value.fract() != 0.0 {
-        return Err(ChartError::spec(at.to_string(), format!("must be a whole number of offences, not {}", plain(f.value))));
+        return Err(ChartError::spec(at.text(), cat!("must be a whole number of offences, not ", plain(f.value))));
     }
     if f.source >= spec.sources.len() {
         return Err(ChartError::spec(
-            at.field("source").to_string(),
-            format!("is {} but there {} only {} (counting from 0)", f.source, if spec.sources.len() == 1 { "is" } else { "are" }, plural(spec.sources.len(), "source")),
+            at.field("source").text(),
+            cat!("is ", f.source, " but there ", if spec.sources.len() == 1 { "is" } else { "are" }, " only ", plural(spec.sources.len(), "source"), " (counting from 0)"),
         ));
     }
     opt_text(&at.field("published"), &f.published, MAX_LABEL_CHARS)?;
@@ -162,24 +157,24 @@ fn check_url(at: &At, url: &str) -> Checked {
     let lower = url.trim_start().to_ascii_lowercase();
     let scheme_ok = ["http://", "https://"].iter().any(|s| lower.starts_with(s) && lower.len() > s.len());
     if !scheme_ok {
-        return Err(ChartError::spec(at.to_string(), "must be an http:// or https:// address"));
+        return Err(ChartError::spec(at.text(), "must be an http:// or https:// address"));
     }
     if url.chars().count() > 2000 || url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') {
-        return Err(ChartError::spec(at.to_string(), "must be a single web address of at most 2000 characters, without spaces, quotes or angle brackets"));
+        return Err(ChartError::spec(at.text(), "must be a single web address of at most 2000 characters, without spaces, quotes or angle brackets"));
     }
     Ok(())
 }
 
 fn text(at: &At, s: &str, max: usize, required: bool) -> Checked {
     if required && s.trim().is_empty() {
-        return Err(ChartError::spec(at.to_string(), "must not be empty"));
+        return Err(ChartError::spec(at.text(), "must not be empty"));
     }
     let n = s.chars().count();
     if n > max {
-        return Err(ChartError::spec(at.to_string(), format!("is {n} characters long; at most {max} fit")));
+        return Err(ChartError::spec(at.text(), cat!("is ", n, " characters long; at most ", max, " fit")));
     }
     if s.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(ChartError::spec(at.to_string(), "must not contain control characters"));
+        return Err(ChartError::spec(at.text(), "must not contain control characters"));
     }
     Ok(())
 }
@@ -193,10 +188,10 @@ fn opt_text(at: &At, s: &Option<String>, max: usize) -> Checked {
 
 fn count_between(at: &str, n: usize, min: usize, max: usize) -> Checked {
     if n < min {
-        return Err(ChartError::spec(at, format!("needs at least {min} {}", if min == 1 { "entry" } else { "entries" })));
+        return Err(ChartError::spec(at, cat!("needs at least ", min, " ", if min == 1 { "entry" } else { "entries" })));
     }
     if n > max {
-        return Err(ChartError::spec(at, format!("has {n} entries; at most {max} are allowed")));
+        return Err(ChartError::spec(at, cat!("has ", n, " entries; at most ", max, " are allowed")));
     }
     Ok(())
 }
@@ -204,8 +199,8 @@ fn count_between(at: &str, n: usize, min: usize, max: usize) -> Checked {
 /// `1 figure`, `2 figures`.
 fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
-        format!("1 {noun}")
+        cat!("1 ", noun)
     } else {
-        format!("{n} {noun}s")
+        cat!(n, " ", noun, "s")
     }
 }

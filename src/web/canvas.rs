@@ -85,7 +85,7 @@ impl Measure for CanvasMeasure<'_> {
 
 /// The CSS `font` shorthand for `size` px, bold or normal, in [`FONT_FAMILY`].
 pub fn css_font(size: f64, bold: bool) -> String {
-    format!("{} {}px {FONT_FAMILY}", if bold { "bold" } else { "normal" }, decimal(size))
+    cat!(if bold { "bold" } else { "normal" }, " ", decimal(size), "px ", FONT_FAMILY)
 }
 
 /// The 2D context of `canvas`.
@@ -128,14 +128,19 @@ pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, theme: &Theme, dpr: f64,
     let style = canvas.style();
     if keep {
         // One store pixel per device pixel: the element is the store's size in CSS px.
-        let _ = style.set_property("width", &format!("{}px", decimal(f64::from(bw) / dpr)));
-        let _ = style.set_property("height", &format!("{}px", decimal(f64::from(bh) / dpr)));
+        let _ = style.set_property("width", &cat!(decimal(f64::from(bw) / dpr), "px"));
+        let _ = style.set_property("height", &cat!(decimal(f64::from(bh) / dpr), "px"));
     } else {
         // The CSS height is the layout's; the width follows the container.
-        let _ = style.set_property("height", &format!("{}px", decimal(scene.height)));
+        let _ = style.set_property("height", &cat!(decimal(scene.height), "px"));
     }
     let mut surface = Canvas2d::new(context(canvas)?, (bw, bh));
-    draw(&mut surface, scene, theme, Surface::canvas(dpr)).map_err(|e| ChartError::Draw(e.to_string()))
+    draw(&mut surface, scene, theme, Surface::canvas(dpr)).map_err(|e| {
+        ChartError::Draw(match e {
+            DrawingErrorKind::DrawingError(CanvasError(m)) => m,
+            DrawingErrorKind::FontError(_) => "the browser could not measure text".into(),
+        })
+    })
 }
 
 /// A failed canvas call.

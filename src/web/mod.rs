@@ -25,11 +25,11 @@ use web_sys::HtmlCanvasElement;
 /// trap as an internal error; the native CLI shows the message for the same spec.
 #[wasm_bindgen(js_name = panicForTests)]
 pub fn panic_for_tests(message: &str) {
-    std::panic::panic_any(format!("test panic: {message}"));
+    std::panic::panic_any(cat!("test panic: ", message));
 }
 
 fn js(e: ChartError) -> JsError {
-    JsError::new(&e.to_string())
+    JsError::new(&e.message())
 }
 
 fn dom_error(e: JsValue) -> ChartError {
