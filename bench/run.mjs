@@ -227,11 +227,6 @@ async function main() {
   const chartjsFile = "chart.umd.min.js";
   cpSync(join(CHARTJS, "dist", chartjsFile), join(site, chartjsFile));
   const chartjsVersion = JSON.parse(readFileSync(join(CHARTJS, "package.json"), "utf8")).version;
-  // What-if page (bench only): embed.html plus preload hints for the loader, glue and wasm, which
-  // otherwise load one after another (html → embed.js → offence-charts.js → glue → wasm).
-  const hints = `<link rel="modulepreload" href="offence-charts.js">\n<link rel="modulepreload" href="${glue}">\n` +
-    `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin>\n</head>`;
-  writeFileSync(join(site, "whatif-preload.html"), readFileSync(join(site, "embed.html"), "utf8").replace("</head>", hints));
   const template = readFileSync(join(site, "chartjs-embed.js"), "utf8");
   writeFileSync(join(site, "chartjs-embed.js"), template.replace("/*FIGURES*/ null", JSON.stringify(figures())));
 
@@ -278,19 +273,19 @@ async function main() {
     results.weight = { ours, theirs, libOurs, libTheirs };
 
     // 2. First draw: fresh context per load (empty HTTP cache), ours and Chart.js interleaved.
-    log(`2/6 first draw: ${LOADS} fresh loads × 2 charts × 2 libraries, + the preload what-if (first of each a warm-up)`);
-    const first = { ours: {}, chartjs: {}, preload: {} }; // drawn at, ms from navigation start
-    const libAt = { ours: {}, chartjs: {}, preload: {} }; // the library's responseEnd, ms
-    const waterfall = { ours: {}, chartjs: {}, preload: {} }; // file → [start], [end] over the counted loads
+    log(`2/6 first draw: ${LOADS} fresh loads × 2 charts × 2 libraries, + the floor page (first of each a warm-up)`);
+    const first = { ours: {}, chartjs: {}, floor: {} }; // drawn at, ms from navigation start
+    const libAt = { ours: {}, chartjs: {}, floor: {} }; // the library's responseEnd, ms
+    const waterfall = { ours: {}, chartjs: {}, floor: {} }; // file → [start], [end] over the counted loads
     const shapes = {};
-    const WHATIF = "offence-trend"; // the preload what-if is measured on this chart only
-    for (const c of CHARTS) for (const lib of ["ours", "chartjs", "preload"]) (first[lib][c] = []), (libAt[lib][c] = []);
+    const FLOOR = "offence-trend"; // the floor page draws nothing: measured once, beside this chart
+    for (const c of CHARTS) for (const lib of ["ours", "chartjs", "floor"]) (first[lib][c] = []), (libAt[lib][c] = []);
     for (let i = 0; i < LOADS; i++) {
       for (const c of CHARTS) {
         const order = i % 2 ? ["chartjs", "ours"] : ["ours", "chartjs"];
-        if (c === WHATIF) order.splice(i % 3, 0, "preload");
+        if (c === FLOOR) order.splice(i % 3, 0, "floor");
         for (const lib of order) {
-          const page = { ours: "embed.html", chartjs: "chartjs-embed.html", preload: "whatif-preload.html" }[lib];
+          const page = { ours: "embed.html", chartjs: "chartjs-embed.html", floor: "floor.html" }[lib];
           const url = `${origin}/${page}?chart=${c}`;
           const r = await loadOnce(browser, url, `first draw ${lib} ${c}`);
           if (r.violations.length) problems.push(`${lib} ${c}: CSP: ${r.violations.join(", ")}`);
@@ -421,9 +416,14 @@ function table(r, { glue, wasm, chartjsFile }) {
     // Loads i of ours and Chart.js ran back to back, under the same load from other processes.
     const paired = median(r.firstDraw.samples.ours[c].map((d, i) => d / r.firstDraw.samples.chartjs[c][i]));
     row(`  median of per-pair ratios (back-to-back loads)`, "", "", paired.toFixed(2), "", "");
-    if (r.firstDraw.samples.preload[c].length) {
-      const p = median(r.firstDraw.samples.preload[c]);
-      row(`  what-if: embed.html + preload hints (bench page)`, ms(p), ms(b), ratio(p, b), "", "");
+    if (r.firstDraw.samples.floor[c].length) {
+      // The floor: the same page shape with a script that draws nothing. What is above it is the
+      // part a library can change.
+      const f = median(r.firstDraw.samples.floor[c]);
+      row(`  floor: a page whose one script draws nothing`, ms(f), ms(f), "", "", "");
+      const above = (lib) => median(r.firstDraw.samples[lib][c].map((d) => d - f));
+      row(`  above the floor`, ms(above("ours")), ms(above("chartjs")), ratio(above("ours"), above("chartjs")), "", "");
+      row(`  0.5 × Chart.js leaves this much above the floor`, ms(0.5 * b - f), "", "", "", "");
     }
   }
 

@@ -58,7 +58,7 @@ pub fn category_detail(c: &Category) -> String {
     if let Some(p) = c.rate.as_ref().and_then(|r| r.published.as_deref()) {
         parts.push(cat!("published as “", p.trim(), "”"));
     }
-    parts.join(" · ")
+    crate::text::join(&parts, " · ")
 }
 
 /// Text for a tooltip: a heading and lines under it.

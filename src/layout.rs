@@ -84,7 +84,7 @@ pub fn source_line(spec: &Spec) -> String {
             _ => s.name.trim().to_owned(),
         })
         .collect();
-    cat!(if names.len() > 1 { "Sources" } else { "Source" }, ": ", names.join("; "))
+    cat!(if names.len() > 1 { "Sources" } else { "Source" }, ": ", crate::text::join(&names, "; "))
 }
 
 /// Wraps `text` into at most `max_lines` lines of `width` at (`x`, `y`); returns the y below it.
