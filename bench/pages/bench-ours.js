@@ -8,7 +8,9 @@ const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
 
 const loaded = (async () => {
   const m = await import("./" + glue);
-  const exports = await m.default();
+  const wasm = await m.default();
+  // The wasm's memory: dist.sh shortens export names, so found by type rather than as `memory`.
+  const exports = { memory: Object.values(wasm).find((v) => v instanceof WebAssembly.Memory) };
   // The named charts' spec files, found as the loader finds them (it mounts nothing on this page).
   const { namedSpec } = await import("./offence-charts.js");
   const specs = {};
