@@ -50,13 +50,16 @@ export async function mountAll(root = document) {
 
 async function mountOne(script) {
   const source = { body: script.textContent, name: script.dataset.offenceChart || "", theme: script.dataset.theme || "" };
-  const slot = slotFor(script);
+  // The spec's fetch and the program's start come first: slotFor() forces the page's first layout.
   // A body is always the spec (even if it is not JSON); the attribute's name counts only without one.
   const text = source.body.trim() ? Promise.resolve(source.body) : namedSpec(source.name);
   text.catch(() => {}); // reported below, once the program has loaded or failed to
+  const program = load();
+  program.catch(() => {});
+  const slot = slotFor(script);
   let m;
   try {
-    m = await load();
+    m = await program;
   } catch (e) {
     return unloaded(slot, script, source, e, await text.catch(() => ""));
   }
