@@ -227,6 +227,11 @@ async function main() {
   const chartjsFile = "chart.umd.min.js";
   cpSync(join(CHARTJS, "dist", chartjsFile), join(site, chartjsFile));
   const chartjsVersion = JSON.parse(readFileSync(join(CHARTJS, "package.json"), "utf8")).version;
+  // The floor page (see floor.js): the Chart.js page with its two scripts swapped for floor.js.
+  const chartjsPage = readFileSync(join(site, "chartjs-embed.html"), "utf8");
+  const scripts = '<script defer src="chart.umd.min.js"></script>\n<script defer src="chartjs-embed.js"></script>';
+  if (!chartjsPage.includes(scripts)) throw new Error("bench: chartjs-embed.html no longer loads its scripts as floor.html expects");
+  writeFileSync(join(site, "floor.html"), chartjsPage.replace(scripts, '<script defer src="floor.js"></script>'));
   const template = readFileSync(join(site, "chartjs-embed.js"), "utf8");
   writeFileSync(join(site, "chartjs-embed.js"), template.replace("/*FIGURES*/ null", JSON.stringify(figures())));
 

@@ -11,8 +11,8 @@ const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "
 const out = wasmPath + ".short";
 // Also drops the two custom sections that only describe the build (producers, target features).
 const map = JSON.parse(execFileSync("wasm-opt", ["--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features", ...FEATURES, wasmPath, "-o", out], { encoding: "utf8", maxBuffer: 1 << 24 }));
-const module = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(out)));
-const modules = new Set(module.map((i) => i.module));
+const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(out)));
+const modules = new Set(imports.map((i) => i.module));
 const oldModules = new Set(map.imports.map(([m]) => m));
 if (modules.size !== 1 || oldModules.size !== 1) throw new Error(`short-names: expected one import module, found ${[...oldModules]} -> ${[...modules]}`);
 const [newModule] = modules;

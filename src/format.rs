@@ -92,13 +92,7 @@ fn group_thousands(whole: f64) -> String {
     let digits = if a < 1.8e19 {
         cat!(a as u64)
     } else {
-        let mag = crate::scale::magnitude(a);
-        let mut exp = 0u32;
-        let mut p = 1.0;
-        while p < mag {
-            p *= 10.0;
-            exp += 1;
-        }
+        let (mag, exp) = crate::scale::power_of_ten_at_most(a);
         return cat!(if whole < 0.0 { "-" } else { "" }, (a / mag).round() as u64, "e", exp);
     };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);

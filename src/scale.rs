@@ -62,18 +62,25 @@ fn nice_step(raw: f64) -> f64 {
 /// repeated multiplication, not `10f64.powf(x.log10().floor())`: libm's `pow` and `log10` were
 /// 2.6 KB of the wasm.
 pub fn magnitude(x: f64) -> f64 {
-    let mut p = 1.0f64;
     if x >= 1.0 {
-        while p * 10.0 <= x {
-            p *= 10.0;
-        }
-        return p;
+        return power_of_ten_at_most(x).0;
     }
+    let mut p = 1.0f64;
     // At most 309 steps: below f64::MIN_POSITIVE (subnormals) the answer would be inexact.
     while 1.0 / p > x && p < 1e308 {
         p *= 10.0;
     }
     if 1.0 / p > x { 0.0 } else { 1.0 / p }
+}
+
+/// For `x` ≥ 1: the largest power of ten at or below it, and its exponent: `(1000.0, 3)` for 1694.
+pub fn power_of_ten_at_most(x: f64) -> (f64, u32) {
+    let (mut p, mut exp) = (1.0f64, 0);
+    while p * 10.0 <= x {
+        p *= 10.0;
+        exp += 1;
+    }
+    (p, exp)
 }
 
 #[cfg(test)]
