@@ -41,9 +41,9 @@ for f in data/*.json; do
   mv "dist/$base.json" "dist/$hashed"
   named+=(-e "s|\"\./$base\.json\"|\"./$hashed\"|g")
 done
-sed -e "s|\"\./offence_charts\.js\"|\"./$glue\"|" "${named[@]}" www/offence-charts.js > dist/offence-charts.js
+sed -e "s|\"\./offence_charts\.js\"|\"./$glue\"|" -e "s|\"\./offence_charts_bg\.wasm\"|\"./$wasm\"|" "${named[@]}" www/offence-charts.js > dist/offence-charts.js
 minify dist/offence-charts.js
-grep -q "$glue" dist/offence-charts.js || { echo "dist: the loader does not import $glue" >&2; exit 1; }
+for f in "$glue" "$wasm"; do grep -q "$f" dist/offence-charts.js || { echo "dist: the loader does not name $f" >&2; exit 1; }; done
 
 # Files that journalists' snippets name keep stable names (the pages, the loader, the iframe host
 # script); page scripts and styles get hashed names and the pages are rewritten to name them.

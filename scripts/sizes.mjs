@@ -1,6 +1,6 @@
 // Prints every file in dist/ raw, gzip -9 and brotli (quality 11), and what one embedded chart
 // costs a reader: embed.html?chart=offence-trend, i.e. the page + its stylesheet and script (with
-// the loader bundled in) + glue + wasm + the named chart's spec file.
+// the loader and the wasm's JS glue bundled in) + wasm + the named chart's spec file.
 // Usage: node scripts/sizes.mjs [DIR]
 import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -13,6 +13,6 @@ for (const f of readdirSync(dir).sort()) {
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 console.log("file".padEnd(26), "    raw KB", "   gzip KB", " brotli KB");
 for (const [f, s] of Object.entries(sizes)) console.log(f.padEnd(26), kb(s.raw), "  ", kb(s.gzip), "  ", kb(s.brotli));
-const embed = Object.keys(sizes).filter((f) => /^(embed\.html|embed-[0-9a-f]{10}\.js|embed-[0-9a-f]{10}\.css|oc-[0-9a-f]{10}\.(js|wasm)|offence-trend-[0-9a-f]{10}\.json)$/.test(f));
+const embed = Object.keys(sizes).filter((f) => /^(embed\.html|embed-[0-9a-f]{10}\.js|embed-[0-9a-f]{10}\.css|oc-[0-9a-f]{10}\.wasm|offence-trend-[0-9a-f]{10}\.json)$/.test(f));
 const sum = (k) => embed.reduce((t, f) => t + sizes[f][k], 0);
-console.log("one embedded chart".padEnd(26), kb(sum("raw")), "  ", kb(sum("gzip")), "  ", kb(sum("brotli")), ` (${embed.length} files; goal ≤ 50 KB gzip)`);
+console.log("one embedded chart".padEnd(26), kb(sum("raw")), "  ", kb(sum("gzip")), "  ", kb(sum("brotli")), ` (${embed.length} files, ${sum("gzip")} bytes gzip; goal ≤ 50 KB = 51,200)`);

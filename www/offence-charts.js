@@ -5,22 +5,38 @@
 // other chart moves to a fresh instance. It sets no cookies, uses no storage and requests nothing
 // but its own files.
 
+import * as glue from "./offence_charts.js"; // renamed to its content-hashed name by scripts/dist.sh
+
 const SELECTOR = 'script[type="application/json"][data-offence-chart]';
-const GLUE = "./offence_charts.js"; // renamed to its content-hashed name by scripts/dist.sh
+// The glue again, for a fresh instance after a trap (see restart): a new URL is a new module.
+const GLUE = "./offence_charts.js";
+const WASM = "./offence_charts_bg.wasm"; // hashed by scripts/dist.sh too
 // The charts a snippet may name, each a spec file beside this one (hashed names in dist/).
 const NAMED = { "offence-trend": "./offence-trend.json", "detection-rate": "./detection-rate.json" };
+// The fonts a chart draws with (src/layout.rs, Sizes::for_width; tests/loader_fonts.rs keeps
+// them in step): narrower than 480 px, then wider.
+const FAMILY = " Helvetica, Arial, Liberation Sans, sans-serif";
+const FONTS = [["bold 17px", "normal 14px", "normal 12px", "bold 12px"], ["bold 20px", "normal 15px", "normal 13px", "bold 14px", "normal 12px"]];
 const charts = new Set(); // every live chart: { m, view, figure, canvas, source, redraw }
 let instance = null; // Promise of the current module instance
+let fetched = null; // Promise of the first instance's wasm response: compiling starts once it settles
 let generation = 0;
 
 /** Fetches and instantiates the WebAssembly once; later calls share it. */
 export function load() {
   if (!instance) {
-    const url = generation ? GLUE + "?instance=" + generation : GLUE;
-    instance = import(url).then(async (m) => {
-      await m.default();
-      return m;
-    });
+    if (generation) {
+      // After a trap: the glue imported afresh, a new instance.
+      instance = import(GLUE + "?instance=" + generation).then(async (m) => {
+        await m.default();
+        return m;
+      });
+    } else {
+      // The glue imported above (bundled into the embed page's script), given the response to
+      // compile as it streams in.
+      fetched = fetch(new URL(WASM, import.meta.url));
+      instance = glue.default({ module_or_path: fetched }).then(() => glue);
+    }
     instance.catch(() => { instance = null; }); // a later call may try again
   }
   return instance;
@@ -49,42 +65,55 @@ export async function mountAll(root = document) {
 }
 
 async function mountOne(script) {
+  if (!script.isConnected) return null; // mounted already by another call
   const source = { body: script.textContent, name: script.dataset.offenceChart || "", theme: script.dataset.theme || "" };
-  // The spec's fetch and the program's start come first: slotFor() forces the page's first layout.
+  // The spec's fetch and the program's start come first, then what can be done while they are on
+  // their way: the figure put in place and measured (the page's one forced layout for it) and the
+  // chart's fonts looked up (a few ms each in a new renderer), so that once both arrive the chart
+  // is drawn straight away.
   // A body is always the spec (even if it is not JSON); the attribute's name counts only without one.
   const text = source.body.trim() ? Promise.resolve(source.body) : namedSpec(source.name);
   text.catch(() => {}); // reported below, once the program has loaded or failed to
   const program = load();
   program.catch(() => {});
   const slot = slotFor(script);
+  // The work below waits for the wasm's response, so that its compiling (on another thread) has
+  // begun: the glue's handler for that response was registered first and runs first.
+  if (fetched) await fetched.catch(() => {});
+  if (!script.isConnected) return null; // mounted already by another call
+  const fig = figure(source.theme);
+  script.replaceWith(fig.el);
+  const width = Math.round(fig.el.clientWidth);
+  const ctx = fig.canvas.getContext("2d");
+  for (const font of FONTS[+(width >= 480)]) {
+    ctx.font = font + FAMILY;
+    ctx.measureText("0");
+  }
   let m;
   try {
     m = await program;
   } catch (e) {
-    return unloaded(slot, script, source, e, await text.catch(() => ""));
+    return unloaded(slot, fig.el, e, await text.catch(() => ""));
   }
-  if (!script.isConnected) return null; // mounted already by another call
-  const fig = figure(source.theme);
   let view;
   try {
     source.text = await text;
-    if (!script.isConnected) return null;
-    slot.style.minHeight = "";
+    if (!fig.el.isConnected) return null; // taken out of the page meanwhile
     view = m.openChart(fig.canvas, source.text);
     view.keepBitmap();
-    dataTable(fig.el, view);
-    script.replaceWith(fig.el);
   } catch (e) {
     const message = e instanceof WebAssembly.RuntimeError ? panicMessage(e) : e.message;
-    slot.style.minHeight = "";
-    if (script.isConnected) script.replaceWith(errorBox(message));
+    release(slot);
+    fig.el.replaceWith(errorBox(message));
     if (e instanceof WebAssembly.RuntimeError) restart(m);
     return null;
   }
   const chart = { m, view, figure: fig.el, canvas: fig.canvas, frame: fig.frame, source };
   charts.add(chart);
-  wire(chart);
+  wire(chart); // draws it
+  release(slot);
   if (!charts.has(chart)) return null; // its first draw failed: wire put the message in its place
+  dataTable(fig.el, view);
   fig.el.dataset.ocState = "ready";
   fig.el.dispatchEvent(new CustomEvent("offence-charts:drawn", { bubbles: true }));
   return chart;
@@ -205,12 +234,12 @@ function errorBox(message) {
 
 // Without the WebAssembly (blocked, 404, wrong MIME type) the box says so and, for a spec written
 // into the page, lists its figures in a plain table.
-function unloaded(slot, script, source, e, text) {
+function unloaded(slot, fig, e, text) {
   const box = errorBox("the chart program could not be loaded (" + (e && e.message ? e.message : String(e)) + ").");
   const table = plainTable(text);
   if (table) box.append(table);
-  slot.style.minHeight = "";
-  if (script.isConnected) script.replaceWith(box);
+  release(slot);
+  fig.replaceWith(box);
   return null;
 }
 
@@ -252,17 +281,22 @@ function plainTable(text) {
   return table;
 }
 
-// A wrapper that reserves the chart's space before it is drawn, so nothing below it jumps.
+// A wrapper that reserves the chart's space before it is drawn, so nothing below it jumps: 0.7 of
+// its width, 300 to 560 px (CSS works it out: no layout is forced to measure it).
 function slotFor(script) {
   const parent = script.parentElement;
   if (parent && parent.classList.contains("oc-slot")) return parent;
   const slot = document.createElement("div");
   slot.className = "oc-slot";
-  const width = (parent && parent.clientWidth) || 600;
-  slot.style.cssText = "display:block;width:100%;min-height:" + Math.round(Math.max(300, Math.min(560, width * 0.7))) + "px";
+  slot.style.cssText = "display:block;width:100%;aspect-ratio:10/7;min-height:300px;max-height:560px";
   script.replaceWith(slot);
   slot.append(script);
   return slot;
+}
+
+// The chart is in place (or the message is): the slot no longer reserves space.
+function release(slot) {
+  slot.style.aspectRatio = slot.style.minHeight = slot.style.maxHeight = "";
 }
 
 // Redraws on resize, zoom, theme change and print; tooltips on hover, tap and keyboard focus.

@@ -85,10 +85,14 @@ describe("embed.html on its own", () => {
   });
 
   test("no ?chart= draws the trend by default", async () => {
-    const { context, page, states } = await openEmbed("/embed.html");
+    const { context, page, g, states } = await openEmbed("/embed.html");
     try {
       assert.deepEqual(states, ["ready"]);
       assert.match(await page.$eval(CANVAS, (c) => c.getAttribute("aria-label")), /rose from 1,573/);
+      // Five files, each once: the page, its stylesheet, its script (the loader and the wasm's
+      // glue bundled in), the wasm (preloaded by the page, and that response used) and the spec.
+      const files = g.requests.map((u) => new URL(u).pathname.replace(/-[0-9a-f]{10}\./, "-#."));
+      assert.deepEqual(files.sort(), ["/embed-#.css", "/embed-#.js", "/embed.html", "/oc-#.wasm", "/offence-trend-#.json"]);
     } finally {
       await context.close();
     }
