@@ -131,11 +131,44 @@ const triple = (s) => `${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`;
 // ---------------------------------------------------------------------------------------------
 // The browser.
 
-function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
-  });
+const ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"];
+// Headless Chromium 156 opens a window for every browser context, and each window starts its own
+// omnibox popup (a "top chrome" WebUI renderer loading about 100 modules) while the page loads:
+// on two cores it takes CPU from both libraries' pages and added about 40 ms to every fresh load
+// here, floor included. A reader's article opens in a window that exists already, so the
+// benchmark turns these popups off.
+const QUIET = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"];
+
+/** The `--disable-features` list Playwright launched `browser` with (Linux: from /proc). */
+function playwrightDisabled() {
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) !== process.pid) continue;
+      const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      const list = args.find((a) => a.startsWith("--disable-features="));
+      if (args.includes("--remote-debugging-pipe") && list) return list.slice("--disable-features=".length).split(",");
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return null;
+}
+
+/**
+ * Chromium as the end-to-end tests launch it, with the omnibox popups off. Chromium keeps only the
+ * last `--disable-features`, so ours repeats Playwright's own list (read from the first launch).
+ */
+async function launch() {
+  const options = { executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ARGS };
+  const probe = await chromium.launch(options);
+  const theirs = playwrightDisabled();
+  await probe.close();
+  if (!theirs) {
+    log("warning: could not read Playwright's --disable-features; the omnibox popups stay on");
+    return chromium.launch(options);
+  }
+  return chromium.launch({ ...options, args: [...ARGS, "--disable-features=" + [...theirs, ...QUIET].join(",")] });
 }
 
 const problems = [];
