@@ -460,7 +460,7 @@ function table(r, { glue, wasm, chartjsFile }) {
       // chart, the same for both). What is above it is the part a library can change; the floor
       // against Chart.js is the lowest ratio any library could reach on this machine.
       const f = median(floor);
-      row(`  floor: a page whose one script draws nothing (ratio: the lowest possible)`, ms(f), ms(f), ratio(f, b), "", "");
+      row(`  floor (its ratio: the lowest possible)`, ms(f), ms(f), ratio(f, b), "", "");
       const above = (lib) => median(r.firstDraw.samples[lib][c].map((d) => d - f));
       row(`  above the floor`, ms(above("ours")), ms(above("chartjs")), ratio(above("ours"), above("chartjs")), "", "");
       row(`  0.5 × Chart.js leaves this much above the floor`, ms(0.5 * b - f), "", "", "", "");
