@@ -138,7 +138,6 @@ function figure(theme) {
   // size) when the chart narrows, so that a redraw at a smaller size allocates no new pixels.
   const frame = el("div", "oc-frame", "position:relative;width:100%;overflow:hidden;border-radius:2px");
   const canvas = el("canvas", "oc-canvas", "display:block;touch-action:pan-y");
-  canvas.tabIndex = 0;
   const tip = el("div", "oc-tip", "position:absolute;z-index:2;pointer-events:none;max-width:16em;padding:6px 9px;border-radius:3px;font:13px/1.35 " + FONT + ";background:#1a1a1a;color:#fff;box-shadow:0 1px 4px rgba(0,0,0,.3)");
   tip.setAttribute("role", "tooltip");
   tip.hidden = true;
@@ -342,6 +341,7 @@ function wire(chart) {
   };
   const schedule = () => { frame ||= requestAnimationFrame(() => chart.redraw(false)); };
   chart.redraw(true); // the first paint
+  canvas.tabIndex = 0; // keyboard users reach the chart once there is one (the figure is placed before)
   new ResizeObserver(schedule).observe(fig);
   dark.addEventListener("change", schedule);
   // devicePixelRatio changes (zoom, another screen): a media query on the current ratio fires once.
