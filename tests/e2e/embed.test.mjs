@@ -182,6 +182,52 @@ describe("embed.html on its own", () => {
       }
     }
   });
+
+  test("while the wasm is on its way the chart's place is held; the chart's fonts are looked up before its text is measured", async () => {
+    for (const [width, fonts] of [
+      [640, ["bold 20px", "15px", "13px", "bold 14px", "12px"]],
+      [360, ["bold 17px", "14px", "12px", "bold 12px"]],
+    ]) {
+      const context = await browser.newContext({ viewport: { width, height: 600 } });
+      let release;
+      const held = new Promise((ok) => (release = ok));
+      await context.route(/\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await context.addInitScript(() => {
+        window.__measured = [];
+        const measure = CanvasRenderingContext2D.prototype.measureText;
+        CanvasRenderingContext2D.prototype.measureText = function (text) {
+          window.__measured.push([this.font, text]);
+          return measure.call(this, text);
+        };
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(srv.url("/embed.html?chart=offence-trend"));
+        await page.waitForTimeout(300);
+        const waiting = await page.evaluate(() => ({
+          reserved: document.querySelector(".oc-slot")?.getBoundingClientRect().height,
+          figures: document.querySelectorAll("figure.oc-chart").length,
+          focusable: document.querySelectorAll("[tabindex]").length,
+        }));
+        assert.ok(waiting.reserved >= 300, `the slot holds ${waiting.reserved}px`);
+        assert.deepEqual([waiting.figures, waiting.focusable], [0, 0], "no chart, nothing to focus, before the program");
+        release();
+        assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
+        const measured = await page.evaluate(() => window.__measured);
+        const family = " Helvetica, Arial, \"Liberation Sans\", sans-serif";
+        assert.deepEqual(measured.slice(0, fonts.length), fonts.map((f) => [f + family, "0"]), `${width} px: the first measurements`);
+        assert.ok(measured.length > fonts.length + 10, "then the chart's own text");
+        assert.deepEqual(new Set(measured.map(([f]) => f)), new Set(fonts.map((f) => f + family)), `${width} px: no other font`);
+        const held2 = await page.evaluate(() => document.querySelector(".oc-slot").style.cssText);
+        assert.doesNotMatch(held2, /aspect-ratio|min-height|max-height/, "the slot lets go once drawn");
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });
 
 describe("embed.html in an iframe on another origin", () => {
