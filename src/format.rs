@@ -149,13 +149,14 @@ pub fn css_number(v: f64) -> String {
         return "0".into();
     }
     let h = hundredths as i64;
-    let (whole, frac) = (h.unsigned_abs() / 100, h.unsigned_abs() % 100);
+    let a = h.unsigned_abs();
     let sign = if h < 0 { "-" } else { "" };
-    match frac {
-        0 => cat!(sign, whole),
-        f if f % 10 == 0 => cat!(sign, whole, ".", f / 10),
-        f => cat!(sign, whole, '.', if f < 10 { "0" } else { "" }, f),
-    }
+    let digits = match a % 100 {
+        0 => with_decimals(a / 100, 0),
+        f if f % 10 == 0 => with_decimals(a / 10, 1),
+        _ => with_decimals(a, 2),
+    };
+    cat!(sign, digits)
 }
 
 #[cfg(test)]

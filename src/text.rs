@@ -107,7 +107,7 @@ macro_rules! put {
 mod tests {
     #[test]
     fn pieces_are_written_in_order() {
-        assert_eq!(cat!("a", String::from("b"), 'c', 0u64, 7usize, u64::MAX, 42u32, 255u8), "abc0718446744073709551615" .to_owned() + "42255");
+        assert_eq!(cat!("a", String::from("b"), 'c', 0u64, 7usize, u64::MAX, 42u32, 255u8), "abc071844674407370955161542255");
         let mut s = String::from("x");
         put!(&mut s; "=", 10usize);
         assert_eq!(s, "x=10");
