@@ -139,7 +139,7 @@ const ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-comp
 // benchmark turns these popups off.
 const QUIET = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"];
 
-/** The `--disable-features` list Playwright launched `browser` with (Linux: from /proc). */
+/** The `--disable-features` list Playwright gave the Chromium this process launched (Linux: from /proc). */
 function playwrightDisabled() {
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
@@ -442,6 +442,11 @@ function table(r, { glue, wasm, chartjsFile }) {
 
   // 2
   section(`2 First draw: navigation start → chart drawn, median of ${LOADS - 1} fresh loads (fresh context each)`);
+  // The floor: the same page shape with a script that draws nothing, measured beside one chart and
+  // the same for both. What is above it is the part a library can change; the floor against
+  // Chart.js is the lowest ratio any library could reach on this machine.
+  const floorSamples = Object.values(r.firstDraw.samples.floor).find((xs) => xs.length);
+  const floor = floorSamples ? median(floorSamples) : null;
   for (const c of CHARTS) {
     const a = median(r.firstDraw.samples.ours[c]);
     const b = median(r.firstDraw.samples.chartjs[c]);
@@ -454,16 +459,11 @@ function table(r, { glue, wasm, chartjsFile }) {
     // Loads i of ours and Chart.js ran back to back, under the same load from other processes.
     const paired = median(r.firstDraw.samples.ours[c].map((d, i) => d / r.firstDraw.samples.chartjs[c][i]));
     row(`  median of per-pair ratios (back-to-back loads)`, "", "", paired.toFixed(2), "", "");
-    const floor = Object.values(r.firstDraw.samples.floor).find((xs) => xs.length);
-    if (floor) {
-      // The floor: the same page shape with a script that draws nothing (measured beside the first
-      // chart, the same for both). What is above it is the part a library can change; the floor
-      // against Chart.js is the lowest ratio any library could reach on this machine.
-      const f = median(floor);
-      row(`  floor (its ratio: the lowest possible)`, ms(f), ms(f), ratio(f, b), "", "");
-      const above = (lib) => median(r.firstDraw.samples[lib][c].map((d) => d - f));
+    if (floor !== null) {
+      row(`  floor (its ratio: the lowest possible)`, ms(floor), ms(floor), ratio(floor, b), "", "");
+      const above = (lib) => median(r.firstDraw.samples[lib][c].map((d) => d - floor));
       row(`  above the floor`, ms(above("ours")), ms(above("chartjs")), ratio(above("ours"), above("chartjs")), "", "");
-      row(`  0.5 × Chart.js leaves this much above the floor`, ms(0.5 * b - f), "", "", "", "");
+      row(`  0.5 × Chart.js leaves this much above the floor`, ms(0.5 * b - floor), "", "", "", "");
     }
   }
 

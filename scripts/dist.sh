@@ -22,7 +22,7 @@ hash() { sha256sum "$1" | cut -c1-10; }
 # Minifies a .js or .css file in place (esbuild; syntax kept as written, names of exports kept).
 minify() { esbuild "$1" --minify --log-level=warning --outfile="$1.min" && mv "$1.min" "$1"; }
 
-# The wasm, then the glue that names it, then the loader that names the glue. Import and export
+# The wasm, then the glue that names it, then the loader that names both. Import and export
 # names between the two shortened first (scripts/short-names.mjs).
 cp pkg/offence_charts_bg.wasm dist/wasm.tmp && cp pkg/offence_charts.js dist/glue.tmp.js
 node scripts/short-names.mjs dist/wasm.tmp dist/glue.tmp.js
@@ -55,7 +55,8 @@ for f in www/*.js www/*.css; do
   case "$base" in offence-charts.js|embed-host.js) continue ;; esac
   cp "$f" "dist/$base"
   if [ "$base" = embed.js ]; then
-    # The embed page's script with the loader bundled in (./offence-charts.js, as rewritten above).
+    # The embed page's script with the loader (./offence-charts.js, as rewritten above) and the glue
+    # it imports bundled in.
     esbuild dist/embed.js --bundle --format=esm --minify --log-level=warning --outfile=dist/embed.js.min && mv dist/embed.js.min dist/embed.js
   else
     minify "dist/$base"
