@@ -5,17 +5,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# The wasm: the standard library rebuilt with ours for size (-Zbuild-std, optimize_for_size) and
-# panics that trap at once (-Cpanic=immediate-abort: no panic messages or formatting in the wasm;
-# a trap is caught by the loader either way), no source locations or Debug output compiled in.
-# These are unstable flags of this stable toolchain,
-# enabled by RUSTC_BOOTSTRAP for this build only. If the toolchain refuses them, or its std source
-# is missing, the prebuilt std is used instead: the same program, about 5 KB gzip larger.
-pack() { wasm-pack --quiet build --release --target web --out-dir pkg --out-name offence_charts --no-typescript --no-pack "$@" >/dev/null; }
-if ! RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" CARGO_TARGET_DIR=target/size \
-    pack . -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size 2>target/size-build.log; then
-  echo "dist: WARNING: the size build failed (target/size-build.log); using the prebuilt std" >&2
-  pack
+# The wasm, built one way only: the standard library rebuilt with ours for size (-Zbuild-std,
+# optimize_for_size) and panics that trap at once (-Cpanic=immediate-abort: no panic messages or
+# formatting in the wasm; a trap is caught by the loader either way), no source locations or Debug
+# output compiled in. These are unstable flags of the pinned stable toolchain (rust-toolchain.toml),
+# enabled by RUSTC_BOOTSTRAP for this build only. If they are refused, the build stops here: it
+# never ships another program after a warning. Paths are remapped so that any clone, in any folder,
+# builds the same bytes.
+mkdir -p target
+log=target/size-build.log
+if ! RUSTC_BOOTSTRAP=1 \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --remap-path-prefix=$PWD=/oc --remap-path-prefix=$HOME=/home" \
+    CARGO_TARGET_DIR=target/size \
+    wasm-pack --quiet build --release --target web --out-dir pkg --out-name offence_charts --no-typescript --no-pack . \
+    -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size >/dev/null 2>"$log"; then
+  echo "dist: the wasm build failed; its log ($log) ends:" >&2
+  tail -n 30 "$log" >&2
+  exit 1
 fi
 rm -rf dist && mkdir -p dist
 hash() { sha256sum "$1" | cut -c1-10; }

@@ -15,16 +15,20 @@ pub struct Surface {
     /// Factor applied to font sizes: 1 for the canvas, 1.24 for plotters' SVG backend, which
     /// divides the size it is given by 1.24.
     pub text_scale: f64,
+    /// Draw horizontal and vertical lines as filled rectangles on whole backend pixels. For
+    /// plotters-canvas, which moves every such line half a pixel (right for odd widths, a blur
+    /// across three rows for even ones: a 1 CSS px gridline at DPR 2).
+    pub snap_rules: bool,
 }
 
 impl Surface {
     /// A canvas at `dpr` backing pixels per CSS pixel.
     pub fn canvas(dpr: f64) -> Surface {
-        Surface { scale: dpr, text_scale: 1.0 }
+        Surface { scale: dpr, text_scale: 1.0, snap_rules: true }
     }
     /// plotters' SVG backend at `scale`.
     pub fn svg(scale: f64) -> Surface {
-        Surface { scale, text_scale: 1.24 }
+        Surface { scale, text_scale: 1.24, snap_rules: false }
     }
 }
 
@@ -34,6 +38,10 @@ pub fn draw<DB: DrawingBackend>(db: &mut DB, scene: &Scene, theme: &Theme, surfa
     let px = |v: f64| (v * k).round() as i32;
     let pt = |(x, y): (f64, f64)| -> BackendCoord { (px(x), px(y)) };
     let stroke = |w: f64| ((w * k).round() as u32).max(1);
+    let rule = |db: &mut DB, a: BackendCoord, b: BackendCoord, c: Rgb, width: u32| match snapped(a, b, width) {
+        Some((ul, br)) if surface.snap_rules => db.draw_rect(ul, br, &fill(c), true),
+        _ => db.draw_line(a, b, &line(c, width)),
+    };
     let (w, h) = db.get_size();
     db.draw_rect((0, 0), (w as i32, h as i32), &fill(theme.background), true)?;
     for shape in &scene.shapes {
@@ -45,12 +53,12 @@ pub fn draw<DB: DrawingBackend>(db: &mut DB, scene: &Scene, theme: &Theme, surfa
                     for (a, z) in hatch_lines([*l, *t, *r, *b], 5.0) {
                         db.draw_line(pt(a), pt(z), &line(c, stroke(1.5)))?;
                     }
-                    db.draw_line((px(*l), px(*t)), (px(*r), px(*t)), &line(c, stroke(2.0)))?;
+                    rule(db, (px(*l), px(*t)), (px(*r), px(*t)), c, stroke(2.0))?;
                 } else {
                     db.draw_rect((px(*l), px(*t)), (px(*r), px(*b)), &fill(c), true)?;
                 }
             }
-            Shape::Line { from, to, ink, width } => db.draw_line(pt(*from), pt(*to), &line(theme.color(*ink), stroke(*width)))?,
+            Shape::Line { from, to, ink, width } => rule(db, pt(*from), pt(*to), theme.color(*ink), stroke(*width))?,
             Shape::Path { points, ink, width } => {
                 db.draw_path(points.iter().map(|p| pt(*p)), &line(theme.color(*ink), stroke(*width)))?;
             }
@@ -81,6 +89,21 @@ pub fn draw<DB: DrawingBackend>(db: &mut DB, scene: &Scene, theme: &Theme, surfa
     db.present()
 }
 
+/// The rectangle (upper left, lower right) that a horizontal or vertical line from `a` to `b`,
+/// `width` px wide, covers on whole pixels; `None` for a slanted line. An odd width sits on the
+/// pixels just above (left of) the line's coordinate, as a half-pixel-shifted line would.
+fn snapped(a: BackendCoord, b: BackendCoord, width: u32) -> Option<(BackendCoord, BackendCoord)> {
+    let w = i32::try_from(width).unwrap_or(i32::MAX);
+    let before = w - w / 2; // pixels above or left of the coordinate
+    if a.1 == b.1 {
+        Some(((a.0.min(b.0), a.1.saturating_sub(before)), (a.0.max(b.0), a.1.saturating_sub(before).saturating_add(w))))
+    } else if a.0 == b.0 {
+        Some(((a.0.saturating_sub(before), a.1.min(b.1)), (a.0.saturating_sub(before).saturating_add(w), a.1.max(b.1))))
+    } else {
+        None
+    }
+}
+
 fn fill((r, g, b): Rgb) -> ShapeStyle {
     ShapeStyle { color: RGBColor(r, g, b).into(), filled: true, stroke_width: 0 }
 }
@@ -93,4 +116,19 @@ fn line((r, g, b): Rgb, width: u32) -> ShapeStyle {
 fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
     let m = |x: u8, y: u8| (f64::from(x) * t + f64::from(y) * (1.0 - t)).round() as u8;
     (m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snapped;
+
+    #[test]
+    fn rules_cover_whole_pixels_as_a_crisp_line_would() {
+        // 1 px at y = 10 covers row 9 (a line at 9.5); 2 px covers rows 9 and 10 (a line at 10).
+        assert_eq!(snapped((0, 10), (50, 10), 1), Some(((0, 9), (50, 10))));
+        assert_eq!(snapped((0, 10), (50, 10), 2), Some(((0, 9), (50, 11))));
+        assert_eq!(snapped((0, 10), (50, 10), 3), Some(((0, 8), (50, 11))));
+        assert_eq!(snapped((7, 30), (7, 5), 1), Some(((6, 5), (7, 30))));
+        assert_eq!(snapped((0, 0), (5, 5), 1), None);
+    }
 }

@@ -181,3 +181,50 @@ fn kept_backing_store_is_reused_when_narrower_and_grown_when_wider() {
     view.draw(600.0, 1.0, "light").unwrap();
     assert_eq!(c.width(), 600);
 }
+
+/// Every backing pixel of column `x` (backing px), top to bottom.
+fn column(c: &HtmlCanvasElement, x: f64) -> Vec<[u8; 3]> {
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let d = ctx.get_image_data(x, 0.0, 1.0, f64::from(c.height())).unwrap().data();
+    d.chunks(4).map(|p| [p[0], p[1], p[2]]).collect()
+}
+
+#[wasm_bindgen_test]
+fn gridlines_and_baseline_are_sharp_at_every_pixel_ratio() {
+    // plotters-canvas moves every horizontal line half a pixel; drawn as is, a 1 CSS px gridline
+    // at DPR 2 would smear over three rows of mixed greys. Each must be exactly round(DPR) rows of
+    // its own colour between rows of background.
+    const GRID: [u8; 3] = [226, 226, 226];
+    const AXIS: [u8; 3] = [51, 51, 51];
+    for dpr in [1.0, 2.0, 3.0] {
+        let c = canvas(640);
+        let mut view = render_chart(c.clone(), TREND.into()).unwrap();
+        view.draw(640.0, dpr, "light").unwrap();
+        let col = column(&c, ((640.0 - 4.0) * dpr).round());
+        let first = col.iter().position(|p| *p == GRID).expect("a gridline");
+        let last = col.iter().rposition(|p| *p == AXIS).expect("the baseline");
+        let mut runs: Vec<([u8; 3], usize)> = Vec::new();
+        for p in &col[first..=last] {
+            match runs.last_mut() {
+                Some((q, n)) if q == p => *n += 1,
+                _ => runs.push((*p, 1)),
+            }
+        }
+        let lines: Vec<_> = runs.iter().filter(|(p, _)| *p != LIGHT_BG).collect();
+        assert!(lines.len() >= 4, "gridlines and baseline at DPR {dpr}: {runs:?}");
+        for (p, n) in lines {
+            assert!(*p == GRID || *p == AXIS, "only grid and axis colours, no blur, at DPR {dpr}: {runs:?}");
+            assert_eq!(*n, dpr as usize, "a 1 px line is {dpr} rows at DPR {dpr}: {runs:?}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_js_object_spec_with_a_function_is_refused_with_a_message() {
+    let obj = js_sys::JSON::parse(r#"{"version":1,"kind":"trend","title":"T"}"#).unwrap();
+    let f = js_sys::Function::new_no_args("return 1");
+    js_sys::Reflect::set(&obj, &"subtitle".into(), &f).unwrap();
+    let err = render_chart(canvas(300), obj).err().expect("refused");
+    let m = message(err);
+    assert!(m.starts_with("spec: ") && m.contains("expected a JSON value"), "{m}");
+}

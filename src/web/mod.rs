@@ -6,7 +6,6 @@
 //! JavaScript than through web-sys.
 
 mod canvas;
-mod value;
 
 use crate::chart::{check_size, Chart};
 use crate::describe::{summary, table, tip};
@@ -56,8 +55,12 @@ fn chart_from_json(text: &str) -> Result<Chart, ChartError> {
     chart_from_object(value)
 }
 
+/// Brings a JS value into the core through serde-wasm-bindgen, which fills the core's [`Json`]
+/// value; the core then reads it with the same paths and messages as natively.
+///
+/// [`Json`]: crate::json::Json
 fn chart_from_object(value: JsValue) -> Result<Chart, ChartError> {
-    Chart::from_value(value::json(&value)?)
+    Chart::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
 }
 
 #[wasm_bindgen]
