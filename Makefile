@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup dist serve test test-native test-wasm test-e2e bench clean
+.PHONY: setup dist serve test test-native test-wasm test-e2e test-repro bench clean
 
 setup:
 	@scripts/setup.sh
@@ -14,7 +14,7 @@ dist: setup
 serve: dist
 	node scripts/serve.mjs dist $(PORT)
 
-test: setup test-native test-wasm test-e2e
+test: setup test-native test-wasm test-e2e test-repro
 
 test-native:
 	cargo test --quiet
@@ -26,6 +26,10 @@ test-wasm:
 test-e2e:
 	@scripts/dist.sh
 	node --test --test-concurrency=1 tests/e2e/
+
+# A fresh clone builds a byte-identical dist/ (run after test-e2e, which builds ./dist).
+test-repro:
+	@scripts/repro.sh
 
 bench: dist
 	node bench/run.mjs

@@ -18,11 +18,10 @@ if [ ${#pkgs[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}" >/dev/null
 fi
 
-# Rust: the wasm target, wasm-pack, and wasm-bindgen-cli at exactly the version in Cargo.lock.
-rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
-# The standard library's source, so that scripts/dist.sh can rebuild it for size (it falls back to
-# the prebuilt one, and says so, if this is missing).
-rustup component list --installed | grep -q '^rust-src' || { say "rustup component add rust-src"; rustup component add rust-src || say "rust-src unavailable: dist.sh will use the prebuilt std (a larger wasm)"; }
+# Rust: the toolchain pinned in rust-toolchain.toml, with the wasm target and the standard library's
+# source (scripts/dist.sh rebuilds std for size), then wasm-pack and wasm-bindgen-cli at exactly the
+# version in Cargo.lock.
+if ! out=$(rustup toolchain install 2>&1); then echo "$out" >&2; exit 1; fi
 command -v wasm-pack >/dev/null || { say "cargo install wasm-pack (about 6 minutes)"; cargo install wasm-pack; }
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
