@@ -25,6 +25,7 @@ test-wasm:
 
 test-e2e:
 	@scripts/dist.sh
+	@OC_FEATURES=test-hooks OC_OUT=dist-hooks scripts/dist.sh
 	node --test --test-concurrency=1 tests/e2e/
 
 # A fresh clone builds a byte-identical dist/ (run after test-e2e, which builds ./dist).
@@ -35,4 +36,4 @@ bench: dist
 	node bench/run.mjs
 
 clean:
-	rm -rf target pkg dist
+	rm -rf target pkg pkg-* dist dist-hooks

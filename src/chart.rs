@@ -81,6 +81,34 @@ impl Chart {
     pub fn layout(&self, width: f64, m: &dyn Measure) -> Scene {
         crate::layout::layout_prepared(&self.spec, &self.prepared, width, m)
     }
+
+    /// The height, CSS px, that shows the chart whole at every width from `narrowest` to `widest`:
+    /// its tallest layout among them. Every whole width is laid out (every 8th above 10,000
+    /// figures, every 104th above 100,000), plus the most the plot can grow between two widths
+    /// tried. For an iframe's fallback height, which must hold the chart at any column width.
+    pub fn tallest(&self, narrowest: f64, widest: f64, m: &dyn Measure) -> f64 {
+        let (lo, hi) = (narrowest.max(0.0).min(widest).round(), widest.round());
+        if !(lo.is_finite() && hi.is_finite()) {
+            return 0.0;
+        }
+        let figures: usize = self.spec.series.iter().map(|s| s.values.len()).sum();
+        let step = match figures {
+            0..=10_000 => 1.0,
+            10_001..=100_000 => 8.0,
+            _ => 104.0,
+        };
+        let mut tallest: f64 = 0.0;
+        let mut w = lo;
+        loop {
+            tallest = tallest.max(self.layout(w.min(hi), m).height);
+            if w >= hi {
+                break;
+            }
+            w += step;
+        }
+        // Between two widths tried, the plot may grow by its share of the width step.
+        tallest + (step * crate::trend::PLOT_HEIGHT_RATIO).ceil()
+    }
 }
 
 /// Refuses spec text over [`MAX_SPEC_BYTES`] before any parsing.
@@ -89,4 +117,25 @@ pub fn check_size(text: &str) -> Result<(), ChartError> {
         return Err(ChartError::spec("", cat!("is ", text.len(), " bytes long; at most ", MAX_SPEC_BYTES, " bytes are read")));
     }
     Ok(())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::measure::Approximate;
+
+    #[test]
+    fn tallest_holds_every_width_between() {
+        for name in ["offence-trend", "detection-rate"] {
+            let chart = Chart::named(name).unwrap();
+            let tallest = chart.tallest(264.0, 784.0, &Approximate);
+            let heights: Vec<f64> = (264..=784).map(|w| chart.layout(f64::from(w), &Approximate).height).collect();
+            let max = heights.iter().cloned().fold(0.0, f64::max);
+            assert!(tallest >= max && tallest <= max + 1.0, "{name}: {tallest} vs {max}");
+            assert!(heights.iter().any(|h| *h < max), "{name}: heights vary with width");
+        }
+        let chart = Chart::named("offence-trend").unwrap();
+        assert_eq!(chart.tallest(300.0, f64::NAN, &Approximate), 0.0);
+        assert!(chart.tallest(500.0, 300.0, &Approximate) > 0.0, "reversed bounds: the wider one only");
+    }
 }

@@ -195,6 +195,20 @@ pub struct Table {
     pub foot: Vec<String>,
 }
 
+/// Serialised as `{caption, head, rows, foot}` (how the table crosses into JavaScript); written
+/// out rather than derived, to keep serde's derive macros out of the build.
+impl serde::Serialize for Table {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut t = s.serialize_struct("Table", 4)?;
+        t.serialize_field("caption", &self.caption)?;
+        t.serialize_field("head", &self.head)?;
+        t.serialize_field("rows", &self.rows)?;
+        t.serialize_field("foot", &self.foot)?;
+        t.end()
+    }
+}
+
 /// Builds the data table of `spec`.
 pub fn table(spec: &Spec) -> Table {
     let mut foot = Vec::new();

@@ -13,6 +13,8 @@ use crate::spec::{Mark, Spec};
 
 /// Most periods drawn as bars under `mark: auto`.
 pub const AUTO_BAR_LIMIT: usize = 24;
+/// The plot's height as a share of the chart's width (between 150 and 320 px).
+pub const PLOT_HEIGHT_RATIO: f64 = 0.42;
 /// Widest bar, in CSS px.
 const MAX_BAR: f64 = 96.0;
 
@@ -48,7 +50,7 @@ pub fn layout(spec: &Spec, prep: &Prepared, shapes: &mut Vec<Shape>, top: f64, w
     if spec.series.len() > 1 {
         y = legend(spec, shapes, y, width, sz.label, bars, m) + 10.0;
     }
-    let plot_h = (width * 0.42).clamp(150.0, 320.0);
+    let plot_h = (width * PLOT_HEIGHT_RATIO).clamp(150.0, 320.0);
     let scale = Scale::from_zero(prep.max, (plot_h / 55.0).round() as usize);
     let ticks: Vec<String> = scale.ticks.iter().map(|&t| count_tick(t)).collect();
     let gutter = ticks.iter().map(|t| m.width(t, sz.label)).fold(0.0, f64::max).ceil() + 8.0;

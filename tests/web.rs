@@ -49,9 +49,18 @@ fn scale_of(c: &HtmlCanvasElement, view: &ChartView) -> f64 {
     f64::from(c.width()) / view.width()
 }
 
-fn message(e: wasm_bindgen::JsError) -> String {
-    let v: JsValue = e.into();
-    v.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+fn message(e: JsValue) -> String {
+    e.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+}
+
+/// A string property of a JS object.
+fn prop(v: &JsValue, key: &str) -> String {
+    js_sys::Reflect::get(v, &key.into()).ok().and_then(|p| p.as_string()).unwrap_or_default()
+}
+
+/// A JS array of strings.
+fn strings(v: &JsValue) -> Vec<String> {
+    js_sys::Array::from(v).iter().map(|s| s.as_string().unwrap_or_default()).collect()
 }
 
 #[wasm_bindgen_test]
@@ -115,8 +124,12 @@ fn bad_specs_throw_errors_that_name_the_field() {
     let bad = r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],
         "periods":[{"label":"a"},{"label":"b"}],"series":[{"name":"n","values":[1,-2]}]}"#;
     let err = render_chart(canvas(300), bad.into()).err().expect("refused");
+    // A real Error, carrying the field and the rule apart for the builder.
+    assert_eq!((prop(&err, "kind"), prop(&err, "path"), prop(&err, "rule")), ("spec".into(), "series[0].values[1]".into(), "must be a non-negative number".into()));
     assert_eq!(message(err), "series[0].values[1]: must be a non-negative number");
     let err = render_chart(canvas(300), "{\"version\":1,".into()).err().expect("refused");
+    assert_eq!((prop(&err, "kind"), prop(&err, "path")), ("json".into(), "".into()));
+    assert!(prop(&err, "rule").starts_with("is not valid JSON: "), "{}", prop(&err, "rule"));
     assert!(message(err).starts_with("spec is not valid JSON"));
     let typo = r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],"periods":[{"label":"a","nmae":"x"}],"series":[{"name":"n","values":[1]}]}"#;
     let err = render_chart(canvas(300), typo.into()).err().expect("refused");
@@ -139,15 +152,22 @@ fn open_chart_reads_json_only_and_gives_the_table() {
     assert!(c.get_attribute("aria-label").unwrap_or_default().contains("87.8 %"));
     assert_eq!(view.height(), 0.0, "nothing is laid out or drawn before the loader asks");
     let table = view.table();
-    let head: Vec<&str> = table[0].split('\u{1f}').collect();
-    assert_eq!(head[0], "Nearly nine in ten grooming reports were detected");
-    assert!(head.len() >= 4, "caption and at least 3 column headings: {head:?}");
-    assert!(table[1].split('\u{1e}').any(|l| l.contains("Police Scotland")), "foot: {}", table[1]);
-    let rows = &table[2..];
+    assert_eq!(prop(&table, "caption"), "Nearly nine in ten grooming reports were detected");
+    let head = strings(&js_sys::Reflect::get(&table, &"head".into()).unwrap());
+    assert!(head.len() >= 3, "at least 3 column headings: {head:?}");
+    let foot = strings(&js_sys::Reflect::get(&table, &"foot".into()).unwrap());
+    assert!(foot.iter().any(|l| l.contains("Police Scotland")), "foot: {foot:?}");
+    assert_eq!(foot.last(), Some(&view.source_line()), "the source line closes the foot");
+    let rows: Vec<Vec<String>> = js_sys::Array::from(&js_sys::Reflect::get(&table, &"rows".into()).unwrap()).iter().map(|r| strings(&r)).collect();
     assert_eq!(rows.len(), 2);
-    let cells: Vec<&str> = rows[1].split('\u{1f}').collect();
-    assert_eq!(cells.len(), head.len() - 1, "one cell per column: {cells:?}");
-    assert!(cells.iter().any(|c| c.contains("87.8 %")), "{cells:?}");
+    assert_eq!(rows[1].len(), head.len(), "one cell per column: {:?}", rows[1]);
+    assert!(rows[1].iter().any(|c| c.contains("87.8 %")), "{:?}", rows[1]);
+    // Its tallest layout between phone and desktop widths, drawing nothing.
+    let tallest = view.tallest(264.0, 784.0).unwrap();
+    assert_eq!(view.height(), 0.0, "tallest() draws nothing");
+    let mut v = open_chart(canvas(300), RATE).unwrap();
+    let at_phone = v.draw(264.0, 1.0, "light").unwrap();
+    assert!(tallest >= at_phone && tallest < at_phone + 200.0, "{tallest} vs {at_phone}");
     // Text that is not JSON is refused as such: the wasm knows no chart names.
     let err = open_chart(canvas(300), "offence-trend").err().expect("refused");
     assert!(message(err).starts_with("spec is not valid JSON"));

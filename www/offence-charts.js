@@ -152,8 +152,7 @@ function figure(theme) {
 function dataTable(fig, view) {
   const details = el("details", "oc-data", "font:13px/1.4 " + FONT + ";margin-top:.4em");
   details.append(el("summary", "", "cursor:pointer;width:max-content", "Show data"));
-  const [top, foot, ...rows] = view.table(); // see ChartView::table in src/web/mod.rs
-  const [caption, ...head] = top.split("\u001f");
+  const { caption, head, rows, foot } = view.table(); // see ChartView::table in src/web/mod.rs
   const table = el("table", "", "border-collapse:collapse;margin-top:.5em;max-width:100%");
   table.createCaption().textContent = caption;
   const th = (text, scope, css) => {
@@ -163,20 +162,11 @@ function dataTable(fig, view) {
   };
   table.createTHead().insertRow().append(...head.map((h) => th(h, "col", "text-align:left;padding:2px 10px 2px 0;border-bottom:1px solid currentColor")));
   const body = table.createTBody();
-  for (const row of rows) {
-    const [first, ...cells] = row.split("\u001f");
+  for (const [first, ...cells] of rows) {
     body.insertRow().append(th(first, "row", "text-align:left;font-weight:normal;padding:2px 10px 2px 0"), ...cells.map((c) => el("td", "", "text-align:right;padding:2px 10px 2px 0;white-space:nowrap", c)));
   }
-  details.append(table, ...(foot ? foot.split("\u001e") : []).map((line) => el("p", "", "margin:.3em 0;font-size:12px", line)));
+  details.append(table, ...foot.map((line) => el("p", "", "margin:.3em 0;font-size:12px", line)));
   fig.append(details);
-}
-
-/**
- * For tests of recovery: makes the chart in `figure` call a WebAssembly function that panics, as a
- * bug of ours would. That chart shows the message; the page's other charts move to a new instance.
- */
-export function simulateCrash(figure) {
-  for (const chart of charts) if (chart.figure === figure) call(chart, () => chart.m.panicForTests("simulated"));
 }
 
 // Calls into the chart's WebAssembly; a trap there breaks only this chart, the rest move on.

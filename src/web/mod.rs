@@ -9,27 +9,47 @@ mod canvas;
 
 use crate::chart::{check_size, Chart};
 use crate::describe::{summary, table, tip};
+use crate::layout::source_line;
 use crate::error::ChartError;
 use crate::scene::Scene;
-use crate::text::join;
 use crate::theme::Theme;
 use canvas::{paint, CanvasMeasure, Widths};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-/// Panics on purpose, trapping this instance: lets tests prove that the loader recovers and the
-/// page's other charts live on. Never called by the loader itself.
-///
-/// A panic carries no message to JavaScript: the release wasm is built with panics that trap at
-/// once (see `scripts/dist.sh`), which leaves all panic formatting out of it. The loader reports a
-/// trap as an internal error; the native CLI shows the message for the same spec.
-#[wasm_bindgen(js_name = panicForTests)]
-pub fn panic_for_tests(message: &str) {
-    std::panic::panic_any(cat!("test panic: ", message));
+#[cfg(feature = "test-hooks")]
+thread_local! {
+    /// Set by [`arm_trap_for_tests`]: the next [`ChartView::tip`] call panics.
+    static TRAP_ARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-fn js(e: ChartError) -> JsError {
-    JsError::new(&e.message())
+/// Test builds only (cargo feature `test-hooks`, never in `dist/`): the next tooltip asked of any
+/// chart in this instance panics, trapping the instance, as a bug of ours would. Lets the
+/// end-to-end tests prove that the loader recovers and the page's other charts live on.
+///
+/// A panic carries no message to JavaScript: the wasm is built with panics that trap at once (see
+/// `scripts/dist.sh`). The loader reports a trap as an internal error.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = armTrapForTests)]
+pub fn arm_trap_for_tests() {
+    TRAP_ARMED.with(|t| t.set(true));
+}
+
+/// A [`ChartError`] as a JS `Error` whose `message` is what readers are shown, with `kind`
+/// (`"json"`, `"spec"`, `"draw"`), `path` (the field, as `series[0].values[1]`; empty for the
+/// whole spec) and `rule` (what is wrong there, without the path).
+fn js(e: ChartError) -> JsValue {
+    let error = js_sys::Error::new(&e.message());
+    let (kind, path, rule) = match &e {
+        ChartError::Json(m) => ("json", "", cat!("is not valid JSON: ", m)),
+        ChartError::Spec { path, message } => ("spec", path.as_str(), message.clone()),
+        ChartError::UnknownChart(_) => ("spec", "", e.message()),
+        ChartError::Draw(m) => ("draw", "", m.clone()),
+    };
+    for (key, value) in [("kind", kind), ("path", path), ("rule", rule.as_str())] {
+        let _ = js_sys::Reflect::set(&error, &key.into(), &value.into());
+    }
+    error.into()
 }
 
 fn dom_error(e: JsValue) -> ChartError {
@@ -112,7 +132,7 @@ impl ChartView {
 impl ChartView {
     /// Lays the chart out `width` CSS px wide and draws it at `dpr` backing pixels per CSS pixel
     /// in theme `"light"` or `"dark"`. Returns the chart's height in CSS px.
-    pub fn draw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, JsError> {
+    pub fn draw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, JsValue> {
         self.redraw(width, dpr, theme).map_err(js)
     }
 
@@ -162,6 +182,10 @@ impl ChartView {
 
     /// Figure `i`'s tooltip: its heading then its lines; empty if there is no such figure.
     pub fn tip(&self, i: usize) -> Vec<String> {
+        #[cfg(feature = "test-hooks")]
+        if TRAP_ARMED.with(|t| t.replace(false)) {
+            std::panic::panic_any("test trap");
+        }
         self.scene
             .mark(i)
             .and_then(|(focus, _)| tip(self.chart.spec(), focus))
@@ -174,15 +198,23 @@ impl ChartView {
         summary(self.chart.spec())
     }
 
-    /// The data table in one call: `[head, foot, ...rows]`. `head` is the caption then the column
-    /// headings, and each row its cells, joined by U+001F; `foot` is the lines under the table
-    /// (flags, notes, sources) joined by U+001E. Spec text holds neither: control characters are
-    /// refused.
-    pub fn table(&self) -> Vec<String> {
-        let t = table(self.chart.spec());
-        let head = join(&std::iter::once(t.caption).chain(t.head).collect::<Vec<_>>(), "\u{1f}");
-        let rows = t.rows.into_iter().map(|r| join(&r, "\u{1f}"));
-        [head, join(&t.foot, "\u{1e}")].into_iter().chain(rows).collect()
+    /// The data table: `{caption, head: [..], rows: [[..], ..], foot: [..]}`, all strings. `foot`
+    /// is the lines under the table (flags, notes, sources).
+    pub fn table(&self) -> JsValue {
+        serde_wasm_bindgen::to_value(&table(self.chart.spec())).unwrap_or(JsValue::NULL)
+    }
+
+    /// The source line at the chart's foot ("Source: Police Scotland (April 2020)").
+    #[wasm_bindgen(js_name = sourceLine)]
+    pub fn source_line(&self) -> String {
+        source_line(self.chart.spec())
+    }
+
+    /// The height, CSS px, that shows the chart whole at every width from `narrowest` to
+    /// `widest` (its tallest layout among them): an iframe's fallback height. Draws nothing.
+    pub fn tallest(&self, narrowest: f64, widest: f64) -> Result<f64, JsValue> {
+        let m = CanvasMeasure::new(&self.canvas, &self.widths).map_err(js)?;
+        Ok(self.chart.tallest(narrowest, widest, &m))
     }
 }
 
@@ -190,7 +222,7 @@ impl ChartView {
 /// the screen's pixel ratio, in the light theme. Throws an `Error` naming the field and rule if the
 /// spec is bad.
 #[wasm_bindgen(js_name = renderChart)]
-pub fn render_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<ChartView, JsError> {
+pub fn render_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<ChartView, JsValue> {
     let mut view = open(canvas, chart_from(&spec).map_err(js)?).map_err(js)?;
     let width = match view.canvas.client_width() {
         w if w > 0 => f64::from(w),
@@ -204,7 +236,7 @@ pub fn render_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<ChartVie
 /// `role` and screen-reader summary, without drawing: the loader draws it at the width, ratio and
 /// theme of its place. Throws an `Error` naming the field and rule if the spec is bad.
 #[wasm_bindgen(js_name = openChart)]
-pub fn open_chart(canvas: HtmlCanvasElement, text: &str) -> Result<ChartView, JsError> {
+pub fn open_chart(canvas: HtmlCanvasElement, text: &str) -> Result<ChartView, JsValue> {
     open(canvas, chart_from_json(text).map_err(js)?).map_err(js)
 }
 

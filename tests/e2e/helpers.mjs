@@ -12,6 +12,9 @@ import { serve } from "../../scripts/serve.mjs";
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 // OC_E2E_DIST runs the suite against another build (e.g. a deliberately broken copy).
 export const DIST = process.env.OC_E2E_DIST || join(ROOT, "dist");
+// The same site built with the test hooks (OC_FEATURES=test-hooks OC_OUT=dist-hooks scripts/dist.sh):
+// only the tests that make the WebAssembly trap use it.
+export const DIST_HOOKS = process.env.OC_E2E_DIST_HOOKS || join(ROOT, "dist-hooks");
 
 export const LIGHT = { background: [255, 255, 255], series0: [29, 90, 140], text: [26, 26, 26] };
 export const DARK = { background: [22, 24, 27], series0: [110, 176, 236], text: [238, 238, 238] };
@@ -46,10 +49,10 @@ export async function startServer(dir, opts) {
   };
 }
 
-/** A temp folder holding a copy of dist/ plus `files` ({name: text}); returns its path. */
-export function fixtureDir(files = {}, { withDist = true } = {}) {
+/** A temp folder holding a copy of dist/ (or `from`) plus `files` ({name: text}); returns its path. */
+export function fixtureDir(files = {}, { withDist = true, from = DIST } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "oc-e2e-"));
-  if (withDist) cpSync(DIST, dir, { recursive: true });
+  if (withDist) cpSync(from, dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
