@@ -182,6 +182,11 @@ fn any_approximate(spec: &Spec) -> bool {
         || spec.categories.iter().any(|c| rate_of(c).map(|r| r.approximate).unwrap_or(false))
 }
 
+/// The first column's heading in a trend's data table (then one column a series).
+pub const PERIOD_HEADING: &str = "Period";
+/// The column headings of a rate chart's data table.
+pub const RATE_HEADINGS: [&str; 5] = ["Category", "Recorded", "Detected", "Detection rate", "Published rate"];
+
 /// The chart's figures as a table for readers who cannot see the chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -214,7 +219,7 @@ pub fn table(spec: &Spec) -> Table {
     let mut foot = Vec::new();
     let (head, rows) = match spec.kind {
         Kind::Trend => {
-            let mut head = vec!["Period".to_owned()];
+            let mut head = vec![PERIOD_HEADING.to_owned()];
             head.extend(spec.series.iter().map(|s| s.name.trim().to_owned()));
             let rows = spec
                 .periods
@@ -233,7 +238,7 @@ pub fn table(spec: &Spec) -> Table {
             (head, rows)
         }
         Kind::Rate => {
-            let head = ["Category", "Recorded", "Detected", "Detection rate", "Published rate"].map(String::from).to_vec();
+            let head = RATE_HEADINGS.map(String::from).to_vec();
             let rows = spec
                 .categories
                 .iter()

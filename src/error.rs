@@ -35,7 +35,8 @@ impl ChartError {
             ChartError::Spec { path, message } if path.is_empty() => cat!("spec: ", message),
             ChartError::Spec { path, message } => cat!(path, ": ", message),
             ChartError::UnknownChart(name) => {
-                cat!("no chart is called \"", name, "\" (the named charts are: offence-trend, detection-rate)")
+                let names: Vec<String> = crate::spec::NAMED_CHARTS.map(String::from).to_vec();
+                cat!("no chart is called \"", name, "\" (the named charts are: ", crate::text::join(&names, ", "), ")")
             }
             ChartError::Draw(m) => cat!("the chart could not be drawn: ", m),
         }

@@ -10,6 +10,9 @@ pub const MIN_WIDTH: f64 = 240.0;
 /// Widest width laid out.
 pub const MAX_WIDTH: f64 = 4000.0;
 
+/// Charts narrower than this, CSS px, are laid out with the phone sizes.
+pub const PHONE_BELOW: f64 = 480.0;
+
 /// Font sizes for one width: smaller on phones.
 #[derive(Debug, Clone, Copy)]
 pub struct Sizes {
@@ -28,7 +31,7 @@ pub struct Sizes {
 impl Sizes {
     /// The sizes for a chart `width` CSS px wide.
     pub fn for_width(width: f64) -> Sizes {
-        let phone = width < 480.0;
+        let phone = width < PHONE_BELOW;
         Sizes {
             title: Font::bold(if phone { 17.0 } else { 20.0 }),
             subtitle: Font::regular(if phone { 14.0 } else { 15.0 }),
@@ -36,6 +39,17 @@ impl Sizes {
             value: Font::bold(if phone { 12.0 } else { 14.0 }),
             small: Font::regular(12.0),
         }
+    }
+
+    /// Every font of these sizes, each once, in the order title, subtitle, label, value, small.
+    pub fn distinct(&self) -> Vec<Font> {
+        let mut fonts: Vec<Font> = Vec::new();
+        for f in [self.title, self.subtitle, self.label, self.value, self.small] {
+            if !fonts.contains(&f) {
+                fonts.push(f);
+            }
+        }
+        fonts
     }
 }
 

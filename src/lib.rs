@@ -30,7 +30,6 @@ pub mod validate;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 
-#[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use chart::Chart;

@@ -3,6 +3,10 @@
 //! [`crate::read`] fills it from JSON, checking shapes and types; [`crate::validate`] checks every
 //! rule on values.
 
+/// The names of the default charts, which a snippet may name instead of giving a spec; each
+/// one's spec is `data/<name>.json`.
+pub const NAMED_CHARTS: [&str; 2] = ["offence-trend", "detection-rate"];
+
 /// Field names of each object in a spec: the keys [`crate::read`] accepts, in the order its
 /// messages list them.
 pub mod fields {

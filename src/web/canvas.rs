@@ -10,7 +10,8 @@
 use crate::draw::{draw, Surface};
 use crate::error::ChartError;
 use crate::format::css_number as decimal;
-use crate::measure::{Font, Measure, FONT_FAMILY};
+use super::shared_js::css_font;
+use crate::measure::{Font, Measure};
 use crate::scene::Scene;
 use crate::theme::Theme;
 use plotters_backend::DrawingErrorKind;
@@ -59,7 +60,7 @@ impl<'a> CanvasMeasure<'a> {
     fn measure(&self, text: &str, font: Font) -> f64 {
         if let Ok(mut current) = self.font.try_borrow_mut() {
             if *current != (font.size, font.bold) {
-                self.ctx.set_font(&css_font(font.size, font.bold));
+                self.ctx.set_font(&css_font(font));
                 *current = (font.size, font.bold);
             }
         }
@@ -81,11 +82,6 @@ impl Measure for CanvasMeasure<'_> {
         known.push((key, text.to_owned(), w));
         w
     }
-}
-
-/// The CSS `font` shorthand for `size` px, bold or normal, in [`FONT_FAMILY`].
-pub fn css_font(size: f64, bold: bool) -> String {
-    cat!(if bold { "bold" } else { "normal" }, " ", decimal(size), "px ", FONT_FAMILY)
 }
 
 /// The 2D context of `canvas`.

@@ -1,0 +1,247 @@
+//! The `#[wasm_bindgen]` exports: short functions that convert inputs, call the pure core and turn
+//! [`ChartError`]s into JS `Error`s.
+
+use crate::chart::{check_size, Chart};
+use crate::describe::{summary, table, tip};
+use crate::layout::source_line;
+use crate::error::ChartError;
+use crate::scene::Scene;
+use crate::theme::Theme;
+use super::canvas::{paint, CanvasMeasure, Widths};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+#[cfg(feature = "test-hooks")]
+thread_local! {
+    /// Set by [`arm_trap_for_tests`]: the next [`ChartView::tip`] call panics.
+    static TRAP_ARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Test builds only (cargo feature `test-hooks`, never in `dist/`): the next tooltip asked of any
+/// chart in this instance panics, trapping the instance, as a bug of ours would. Lets the
+/// end-to-end tests prove that the loader recovers and the page's other charts live on.
+///
+/// A panic carries no message to JavaScript: the wasm is built with panics that trap at once (see
+/// `scripts/dist.sh`). The loader reports a trap as an internal error.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = armTrapForTests)]
+pub fn arm_trap_for_tests() {
+    TRAP_ARMED.with(|t| t.set(true));
+}
+
+/// A [`ChartError`] as a JS `Error` whose `message` is what readers are shown, with `kind`
+/// (`"json"`, `"spec"`, `"draw"`), `path` (the field, as `series[0].values[1]`; empty for the
+/// whole spec) and `rule` (what is wrong there, without the path).
+fn js(e: ChartError) -> JsValue {
+    let error = js_sys::Error::new(&e.message());
+    let (kind, path, rule) = match &e {
+        ChartError::Json(m) => ("json", "", cat!("is not valid JSON: ", m)),
+        ChartError::Spec { path, message } => ("spec", path.as_str(), message.clone()),
+        ChartError::UnknownChart(_) => ("spec", "", e.message()),
+        ChartError::Draw(m) => ("draw", "", m.clone()),
+    };
+    for (key, value) in [("kind", kind), ("path", path), ("rule", rule.as_str())] {
+        let _ = js_sys::Reflect::set(&error, &key.into(), &value.into());
+    }
+    error.into()
+}
+
+fn dom_error(e: JsValue) -> ChartError {
+    ChartError::Draw(e.as_string().unwrap_or_else(|| "the page refused a change".into()))
+}
+
+/// Reads a spec given as JSON text or as a JS object. (Named charts are files the loader fetches:
+/// their data is not compiled into the wasm, so a data fix does not change the program.)
+fn chart_from(value: &JsValue) -> Result<Chart, ChartError> {
+    match value.as_string() {
+        Some(text) => chart_from_json(&text),
+        None => chart_from_object(value.clone()),
+    }
+}
+
+/// Parses JSON text with the browser's `JSON.parse`, then reads it as a spec.
+fn chart_from_json(text: &str) -> Result<Chart, ChartError> {
+    check_size(text)?;
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unreadable".into());
+        ChartError::Json(msg)
+    })?;
+    chart_from_object(value)
+}
+
+/// Brings a JS value into the core through serde-wasm-bindgen, which fills the core's [`Json`]
+/// value; the core then reads it with the same paths and messages as natively.
+///
+/// [`Json`]: crate::json::Json
+fn chart_from_object(value: JsValue) -> Result<Chart, ChartError> {
+    Chart::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `devicePixelRatio`, read as a global (not through `web_sys::window()`, whose
+    /// search for the global object costs about 0.6 KB of wasm and glue).
+    #[wasm_bindgen(thread_local_v2, js_name = devicePixelRatio)]
+    static DEVICE_PIXEL_RATIO: Option<f64>;
+}
+
+fn device_pixel_ratio() -> f64 {
+    DEVICE_PIXEL_RATIO.with(|r| r.filter(|r| *r > 0.0).unwrap_or(1.0))
+}
+
+/// A chart drawn on a canvas: redraw it at a new size or theme, and ask it about its figures.
+#[wasm_bindgen]
+pub struct ChartView {
+    chart: Chart,
+    canvas: HtmlCanvasElement,
+    scene: Scene,
+    /// The width the scene was laid out for: a redraw at the same width only repaints.
+    laid_out_for: Option<f64>,
+    /// Text widths measured so far.
+    widths: Widths,
+    /// Keep a large enough backing store when the chart shrinks (see [`canvas::paint`]).
+    keep_bitmap: bool,
+    /// The pixel ratio the canvas's backing store was made for.
+    bitmap_dpr: f64,
+}
+
+impl ChartView {
+    fn new(chart: Chart, canvas: HtmlCanvasElement) -> ChartView {
+        ChartView { chart, canvas, scene: Scene::default(), laid_out_for: None, widths: Widths::default(), keep_bitmap: false, bitmap_dpr: 0.0 }
+    }
+
+    fn redraw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, ChartError> {
+        // Layout is in CSS pixels and colour roles, so a new theme or pixel ratio needs none.
+        if self.laid_out_for != Some(width) {
+            let m = CanvasMeasure::new(&self.canvas, &self.widths)?;
+            self.scene = self.chart.layout(width, &m);
+            self.laid_out_for = Some(width);
+        }
+        paint(&self.canvas, &self.scene, &Theme::named(theme), dpr, self.keep_bitmap, &mut self.bitmap_dpr)?;
+        Ok(self.scene.height)
+    }
+}
+
+#[wasm_bindgen]
+impl ChartView {
+    /// Lays the chart out `width` CSS px wide and draws it at `dpr` backing pixels per CSS pixel
+    /// in theme `"light"` or `"dark"`. Returns the chart's height in CSS px.
+    pub fn draw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, JsValue> {
+        self.redraw(width, dpr, theme).map_err(js)
+    }
+
+    /// From now on, keep the canvas's backing store when the chart narrows or shortens, sizing the
+    /// canvas element to the store: for a canvas in a frame that clips it to the chart's width and
+    /// [`height`](ChartView::height), as the loader's are. Redraws at a smaller size then need no
+    /// new pixels from the browser.
+    #[wasm_bindgen(js_name = keepBitmap)]
+    pub fn keep_bitmap(&mut self) {
+        self.keep_bitmap = true;
+    }
+
+    /// Height of the last layout, CSS px.
+    #[wasm_bindgen(getter)]
+    pub fn height(&self) -> f64 {
+        self.scene.height
+    }
+
+    /// Width of the last layout, CSS px.
+    #[wasm_bindgen(getter)]
+    pub fn width(&self) -> f64 {
+        self.scene.width
+    }
+
+    /// The canvas drawn on.
+    #[wasm_bindgen(getter)]
+    pub fn canvas(&self) -> HtmlCanvasElement {
+        self.canvas.clone()
+    }
+
+    /// How many figures the arrow keys step through.
+    #[wasm_bindgen(js_name = markCount)]
+    pub fn mark_count(&self) -> usize {
+        self.scene.mark_count()
+    }
+
+    /// The index of the figure under CSS-px point (`x`, `y`) of the canvas, or -1.
+    #[wasm_bindgen(js_name = markAt)]
+    pub fn mark_at(&self, x: f64, y: f64) -> i32 {
+        self.scene.hit(x, y).and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
+    }
+
+    /// `[x, y]` in CSS px where figure `i`'s tooltip points; empty if there is no such figure.
+    pub fn anchor(&self, i: usize) -> Vec<f64> {
+        self.scene.mark(i).map(|(_, (x, y))| vec![x, y]).unwrap_or_default()
+    }
+
+    /// Figure `i`'s tooltip: its heading then its lines; empty if there is no such figure.
+    pub fn tip(&self, i: usize) -> Vec<String> {
+        #[cfg(feature = "test-hooks")]
+        if TRAP_ARMED.with(|t| t.replace(false)) {
+            std::panic::panic_any("test trap");
+        }
+        self.scene
+            .mark(i)
+            .and_then(|(focus, _)| tip(self.chart.spec(), focus))
+            .map(|t| std::iter::once(t.heading).chain(t.lines).collect())
+            .unwrap_or_default()
+    }
+
+    /// The sentence a screen reader hears for the whole chart.
+    pub fn summary(&self) -> String {
+        summary(self.chart.spec())
+    }
+
+    /// The data table: `{caption, head: [..], rows: [[..], ..], foot: [..]}`, all strings. `foot`
+    /// is the lines under the table (flags, notes, sources).
+    pub fn table(&self) -> JsValue {
+        serde_wasm_bindgen::to_value(&table(self.chart.spec())).unwrap_or(JsValue::NULL)
+    }
+
+    /// The source line at the chart's foot ("Source: Police Scotland (April 2020)").
+    #[wasm_bindgen(js_name = sourceLine)]
+    pub fn source_line(&self) -> String {
+        source_line(self.chart.spec())
+    }
+
+    /// The height, CSS px, that shows the chart whole at every width from `narrowest` to
+    /// `widest` (its tallest layout among them): an iframe's fallback height. Draws nothing.
+    pub fn tallest(&self, narrowest: f64, widest: f64) -> Result<f64, JsValue> {
+        let m = CanvasMeasure::new(&self.canvas, &self.widths).map_err(js)?;
+        Ok(self.chart.tallest(narrowest, widest, &m))
+    }
+}
+
+/// Draws `spec` (JSON text or an object) on `canvas` at its CSS width and
+/// the screen's pixel ratio, in the light theme. Throws an `Error` naming the field and rule if the
+/// spec is bad.
+#[wasm_bindgen(js_name = renderChart)]
+pub fn render_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<ChartView, JsValue> {
+    let mut view = open(canvas, chart_from(&spec).map_err(js)?).map_err(js)?;
+    let width = match view.canvas.client_width() {
+        w if w > 0 => f64::from(w),
+        _ => f64::from(view.canvas.width()),
+    };
+    view.redraw(width, device_pixel_ratio(), "light").map_err(js)?;
+    Ok(view)
+}
+
+/// Reads `text` as a spec for `canvas`, which gets its
+/// `role` and screen-reader summary, without drawing: the loader draws it at the width, ratio and
+/// theme of its place. Throws an `Error` naming the field and rule if the spec is bad.
+#[wasm_bindgen(js_name = openChart)]
+pub fn open_chart(canvas: HtmlCanvasElement, text: &str) -> Result<ChartView, JsValue> {
+    open(canvas, chart_from_json(text).map_err(js)?).map_err(js)
+}
+
+fn open(canvas: HtmlCanvasElement, chart: Chart) -> Result<ChartView, ChartError> {
+    canvas.set_attribute("role", "img").map_err(dom_error)?;
+    canvas.set_attribute("aria-label", &summary(chart.spec())).map_err(dom_error)?;
+    Ok(ChartView::new(chart, canvas))
+}
+
+/// The allocator: talc, which is about 5 KB smaller in the wasm than Rust's default dlmalloc.
+// SAFETY: `new_global` is sound when this is the global allocator of a single-threaded wasm
+// module, which it is (talc's documented use).
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };

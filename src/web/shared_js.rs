@@ -1,0 +1,100 @@
+//! The values the site's JavaScript shares with the core, written out as an ES module
+//! (`www/shared.js`). Rust owns each value; the JavaScript imports it from that module and never
+//! keeps a copy. `tests/shared_js.rs` fails when the checked-in module is stale and rewrites it
+//! with `UPDATE_SHARED_JS=1`.
+
+use crate::describe::{PERIOD_HEADING, RATE_HEADINGS};
+use crate::format::css_number;
+use crate::layout::{Sizes, PHONE_BELOW};
+use crate::measure::{Font, FONT_FAMILY};
+use crate::spec::NAMED_CHARTS;
+use crate::theme::{css_color, Theme};
+
+/// The CSS `font` shorthand for `font` in [`FONT_FAMILY`], as the canvas is given it.
+pub fn css_font(font: Font) -> String {
+    cat!(if font.bold { "bold" } else { "normal" }, " ", css_number(font.size), "px ", FONT_FAMILY)
+}
+
+/// A JS string literal (JSON's, which JS reads alike).
+fn string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                let digit = |d: u32| char::from_digit(d, 16).unwrap_or('0');
+                out.push_str("\\u00");
+                out.push(digit(c as u32 >> 4));
+                out.push(digit(c as u32 & 15));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A JS array of `items` (already written as JS) on one line, or one item a line indented by
+/// `indent` spaces when that line would pass 70 characters.
+fn list(items: impl IntoIterator<Item = String>, indent: usize) -> String {
+    let items: Vec<String> = items.into_iter().collect();
+    let one_line = cat!("[", crate::text::join(&items, ", "), "]");
+    if one_line.len() <= 70 && !one_line.contains('\n') {
+        return one_line;
+    }
+    let pad = " ".repeat(indent + 2);
+    let mut out = String::from("[\n");
+    for item in items {
+        out.push_str(&cat!(pad, item, ",\n"));
+    }
+    out.push_str(&" ".repeat(indent));
+    out.push(']');
+    out
+}
+
+fn theme(t: &Theme) -> String {
+    let color = |c| string(&css_color(c, 1.0));
+    cat!(
+        "{\n    background: ",
+        color(t.background),
+        ",\n    text: ",
+        color(t.text),
+        ",\n    muted: ",
+        color(t.muted),
+        ",\n    focus: ",
+        color(t.series[0]),
+        ",\n  }"
+    )
+}
+
+/// The text of `www/shared.js`.
+pub fn module() -> String {
+    let fonts = |width: f64| {
+        list(Sizes::for_width(width).distinct().into_iter().map(|f| string(&css_font(f))), 2)
+    };
+    let named = list(NAMED_CHARTS.iter().map(|n| string(n)), 0);
+    let mut out = String::new();
+    for line in [
+        "// Generated from the Rust core (src/web/shared_js.rs): do not edit. Rewrite it with",
+        "// `UPDATE_SHARED_JS=1 cargo test --test shared_js`; that test fails while it is stale.",
+        "",
+        "/** The font stack charts draw with. */",
+        &cat!("export const FONT_FAMILY = ", string(FONT_FAMILY), ";"),
+        "/** Charts narrower than this, CSS px, use the phone sizes. */",
+        &cat!("export const PHONE_BELOW = ", css_number(PHONE_BELOW), ";"),
+        "/** The canvas fonts a chart draws with: [narrower than PHONE_BELOW, wider]. */",
+        &cat!("export const FONTS = ", list([fonts(0.0), fonts(PHONE_BELOW)], 0), ";"),
+        "/** The default charts a snippet may name; each one's spec is data/<name>.json. */",
+        &cat!("export const NAMED_CHARTS = ", named, ";"),
+        "/** Each theme's page colours: background, text, muted text, focus ring (the first series). */",
+        &cat!("export const THEMES = {\n  light: ", theme(&Theme::light()), ",\n  dark: ", theme(&Theme::dark()), ",\n};"),
+        "/** Data-table headings: a trend's first column; a rate chart's columns. */",
+        &cat!("export const PERIOD_HEADING = ", string(PERIOD_HEADING), ";"),
+        &cat!("export const RATE_HEADINGS = ", list(RATE_HEADINGS.iter().map(|h| string(h)), 0), ";"),
+    ] {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}

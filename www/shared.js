@@ -1,0 +1,49 @@
+// Generated from the Rust core (src/web/shared_js.rs): do not edit. Rewrite it with
+// `UPDATE_SHARED_JS=1 cargo test --test shared_js`; that test fails while it is stale.
+
+/** The font stack charts draw with. */
+export const FONT_FAMILY = "Helvetica, Arial, Liberation Sans, sans-serif";
+/** Charts narrower than this, CSS px, use the phone sizes. */
+export const PHONE_BELOW = 480;
+/** The canvas fonts a chart draws with: [narrower than PHONE_BELOW, wider]. */
+export const FONTS = [
+  [
+    "bold 17px Helvetica, Arial, Liberation Sans, sans-serif",
+    "normal 14px Helvetica, Arial, Liberation Sans, sans-serif",
+    "normal 12px Helvetica, Arial, Liberation Sans, sans-serif",
+    "bold 12px Helvetica, Arial, Liberation Sans, sans-serif",
+  ],
+  [
+    "bold 20px Helvetica, Arial, Liberation Sans, sans-serif",
+    "normal 15px Helvetica, Arial, Liberation Sans, sans-serif",
+    "normal 13px Helvetica, Arial, Liberation Sans, sans-serif",
+    "bold 14px Helvetica, Arial, Liberation Sans, sans-serif",
+    "normal 12px Helvetica, Arial, Liberation Sans, sans-serif",
+  ],
+];
+/** The default charts a snippet may name; each one's spec is data/<name>.json. */
+export const NAMED_CHARTS = ["offence-trend", "detection-rate"];
+/** Each theme's page colours: background, text, muted text, focus ring (the first series). */
+export const THEMES = {
+  light: {
+    background: "#ffffff",
+    text: "#1a1a1a",
+    muted: "#5c5c5c",
+    focus: "#1d5a8c",
+  },
+  dark: {
+    background: "#16181b",
+    text: "#eeeeee",
+    muted: "#b0b4ba",
+    focus: "#6eb0ec",
+  },
+};
+/** Data-table headings: a trend's first column; a rate chart's columns. */
+export const PERIOD_HEADING = "Period";
+export const RATE_HEADINGS = [
+  "Category",
+  "Recorded",
+  "Detected",
+  "Detection rate",
+  "Published rate",
+];
