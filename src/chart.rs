@@ -1,10 +1,10 @@
 //! A validated chart: parse, validate, lay out. The entry point of the pure core.
 
-use crate::error::ChartError;
-use crate::json::Json;
-use crate::limits::MAX_SPEC_BYTES;
-use crate::measure::Measure;
-use crate::scene::Scene;
+use crate::layout::measure::Measure;
+use crate::layout::scene::Scene;
+use crate::spec::error::ChartError;
+use crate::spec::json::Json;
+use crate::spec::limits::MAX_SPEC_BYTES;
 use crate::spec::Spec;
 use serde::{Deserialize, Deserializer};
 
@@ -13,33 +13,40 @@ use serde::{Deserialize, Deserializer};
 #[cfg(not(target_arch = "wasm32"))]
 pub const NAMED: [(&str, &str); 2] = [
     ("offence-trend", include_str!("../data/offence-trend.json")),
-    ("detection-rate", include_str!("../data/detection-rate.json")),
+    (
+        "detection-rate",
+        include_str!("../data/detection-rate.json"),
+    ),
 ];
 
 /// The spec text of the named chart `name`.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn named_spec(name: &str) -> Result<&'static str, ChartError> {
-    NAMED.iter().find(|(n, _)| *n == name.trim()).map(|(_, s)| *s).ok_or_else(|| ChartError::UnknownChart(name.chars().take(60).collect()))
+    NAMED
+        .iter()
+        .find(|(n, _)| *n == name.trim())
+        .map(|(_, s)| *s)
+        .ok_or_else(|| ChartError::UnknownChart(name.chars().take(60).collect()))
 }
 
 /// A spec that has passed every rule, ready to lay out at any width.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
     spec: Spec,
-    prepared: crate::trend::Prepared,
+    prepared: crate::layout::trend::Prepared,
 }
 
 impl Chart {
     /// Validates `spec`.
     pub fn new(spec: Spec) -> Result<Chart, ChartError> {
-        crate::validate::validate(&spec)?;
-        let prepared = crate::trend::prepare(&spec);
+        crate::spec::rules::validate(&spec)?;
+        let prepared = crate::layout::trend::prepare(&spec);
         Ok(Chart { spec, prepared })
     }
 
     /// Reads and validates a parsed JSON value (taken apart as it is read).
     pub fn from_value(value: Json) -> Result<Chart, ChartError> {
-        Chart::new(crate::read::spec(value)?)
+        Chart::new(crate::spec::read::spec(value)?)
     }
 
     /// Reads a spec from any serde deserializer (a `serde_json::Value`, say), then validates it.
@@ -79,7 +86,7 @@ impl Chart {
 
     /// Lays the chart out `width` CSS px wide.
     pub fn layout(&self, width: f64, m: &dyn Measure) -> Scene {
-        crate::layout::layout_prepared(&self.spec, &self.prepared, width, m)
+        crate::layout::layout(&self.spec, &self.prepared, width, m)
     }
 
     /// The height, CSS px, that shows the chart whole at every width from `narrowest` to `widest`:
@@ -107,14 +114,23 @@ impl Chart {
             w += step;
         }
         // Between two widths tried, the plot may grow by its share of the width step.
-        tallest + (step * crate::trend::PLOT_HEIGHT_RATIO).ceil()
+        tallest + (step * crate::layout::trend::PLOT_HEIGHT_RATIO).ceil()
     }
 }
 
 /// Refuses spec text over [`MAX_SPEC_BYTES`] before any parsing.
 pub fn check_size(text: &str) -> Result<(), ChartError> {
     if text.len() > MAX_SPEC_BYTES {
-        return Err(ChartError::spec("", cat!("is ", text.len(), " bytes long; at most ", MAX_SPEC_BYTES, " bytes are read")));
+        return Err(ChartError::spec(
+            "",
+            cat!(
+                "is ",
+                text.len(),
+                " bytes long; at most ",
+                MAX_SPEC_BYTES,
+                " bytes are read"
+            ),
+        ));
     }
     Ok(())
 }
@@ -122,20 +138,31 @@ pub fn check_size(text: &str) -> Result<(), ChartError> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::measure::Approximate;
+    use crate::layout::measure::Approximate;
 
     #[test]
     fn tallest_holds_every_width_between() {
         for name in ["offence-trend", "detection-rate"] {
             let chart = Chart::named(name).unwrap();
             let tallest = chart.tallest(264.0, 784.0, &Approximate);
-            let heights: Vec<f64> = (264..=784).map(|w| chart.layout(f64::from(w), &Approximate).height).collect();
+            let heights: Vec<f64> = (264..=784)
+                .map(|w| chart.layout(f64::from(w), &Approximate).height)
+                .collect();
             let max = heights.iter().cloned().fold(0.0, f64::max);
-            assert!(tallest >= max && tallest <= max + 1.0, "{name}: {tallest} vs {max}");
-            assert!(heights.iter().any(|h| *h < max), "{name}: heights vary with width");
+            assert!(
+                tallest >= max && tallest <= max + 1.0,
+                "{name}: {tallest} vs {max}"
+            );
+            assert!(
+                heights.iter().any(|h| *h < max),
+                "{name}: heights vary with width"
+            );
         }
         let chart = Chart::named("offence-trend").unwrap();
         assert_eq!(chart.tallest(300.0, f64::NAN, &Approximate), 0.0);
-        assert!(chart.tallest(500.0, 300.0, &Approximate) > 0.0, "reversed bounds: the wider one only");
+        assert!(
+            chart.tallest(500.0, 300.0, &Approximate) > 0.0,
+            "reversed bounds: the wider one only"
+        );
     }
 }

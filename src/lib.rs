@@ -1,36 +1,50 @@
-//! offence-charts: newsroom offence-trend and detection-rate charts from embedded JSON.
+//! offence-charts: newsroom offence-trend and detection-rate charts from embedded JSON, drawn with
+//! plotters on an HTML canvas (plotters-canvas) or, natively, as SVG and PNG fallback images.
 //!
-//! The pure core (spec model, validation, scales, layout, drawing generic over plotters'
-//! `DrawingBackend`) is plain Rust, tested with `cargo test`. The browser boundary is [`web`],
-//! compiled only for `wasm32`.
+//! The crate is in layers, each a folder, each using only the layers above it in this list:
+//!
+//! | layer | holds |
+//! | --- | --- |
+//! | `text` | strings without `core::fmt`; en-GB number formats |
+//! | `spec` | the JSON value, reading it into the spec model with paths, the rules, limits, errors
+//! |
+//! | `describe` | words about a spec: summary, tooltips, data table, rates, the source line |
+//! | `layout` | text measuring, scales, the frame and each chart kind's plot, the scene |
+//! | `chart` | parse + validate + lay out: the core's entry point ([`Chart`]) |
+//! | `paint` | a scene on any plotters `DrawingBackend`, themes, the native SVG/PNG renderer |
+//! | `web` | the only code that knows JavaScript: wasm exports, the canvas, `www/shared.js` |
+//!
+//! Everything but `web` is plain Rust, tested with `cargo test`; `tests/layers.rs` keeps imports
+//! running downwards. Modules are private: what other crates use is re-exported here.
 
 #[macro_use]
 mod text;
 
-pub mod chart;
-pub mod columns;
-pub mod describe;
-pub mod draw;
-pub mod error;
-pub mod format;
-pub mod json;
-pub mod layout;
-pub mod limits;
-pub mod measure;
-pub mod path;
-pub mod rate;
-pub mod read;
-pub mod scale;
-pub mod scene;
-pub mod spec;
-pub mod theme;
-pub mod trend;
-pub mod validate;
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod render;
-
-pub mod web;
+mod chart;
+mod describe;
+mod layout;
+mod paint;
+mod spec;
+mod web;
 
 pub use chart::Chart;
-pub use error::ChartError;
+pub use describe::{source_line, summary, table, tip, Focus, Table, Tip, MAX_TABLE_ROWS};
+pub use layout::frame::{Sizes, PHONE_BELOW};
+pub use layout::measure::{Approximate, Font, Measure, FONT_FAMILY};
+pub use layout::scene::{Align, Ink, MarkBox, Marks, Scene, Shape};
+pub use paint::draw::{draw, Surface};
+pub use paint::theme::Theme;
+pub use spec::error::ChartError;
+pub use spec::limits;
+pub use spec::{Category, Figure, Kind, Mark, Period, Series, Source, Spec, NAMED_CHARTS};
+pub use web::shared_js;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use chart::{named_spec, NAMED};
+#[cfg(not(target_arch = "wasm32"))]
+pub use layout::measure::native::FontMeasure;
+#[cfg(not(target_arch = "wasm32"))]
+pub use paint::render::{svg_to_png, to_svg, to_svg_sized, MAX_PNG_PIXELS};
+
+#[cfg(target_arch = "wasm32")]
+pub use web::{open_chart, render_chart, ChartView};

@@ -2,11 +2,11 @@
 //! The default charts drawn to SVG natively: the text, ticks, labels and bars they must contain,
 //! markup in spec text escaped, and no text running off the side.
 
-use offence_charts::measure::native::FontMeasure;
-use offence_charts::measure::{Font, Measure};
-use offence_charts::render::to_svg;
-use offence_charts::theme::Theme;
+use offence_charts::to_svg;
 use offence_charts::Chart;
+use offence_charts::FontMeasure;
+use offence_charts::Theme;
+use offence_charts::{Font, Measure};
 
 const WIDTHS: [f64; 3] = [320.0, 640.0, 1280.0];
 /// The light theme's first series colour, (29, 90, 140), as plotters-svg writes it.
@@ -20,8 +20,10 @@ const TRACK: &str = "#ECEEF1";
 const GRID: &str = "#E2E2E2";
 const AXIS: &str = "#333333";
 
-const TREND_SOURCE: &str = "Sources: Police Scotland, #GetHelpOrGetCaught campaign release (April 2020); Police Scotland, #StopItNow campaign release, as reported by the Edinburgh Reporter (March 2019)";
-const RATE_SOURCE: &str = "Source: Police Scotland, #StopItNow campaign release, as reported by the Edinburgh Reporter (March 2019)";
+const TREND_SOURCE: &str = "Sources: Police Scotland, #GetHelpOrGetCaught campaign release (April \
+    2020); Police Scotland, #StopItNow campaign release, as reported by the Edinburgh Reporter (March 2019)";
+const RATE_SOURCE: &str = "Source: Police Scotland, #StopItNow campaign release, as reported by \
+    the Edinburgh Reporter (March 2019)";
 
 #[derive(Debug)]
 struct Text {
@@ -61,11 +63,18 @@ fn attr<'a>(a: &'a [(String, String)], key: &str) -> Option<&'a str> {
 }
 
 fn num(a: &[(String, String)], key: &str) -> f64 {
-    attr(a, key).unwrap_or_else(|| panic!("no {key} in {a:?}")).parse().unwrap_or_else(|e| panic!("{key}: {e}"))
+    attr(a, key)
+        .unwrap_or_else(|| panic!("no {key} in {a:?}"))
+        .parse()
+        .unwrap_or_else(|e| panic!("{key}: {e}"))
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Start tags named `name` (`<rect .../>`, `<text ...>`), with what follows each.
@@ -103,7 +112,13 @@ fn rects(svg: &str) -> Vec<Rect> {
         .into_iter()
         .map(|(tag, _)| {
             let a = attrs(tag);
-            Rect { x: num(&a, "x"), y: num(&a, "y"), w: num(&a, "width"), h: num(&a, "height"), fill: attr(&a, "fill").unwrap_or("").to_owned() }
+            Rect {
+                x: num(&a, "x"),
+                y: num(&a, "y"),
+                w: num(&a, "width"),
+                h: num(&a, "height"),
+                fill: attr(&a, "fill").unwrap_or("").to_owned(),
+            }
         })
         .collect()
 }
@@ -126,7 +141,10 @@ fn size(svg: &str) -> (f64, f64) {
 
 /// All text contents joined by spaces: wrapped lines read back as the sentence they came from.
 fn joined(t: &[Text]) -> String {
-    t.iter().map(|t| t.content.as_str()).collect::<Vec<_>>().join(" ")
+    t.iter()
+        .map(|t| t.content.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn has_text(t: &[Text], s: &str) -> bool {
@@ -149,45 +167,94 @@ fn offence_trend_at_three_widths() {
         assert_eq!(size(&svg).0, w, "svg width");
         let t = texts(&svg);
         let all = joined(&t);
-        assert!(all.contains("Online child sexual abuse offences recorded in Scotland rose by 7.7 %"), "title at {w}: {all}");
-        assert!(all.contains("Offences recorded by Police Scotland, April to February (11 months, not full years)"), "subtitle at {w}");
+        assert!(
+            all.contains("Online child sexual abuse offences recorded in Scotland rose by 7.7 %"),
+            "title at {w}: {all}"
+        );
+        assert!(
+            all.contains(
+                "Offences recorded by Police Scotland, April to February (11 months, \
+            not full years)"
+            ),
+            "subtitle at {w}"
+        );
         assert!(all.contains(TREND_SOURCE), "source line at {w}: {all}");
         // Title in the title size: the written font-size is the CSS size (draw passes size × 1.24,
         // plotters-svg writes size ÷ 1.24).
         let title_size = if w < 480.0 { 17.0 } else { 20.0 };
-        assert!(t.iter().filter(|t| t.bold && t.content.starts_with("Online")).all(|t| (t.size - title_size).abs() < 1e-9), "title size at {w}");
+        assert!(
+            t.iter()
+                .filter(|t| t.bold && t.content.starts_with("Online"))
+                .all(|t| (t.size - title_size).abs() < 1e-9),
+            "title size at {w}"
+        );
         // Ticks from zero: every 1,000 on a phone, every 500 wider.
-        let ticks: &[&str] = if w < 480.0 { &["0", "1,000", "2,000"] } else { &["0", "500", "1,000", "1,500", "2,000"] };
+        let ticks: &[&str] = if w < 480.0 {
+            &["0", "1,000", "2,000"]
+        } else {
+            &["0", "500", "1,000", "1,500", "2,000"]
+        };
         for tick in ticks {
             assert!(has_text(&t, tick), "tick {tick} at {w}");
         }
-        assert_eq!(has_text(&t, "1,500"), w >= 480.0, "1,500 tick only on wider charts ({w})");
+        assert_eq!(
+            has_text(&t, "1,500"),
+            w >= 480.0,
+            "1,500 tick only on wider charts ({w})"
+        );
         for label in ["1,573", "1,694", "Apr 2018–Feb 2019", "Apr 2019–Feb 2020"] {
             assert!(has_text(&t, label), "{label} at {w}");
         }
 
         // Two bars in the first series colour, standing on the baseline, sized to scale.
-        let bars: Vec<Rect> = rects(&svg).into_iter().filter(|r| r.fill == SERIES_0).collect();
+        let bars: Vec<Rect> = rects(&svg)
+            .into_iter()
+            .filter(|r| r.fill == SERIES_0)
+            .collect();
         assert_eq!(bars.len(), 2, "bars at {w}: {bars:?}");
         let (b1573, b1694) = (&bars[0], &bars[1]);
         assert!(b1573.x < b1694.x, "periods left to right");
         let baseline = hlines(&svg, AXIS);
         assert!(!baseline.is_empty());
         let base = baseline[0];
-        assert!(baseline.iter().all(|y| *y == base), "one baseline y: {baseline:?}");
+        assert!(
+            baseline.iter().all(|y| *y == base),
+            "one baseline y: {baseline:?}"
+        );
         for b in &bars {
-            assert!((b.y + b.h - base).abs() <= 1.0, "bar foot {} on baseline {base}", b.y + b.h);
+            assert!(
+                (b.y + b.h - base).abs() <= 1.0,
+                "bar foot {} on baseline {base}",
+                b.y + b.h
+            );
         }
-        assert!(near(b1694.h / b1573.h, 1694.0 / 1573.0, 0.02), "bar ratio {} at {w}", b1694.h / b1573.h);
+        assert!(
+            near(b1694.h / b1573.h, 1694.0 / 1573.0, 0.02),
+            "bar ratio {} at {w}",
+            b1694.h / b1573.h
+        );
         let top_tick = hlines(&svg, GRID).into_iter().fold(f64::INFINITY, f64::min); // the 2,000 gridline
         let per_unit = (base - top_tick) / 2000.0;
-        assert!(near(b1573.h, 1573.0 * per_unit, 0.02), "1,573 bar is {} px, expected {}", b1573.h, 1573.0 * per_unit);
-        assert!(near(b1694.h, 1694.0 * per_unit, 0.02), "1,694 bar is {} px, expected {}", b1694.h, 1694.0 * per_unit);
+        assert!(
+            near(b1573.h, 1573.0 * per_unit, 0.02),
+            "1,573 bar is {} px, expected {}",
+            b1573.h,
+            1573.0 * per_unit
+        );
+        assert!(
+            near(b1694.h, 1694.0 * per_unit, 0.02),
+            "1,694 bar is {} px, expected {}",
+            b1694.h,
+            1694.0 * per_unit
+        );
         // Each value label sits above its own bar.
         for (bar, label) in [(b1573, "1,573"), (b1694, "1,694")] {
             let l = t.iter().find(|t| t.content == label).unwrap();
             assert_eq!(l.anchor, "middle");
-            assert!((l.x - (bar.x + bar.w / 2.0)).abs() <= 1.5, "{label} centred over its bar");
+            assert!(
+                (l.x - (bar.x + bar.w / 2.0)).abs() <= 1.5,
+                "{label} centred over its bar"
+            );
             assert!(l.y < bar.y, "{label} above its bar");
         }
     }
@@ -201,30 +268,56 @@ fn detection_rate_at_three_widths() {
         assert_eq!(size(&svg).0, w);
         let t = texts(&svg);
         let all = joined(&t);
-        assert!(all.contains("Nearly nine in ten grooming reports were detected"), "title at {w}: {all}");
+        assert!(
+            all.contains("Nearly nine in ten grooming reports were detected"),
+            "title at {w}: {all}"
+        );
         assert!(all.contains(RATE_SOURCE), "source line at {w}: {all}");
         for label in ["87.8 %", "≈70 %", "0 %", "100 %"] {
             assert!(has_text(&t, label), "{label} at {w}");
         }
-        assert!(all.contains("86 of 98 detected · published as “90 per cent”"), "detail at {w}: {all}");
-        assert!(all.contains("of ≈1,600 recorded · published as “nearly 70 per cent”"), "detail at {w}: {all}");
+        assert!(
+            all.contains("86 of 98 detected · published as “90 per cent”"),
+            "detail at {w}: {all}"
+        );
+        assert!(
+            all.contains("of ≈1,600 recorded · published as “nearly 70 per cent”"),
+            "detail at {w}: {all}"
+        );
 
         let r = rects(&svg);
         let tracks: Vec<&Rect> = r.iter().filter(|r| r.fill == TRACK).collect();
         assert_eq!(tracks.len(), 2, "a 0–100 % track per category at {w}");
         let full = tracks[0].w;
-        assert!((full - (w - 2.0)).abs() <= 1.0, "track spans the width: {full}");
+        assert!(
+            (full - (w - 2.0)).abs() <= 1.0,
+            "track spans the width: {full}"
+        );
         // Grooming: 86 of 98 in a solid bar; all offences: ≈70 % hatched, so not solid.
         let solid: Vec<&Rect> = r.iter().filter(|r| r.fill == SERIES_0).collect();
         assert_eq!(solid.len(), 1, "one solid bar at {w}: {solid:?}");
-        assert!(near(solid[0].w / full, 86.0 / 98.0, 0.02), "87.8 % bar is {} of the track", solid[0].w / full);
-        assert_eq!(solid[0].y, tracks[1].y, "the solid bar is the second category's");
+        assert!(
+            near(solid[0].w / full, 86.0 / 98.0, 0.02),
+            "87.8 % bar is {} of the track",
+            solid[0].w / full
+        );
+        assert_eq!(
+            solid[0].y, tracks[1].y,
+            "the solid bar is the second category's"
+        );
         let hatched: Vec<&Rect> = r.iter().filter(|r| r.fill == HATCH_FILL).collect();
         assert_eq!(hatched.len(), 1, "one hatched bar at {w}");
-        assert!(near(hatched[0].w / full, 0.70, 0.02), "≈70 % bar is {} of the track", hatched[0].w / full);
+        assert!(
+            near(hatched[0].w / full, 0.70, 0.02),
+            "≈70 % bar is {} of the track",
+            hatched[0].w / full
+        );
         assert_eq!(hatched[0].y, tracks[0].y);
         // The hatching: lines in the series colour over the pale fill.
-        assert!(svg.matches(&format!("stroke=\"{SERIES_0}\"")).count() >= 10, "hatch lines at {w}");
+        assert!(
+            svg.matches(&format!("stroke=\"{SERIES_0}\"")).count() >= 10,
+            "hatch lines at {w}"
+        );
     }
 }
 
@@ -239,12 +332,28 @@ fn a_two_series_trend_has_a_legend_and_two_colours() {
     for w in WIDTHS {
         let svg = render(&chart, w);
         let r = rects(&svg);
-        // Two solid bars and a legend swatch for A (its third figure is hatched); three and a swatch for B.
-        assert_eq!(r.iter().filter(|r| r.fill == SERIES_0).count(), 3, "series A at {w}");
-        assert_eq!(r.iter().filter(|r| r.fill == HATCH_FILL).count(), 1, "approximate bar at {w}");
-        assert_eq!(r.iter().filter(|r| r.fill == SERIES_1).count(), 4, "series B at {w}");
+        // Two solid bars and a legend swatch for A (its third figure is hatched); three and a
+        // swatch for B.
+        assert_eq!(
+            r.iter().filter(|r| r.fill == SERIES_0).count(),
+            3,
+            "series A at {w}"
+        );
+        assert_eq!(
+            r.iter().filter(|r| r.fill == HATCH_FILL).count(),
+            1,
+            "approximate bar at {w}"
+        );
+        assert_eq!(
+            r.iter().filter(|r| r.fill == SERIES_1).count(),
+            4,
+            "series B at {w}"
+        );
         let t = texts(&svg);
-        assert!(has_text(&t, "Series A") && has_text(&t, "Series B"), "legend at {w}");
+        assert!(
+            has_text(&t, "Series A") && has_text(&t, "Series B"),
+            "legend at {w}"
+        );
     }
 }
 
@@ -255,7 +364,8 @@ fn markup_in_spec_text_is_escaped() {
         "version": 1, "kind": "trend", "title": evil, "subtitle": evil, "notes": [evil],
         "sources": [{"name": evil, "date": "<b>2020</b>"}],
         "periods": [{"label": "<img src=x onerror=alert(1)>"}, {"label": "b"}],
-        "series": [{"name": "<svg onload=alert(1)>", "values": [1, 2]}, {"name": "</text><script>", "values": [3, 4]}]
+        "series": [{"name": "<svg \
+            onload=alert(1)>", "values": [1, 2]}, {"name": "</text><script>", "values": [3, 4]}]
     });
     let rate = serde_json::json!({
         "version": 1, "kind": "rate", "title": evil, "sources": [{"name": evil}],
@@ -270,19 +380,37 @@ fn markup_in_spec_text_is_escaped() {
             for bad in ["<script", "</script", "<img", "<svg onload", "<b>", "<i>"] {
                 assert!(!lower.contains(bad), "literal {bad} in the SVG at {w}");
             }
-            assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &apos;too&apos;"), "escaped title at {w}");
+            assert!(
+                svg.contains(
+                    "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; \
+                &apos;too&apos;"
+                ),
+                "escaped title at {w}"
+            );
             // Every text element closes where plotters opened it: nothing broke out.
-            assert_eq!(svg.matches("<text ").count(), svg.matches("</text>").count());
+            assert_eq!(
+                svg.matches("<text ").count(),
+                svg.matches("</text>").count()
+            );
             assert_eq!(svg.matches("<svg ").count(), 1);
             let t = texts(&svg);
-            assert!(joined(&t).contains(evil), "the title reads back as written at {w}");
+            assert!(
+                joined(&t).contains(evil),
+                "the title reads back as written at {w}"
+            );
         }
     }
 }
 
 /// Left and right edge of a text as drawn, from its anchor, size and Liberation Sans' advances.
 fn extent(t: &Text, m: &FontMeasure) -> (f64, f64) {
-    let width = m.width(&t.content, Font { size: t.size, bold: t.bold });
+    let width = m.width(
+        &t.content,
+        Font {
+            size: t.size,
+            bold: t.bold,
+        },
+    );
     match t.anchor.as_str() {
         "end" => (t.x - width, t.x),
         "middle" => (t.x - width / 2.0, t.x + width / 2.0),
@@ -299,8 +427,16 @@ fn overflowing(svg: &str, m: &FontMeasure) -> Vec<String> {
         .filter_map(|text| {
             let (left, right) = extent(text, m);
             // Coordinates are rounded to whole pixels: allow one.
-            let inside = left >= -1.0 && right <= sw + 1.0 && text.y >= 0.0 && text.y + text.size <= sh + 1.0;
-            (!inside).then(|| format!("{:?} spans x {left:.1}..{right:.1}, y {} of {sw}×{sh}", text.content, text.y))
+            let inside = left >= -1.0
+                && right <= sw + 1.0
+                && text.y >= 0.0
+                && text.y + text.size <= sh + 1.0;
+            (!inside).then(|| {
+                format!(
+                    "{:?} spans x {left:.1}..{right:.1}, y {} of {sw}×{sh}",
+                    text.content, text.y
+                )
+            })
         })
         .collect()
 }
@@ -314,7 +450,11 @@ fn no_text_runs_off_the_chart() {
             "series":[{"name":"Recorded offences of communicating with a child for sexual purposes","values":[1573,1694,9007199254740991]},{"name":"Detected","values":[1,2,3]}]}"#,
     )
     .unwrap();
-    let charts = [("offence-trend", Chart::named("offence-trend").unwrap()), ("detection-rate", Chart::named("detection-rate").unwrap()), ("long words", long_words)];
+    let charts = [
+        ("offence-trend", Chart::named("offence-trend").unwrap()),
+        ("detection-rate", Chart::named("detection-rate").unwrap()),
+        ("long words", long_words),
+    ];
     for (name, chart) in &charts {
         for w in WIDTHS {
             let out = overflowing(&render(chart, w), &m);
@@ -331,17 +471,36 @@ fn no_text_runs_off_the_chart() {
 fn end_period_labels_stay_inside() {
     let m = FontMeasure::new().expect("font");
     let trend = |labels: Vec<String>| {
-        let periods: Vec<_> = labels.iter().map(|l| serde_json::json!({ "label": l })).collect();
+        let periods: Vec<_> = labels
+            .iter()
+            .map(|l| serde_json::json!({ "label": l }))
+            .collect();
         let values: Vec<_> = (0..labels.len()).map(|i| 1500 + 10 * i).collect();
         let spec = serde_json::json!({"version": 1, "kind": "trend", "title": "T", "sources": [{"name": "S"}], "periods": periods, "series": [{"name": "x", "values": values}]});
         Chart::from_json(&spec.to_string()).unwrap()
     };
     // Nine periods labelled like the shipped chart's, and nine quarters.
-    let apr = trend((2010..2019).map(|y| format!("Apr {y}–Feb {}", y + 1)).collect());
-    let quarters = trend((0..9).map(|i| format!("Q{} {}", i % 4 + 1, 2018 + i / 4)).collect());
+    let apr = trend(
+        (2010..2019)
+            .map(|y| format!("Apr {y}–Feb {}", y + 1))
+            .collect(),
+    );
+    let quarters = trend(
+        (0..9)
+            .map(|i| format!("Q{} {}", i % 4 + 1, 2018 + i / 4))
+            .collect(),
+    );
     let mut out = Vec::new();
-    for (name, chart, w) in [("Apr 2010–Feb 2011 … (9)", &apr, 320.0), ("Apr 2010–Feb 2011 … (9)", &apr, 640.0), ("Q1 2018 … Q1 2020", &quarters, 320.0)] {
-        out.extend(overflowing(&render(chart, w), &m).into_iter().map(|o| format!("{name} at {w}px: {o}")));
+    for (name, chart, w) in [
+        ("Apr 2010–Feb 2011 … (9)", &apr, 320.0),
+        ("Apr 2010–Feb 2011 … (9)", &apr, 640.0),
+        ("Q1 2018 … Q1 2020", &quarters, 320.0),
+    ] {
+        out.extend(
+            overflowing(&render(chart, w), &m)
+                .into_iter()
+                .map(|o| format!("{name} at {w}px: {o}")),
+        );
     }
     assert!(out.is_empty(), "{}", out.join("\n"));
 }

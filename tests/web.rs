@@ -2,7 +2,7 @@
 //! real DOM. Each draws a chart and checks what a reader would see.
 #![cfg(target_arch = "wasm32")]
 
-use offence_charts::web::{open_chart, render_chart, ChartView};
+use offence_charts::{open_chart, render_chart, ChartView};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
@@ -18,13 +18,17 @@ const LIGHT_SERIES: [u8; 3] = [29, 90, 140];
 const DARK_BG: [u8; 3] = [22, 24, 27];
 
 fn doc() -> Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// A canvas `width` CSS px wide, in the page.
 fn canvas(width: u32) -> HtmlCanvasElement {
     let c: HtmlCanvasElement = doc().create_element("canvas").unwrap().dyn_into().unwrap();
-    c.style().set_property("width", &format!("{width}px")).unwrap();
+    c.style()
+        .set_property("width", &format!("{width}px"))
+        .unwrap();
     c.style().set_property("display", "block").unwrap();
     doc().body().unwrap().append_child(&c).unwrap();
     c
@@ -33,7 +37,10 @@ fn canvas(width: u32) -> HtmlCanvasElement {
 /// RGB of the backing pixel under CSS point (`x`, `y`).
 fn pixel(c: &HtmlCanvasElement, scale: f64, x: f64, y: f64) -> [u8; 3] {
     let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let d = ctx.get_image_data((x * scale).round(), (y * scale).round(), 1.0, 1.0).unwrap().data();
+    let d = ctx
+        .get_image_data((x * scale).round(), (y * scale).round(), 1.0, 1.0)
+        .unwrap()
+        .data();
     [d[0], d[1], d[2]]
 }
 
@@ -50,17 +57,25 @@ fn scale_of(c: &HtmlCanvasElement, view: &ChartView) -> f64 {
 }
 
 fn message(e: JsValue) -> String {
-    e.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default()
+    e.dyn_into::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
 }
 
 /// A string property of a JS object.
 fn prop(v: &JsValue, key: &str) -> String {
-    js_sys::Reflect::get(v, &key.into()).ok().and_then(|p| p.as_string()).unwrap_or_default()
+    js_sys::Reflect::get(v, &key.into())
+        .ok()
+        .and_then(|p| p.as_string())
+        .unwrap_or_default()
 }
 
 /// A JS array of strings.
 fn strings(v: &JsValue) -> Vec<String> {
-    js_sys::Array::from(v).iter().map(|s| s.as_string().unwrap_or_default()).collect()
+    js_sys::Array::from(v)
+        .iter()
+        .map(|s| s.as_string().unwrap_or_default())
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -68,22 +83,35 @@ fn trend_bars_are_drawn_at_their_values() {
     let c = canvas(640);
     let view = render_chart(c.clone(), TREND.into()).unwrap();
     let k = scale_of(&c, &view);
-    assert_eq!(c.width(), (640.0 * k).round() as u32, "backing = CSS width × ratio");
+    assert_eq!(
+        c.width(),
+        (640.0 * k).round() as u32,
+        "backing = CSS width × ratio"
+    );
     assert_eq!(view.mark_count(), 2);
     let a = view.anchor(0);
     let b = view.anchor(1);
     // Tooltips point just above each bar's value label; below that label is the bar.
     assert_eq!(pixel(&c, k, a[0], a[1] - 30.0), LIGHT_BG);
     let (top_a, top_b) = (bar_top(&c, k, a[0], a[1]), bar_top(&c, k, b[0], b[1]));
-    assert!(top_a - a[1] < 30.0 && top_b - b[1] < 30.0, "bars right under their labels: {top_a} {top_b}");
+    assert!(
+        top_a - a[1] < 30.0 && top_b - b[1] < 30.0,
+        "bars right under their labels: {top_a} {top_b}"
+    );
     // Walk down the first bar to its foot: the baseline is shared, heights are in ratio 1694:1573.
     let mut foot = top_a;
     while pixel(&c, k, a[0], foot + 1.0) == LIGHT_SERIES {
         foot += 1.0;
     }
     let ratio = (foot - top_b) / (foot - top_a);
-    assert!((ratio - 1694.0 / 1573.0).abs() < 0.02, "bar height ratio {ratio}");
-    assert!(view.summary().contains("rose from 1,573 in April 2018–February 2019 to 1,694 in April 2019–February 2020, up 7.7 %"));
+    assert!(
+        (ratio - 1694.0 / 1573.0).abs() < 0.02,
+        "bar height ratio {ratio}"
+    );
+    assert!(view.summary().contains(
+        "rose from 1,573 in April 2018–February 2019 to 1,694 in \
+        April 2019–February 2020, up 7.7 %"
+    ));
 }
 
 #[wasm_bindgen_test]
@@ -103,7 +131,10 @@ fn rate_bar_ends_at_the_computed_rate() {
     let share = (x + 1.0) / (view.width() - 2.0);
     assert!((share - 0.8776).abs() < 0.01, "bar ends at {share}");
     let tip = view.tip(1).join(" | ");
-    assert!(tip.contains("87.8 %") && tip.contains("86 of 98") && tip.contains("90 per cent"), "{tip}");
+    assert!(
+        tip.contains("87.8 %") && tip.contains("86 of 98") && tip.contains("90 per cent"),
+        "{tip}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -123,24 +154,62 @@ fn redraw_follows_ratio_width_and_theme() {
 fn bad_specs_throw_errors_that_name_the_field() {
     let bad = r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],
         "periods":[{"label":"a"},{"label":"b"}],"series":[{"name":"n","values":[1,-2]}]}"#;
-    let err = render_chart(canvas(300), bad.into()).err().expect("refused");
+    let err = render_chart(canvas(300), bad.into())
+        .err()
+        .expect("refused");
     // A real Error, carrying the field and the rule apart for the builder.
-    assert_eq!((prop(&err, "kind"), prop(&err, "path"), prop(&err, "rule")), ("spec".into(), "series[0].values[1]".into(), "must be a non-negative number".into()));
-    assert_eq!(message(err), "series[0].values[1]: must be a non-negative number");
-    let err = render_chart(canvas(300), "{\"version\":1,".into()).err().expect("refused");
-    assert_eq!((prop(&err, "kind"), prop(&err, "path")), ("json".into(), "".into()));
-    assert!(prop(&err, "rule").starts_with("is not valid JSON: "), "{}", prop(&err, "rule"));
+    assert_eq!(
+        (prop(&err, "kind"), prop(&err, "path"), prop(&err, "rule")),
+        (
+            "spec".into(),
+            "series[0].values[1]".into(),
+            "must be a non-negative number".into()
+        )
+    );
+    assert_eq!(
+        message(err),
+        "series[0].values[1]: must be a non-negative number"
+    );
+    let err = render_chart(canvas(300), "{\"version\":1,".into())
+        .err()
+        .expect("refused");
+    assert_eq!(
+        (prop(&err, "kind"), prop(&err, "path")),
+        ("json".into(), "".into())
+    );
+    assert!(
+        prop(&err, "rule").starts_with("is not valid JSON: "),
+        "{}",
+        prop(&err, "rule")
+    );
     assert!(message(err).starts_with("spec is not valid JSON"));
-    let typo = r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],"periods":[{"label":"a","nmae":"x"}],"series":[{"name":"n","values":[1]}]}"#;
-    let err = render_chart(canvas(300), typo.into()).err().expect("refused");
-    assert!(message(err).starts_with("periods[0].nmae: unknown field `nmae`, expected one of `label`, `name`"));
-    let err = render_chart(canvas(300), js_sys::JSON::parse(r#"{"version":1,"kind":"trend","title":null}"#).unwrap()).err().expect("refused");
+    let typo = r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],
+        "periods":[{"label":"a","nmae":"x"}],"series":[{"name":"n","values":[1]}]}"#;
+    let err = render_chart(canvas(300), typo.into())
+        .err()
+        .expect("refused");
+    assert!(message(err)
+        .starts_with("periods[0].nmae: unknown field `nmae`, expected one of `label`, `name`"));
+    let err = render_chart(
+        canvas(300),
+        js_sys::JSON::parse(r#"{"version":1,"kind":"trend","title":null}"#).unwrap(),
+    )
+    .err()
+    .expect("refused");
     assert_eq!(message(err), "title: wrong type: null, expected a string");
-    let err = render_chart(canvas(300), "pie-chart".into()).err().expect("refused");
-    assert!(message(err).starts_with("spec is not valid JSON"), "names are the loader's business");
-    let obj = js_sys::JSON::parse(r#"{"version":1,"kind":"rate","title":"T","sources":[{"name":"S"}],"categories":[{"label":"x","recorded":{"value":5},"detected":{"value":6}}]}"#).unwrap();
+    let err = render_chart(canvas(300), "pie-chart".into())
+        .err()
+        .expect("refused");
+    assert!(
+        message(err).starts_with("spec is not valid JSON"),
+        "names are the loader's business"
+    );
+    let obj = js_sys::JSON::parse(r#"{"version":1,"kind":"rate","title":"T",
+        "sources":[{"name":"S"}],"categories":[{"label":"x","recorded":{"value":5},"detected":{"value":6}}]}"#).unwrap();
     let err = render_chart(canvas(300), obj).err().expect("refused");
-    assert!(message(err).starts_with("categories[0].detected: 6 detected is more than the 5 recorded"));
+    assert!(
+        message(err).starts_with("categories[0].detected: 6 detected is more than the 5 recorded")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -149,33 +218,72 @@ fn open_chart_reads_json_only_and_gives_the_table() {
     let c = canvas(500);
     let view = open_chart(c.clone(), RATE).unwrap();
     assert_eq!(c.get_attribute("role").as_deref(), Some("img"));
-    assert!(c.get_attribute("aria-label").unwrap_or_default().contains("87.8 %"));
-    assert_eq!(view.height(), 0.0, "nothing is laid out or drawn before the loader asks");
+    assert!(c
+        .get_attribute("aria-label")
+        .unwrap_or_default()
+        .contains("87.8 %"));
+    assert_eq!(
+        view.height(),
+        0.0,
+        "nothing is laid out or drawn before the loader asks"
+    );
     let table = view.table();
-    assert_eq!(prop(&table, "caption"), "Nearly nine in ten grooming reports were detected");
+    assert_eq!(
+        prop(&table, "caption"),
+        "Nearly nine in ten grooming reports were detected"
+    );
     let head = strings(&js_sys::Reflect::get(&table, &"head".into()).unwrap());
     assert!(head.len() >= 3, "at least 3 column headings: {head:?}");
     let foot = strings(&js_sys::Reflect::get(&table, &"foot".into()).unwrap());
-    assert!(foot.iter().any(|l| l.contains("Police Scotland")), "foot: {foot:?}");
-    assert_eq!(foot.last(), Some(&view.source_line()), "the source line closes the foot");
-    let rows: Vec<Vec<String>> = js_sys::Array::from(&js_sys::Reflect::get(&table, &"rows".into()).unwrap()).iter().map(|r| strings(&r)).collect();
+    assert!(
+        foot.iter().any(|l| l.contains("Police Scotland")),
+        "foot: {foot:?}"
+    );
+    assert_eq!(
+        foot.last(),
+        Some(&view.source_line()),
+        "the source line closes the foot"
+    );
+    let rows: Vec<Vec<String>> =
+        js_sys::Array::from(&js_sys::Reflect::get(&table, &"rows".into()).unwrap())
+            .iter()
+            .map(|r| strings(&r))
+            .collect();
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[1].len(), head.len(), "one cell per column: {:?}", rows[1]);
-    assert!(rows[1].iter().any(|c| c.contains("87.8 %")), "{:?}", rows[1]);
+    assert_eq!(
+        rows[1].len(),
+        head.len(),
+        "one cell per column: {:?}",
+        rows[1]
+    );
+    assert!(
+        rows[1].iter().any(|c| c.contains("87.8 %")),
+        "{:?}",
+        rows[1]
+    );
     // Its tallest layout between phone and desktop widths, drawing nothing.
     let tallest = view.tallest(264.0, 784.0).unwrap();
     assert_eq!(view.height(), 0.0, "tallest() draws nothing");
     let mut v = open_chart(canvas(300), RATE).unwrap();
     let at_phone = v.draw(264.0, 1.0, "light").unwrap();
-    assert!(tallest >= at_phone && tallest < at_phone + 200.0, "{tallest} vs {at_phone}");
+    assert!(
+        tallest >= at_phone && tallest < at_phone + 200.0,
+        "{tallest} vs {at_phone}"
+    );
     // Text that is not JSON is refused as such: the wasm knows no chart names.
-    let err = open_chart(canvas(300), "offence-trend").err().expect("refused");
+    let err = open_chart(canvas(300), "offence-trend")
+        .err()
+        .expect("refused");
     assert!(message(err).starts_with("spec is not valid JSON"));
     // HTML in a title reaches the screen reader as text.
-    let spec = r#"{"version":1,"kind":"trend","title":"<img src=x onerror=alert(1)>","sources":[{"name":"S"}],"periods":[{"label":"a"}],"series":[{"name":"n","values":[3]}]}"#;
+    let spec = r#"{"version":1,"kind":"trend","title":"<img src=x onerror=alert(1)>",
+        "sources":[{"name":"S"}],"periods":[{"label":"a"}],"series":[{"name":"n","values":[3]}]}"#;
     let c = canvas(300);
     open_chart(c.clone(), spec).unwrap();
-    assert!(c.get_attribute("aria-label").unwrap_or_default().contains("<img src=x onerror=alert(1)>"));
+    assert!(c
+        .get_attribute("aria-label")
+        .unwrap_or_default()
+        .contains("<img src=x onerror=alert(1)>"));
     assert!(doc().query_selector("img").unwrap().is_none());
 }
 
@@ -192,7 +300,11 @@ fn kept_backing_store_is_reused_when_narrower_and_grown_when_wider() {
     assert_eq!(c.width(), 1280, "store kept");
     assert_eq!(c.style().get_property_value("width").unwrap(), "640px");
     assert_eq!(view.width(), 600.0);
-    assert_eq!(pixel(&c, 2.0, 620.0, 5.0), DARK_BG, "outside the chart, painted over");
+    assert_eq!(
+        pixel(&c, 2.0, 620.0, 5.0),
+        DARK_BG,
+        "outside the chart, painted over"
+    );
     // Wider than the store: a new one, exactly the size needed (twice the width at DPR 2).
     let h700 = view.draw(700.0, 2.0, "light").unwrap();
     assert_eq!(c.width(), 1400);
@@ -205,7 +317,10 @@ fn kept_backing_store_is_reused_when_narrower_and_grown_when_wider() {
 /// Every backing pixel of column `x` (backing px), top to bottom.
 fn column(c: &HtmlCanvasElement, x: f64) -> Vec<[u8; 3]> {
     let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let d = ctx.get_image_data(x, 0.0, 1.0, f64::from(c.height())).unwrap().data();
+    let d = ctx
+        .get_image_data(x, 0.0, 1.0, f64::from(c.height()))
+        .unwrap()
+        .data();
     d.chunks(4).map(|p| [p[0], p[1], p[2]]).collect()
 }
 
@@ -231,10 +346,19 @@ fn gridlines_and_baseline_are_sharp_at_every_pixel_ratio() {
             }
         }
         let lines: Vec<_> = runs.iter().filter(|(p, _)| *p != LIGHT_BG).collect();
-        assert!(lines.len() >= 4, "gridlines and baseline at DPR {dpr}: {runs:?}");
+        assert!(
+            lines.len() >= 4,
+            "gridlines and baseline at DPR {dpr}: {runs:?}"
+        );
         for (p, n) in lines {
-            assert!(*p == GRID || *p == AXIS, "only grid and axis colours, no blur, at DPR {dpr}: {runs:?}");
-            assert_eq!(*n, dpr as usize, "a 1 px line is {dpr} rows at DPR {dpr}: {runs:?}");
+            assert!(
+                *p == GRID || *p == AXIS,
+                "only grid and axis colours, no blur, at DPR {dpr}: {runs:?}"
+            );
+            assert_eq!(
+                *n, dpr as usize,
+                "a 1 px line is {dpr} rows at DPR {dpr}: {runs:?}"
+            );
         }
     }
 }
@@ -246,5 +370,8 @@ fn a_js_object_spec_with_a_function_is_refused_with_a_message() {
     js_sys::Reflect::set(&obj, &"subtitle".into(), &f).unwrap();
     let err = render_chart(canvas(300), obj).err().expect("refused");
     let m = message(err);
-    assert!(m.starts_with("spec: ") && m.contains("expected a JSON value"), "{m}");
+    assert!(
+        m.starts_with("spec: ") && m.contains("expected a JSON value"),
+        "{m}"
+    );
 }

@@ -12,14 +12,16 @@
 
 #![allow(dead_code)]
 
-use offence_charts::describe::{summary, table, tip};
-use offence_charts::draw::{draw, Surface};
 use offence_charts::limits::MAX_SPEC_BYTES;
-use offence_charts::measure::Approximate;
-use offence_charts::scene::{Focus, Marks, Scene, Shape};
-use offence_charts::theme::Theme;
+use offence_charts::Approximate;
 use offence_charts::Chart;
-use plotters_backend::{BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
+use offence_charts::Theme;
+use offence_charts::{draw, Surface};
+use offence_charts::{summary, table, tip};
+use offence_charts::{Focus, Marks, Scene, Shape};
+use plotters_backend::{
+    BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
 use serde_json::Value;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -87,7 +89,11 @@ pub fn bytes(data: &[u8]) -> Outcome {
 
 /// Spec text through the whole pipeline; `seed` picks two extra widths and hit points.
 pub fn text(text: &str, seed: &[u8]) -> Outcome {
-    let value = if text.len() <= BIG_SPEC { serde_json::from_str::<Value>(text).ok() } else { None };
+    let value = if text.len() <= BIG_SPEC {
+        serde_json::from_str::<Value>(text).ok()
+    } else {
+        None
+    };
     let parsed = Chart::from_json(text);
     count_classes(classify(text, value.as_ref(), parsed.as_ref().ok()));
     // The browser path: the same spec through `from_deserializer` (a JS object there, a Value here;
@@ -95,7 +101,11 @@ pub fn text(text: &str, seed: &[u8]) -> Outcome {
     if let Some(v) = value {
         let other = Chart::from_deserializer(v);
         if let (Ok(a), Ok(b)) = (&parsed, &other) {
-            assert_eq!(a.spec(), b.spec(), "invariant: from_json and from_deserializer read the same spec differently");
+            assert_eq!(
+                a.spec(),
+                b.spec(),
+                "invariant: from_json and from_deserializer read the same spec differently"
+            );
         }
     }
     match parsed {
@@ -124,15 +134,30 @@ pub fn chart_through(chart: &Chart, seed: &[u8]) -> Outcome {
     let spec = chart.spec();
     let _ = summary(spec);
     let t = table(spec);
-    assert!(t.rows.len() <= offence_charts::describe::MAX_TABLE_ROWS, "invariant: table rows capped");
+    assert!(
+        t.rows.len() <= offence_charts::MAX_TABLE_ROWS,
+        "invariant: table rows capped"
+    );
     // Tips for foci outside the spec must be None, not a panic.
     for focus in [
-        Focus::Trend { period: usize::MAX, series: Some(usize::MAX) },
-        Focus::Trend { period: 0, series: Some(usize::MAX) },
-        Focus::Trend { period: usize::MAX, series: None },
+        Focus::Trend {
+            period: usize::MAX,
+            series: Some(usize::MAX),
+        },
+        Focus::Trend {
+            period: 0,
+            series: Some(usize::MAX),
+        },
+        Focus::Trend {
+            period: usize::MAX,
+            series: None,
+        },
         Focus::Category(usize::MAX),
         Focus::Category(0),
-        Focus::Trend { period: 0, series: None },
+        Focus::Trend {
+            period: 0,
+            series: None,
+        },
     ] {
         let _ = tip(spec, focus).map(|t| t.sentence());
     }
@@ -141,9 +166,19 @@ pub fn chart_through(chart: &Chart, seed: &[u8]) -> Outcome {
     let m = Approximate;
     let mut first_marks = None;
     let mut svg_bytes = 0;
-    let big = spec.series.iter().map(|s| s.values.len()).sum::<usize>() + spec.periods.len() > 5_000;
-    let widths: Vec<f64> = if big { vec![320.0, 4000.0, f64::NAN] } else { WIDTHS.to_vec() };
-    for (k, &w) in derived.iter().take(if big { 1 } else { 2 }).chain(widths.iter()).enumerate() {
+    let big =
+        spec.series.iter().map(|s| s.values.len()).sum::<usize>() + spec.periods.len() > 5_000;
+    let widths: Vec<f64> = if big {
+        vec![320.0, 4000.0, f64::NAN]
+    } else {
+        WIDTHS.to_vec()
+    };
+    for (k, &w) in derived
+        .iter()
+        .take(if big { 1 } else { 2 })
+        .chain(widths.iter())
+        .enumerate()
+    {
         let scene = chart.layout(w, &m);
         check_scene(&scene);
         let count = scene.mark_count();
@@ -152,8 +187,13 @@ pub fn chart_through(chart: &Chart, seed: &[u8]) -> Outcome {
             // Every tip of every mark (sampled past MAX_TIPS), at the first width only: the foci
             // are the same at every width.
             for i in sample(count, if big { 2_000 } else { MAX_TIPS }) {
-                let (focus, anchor) = scene.mark(i).expect("invariant: mark(i) exists below mark_count");
-                assert!(anchor.0.is_finite() && anchor.1.is_finite(), "invariant: anchor of mark {i} is finite: {anchor:?}");
+                let (focus, anchor) = scene
+                    .mark(i)
+                    .expect("invariant: mark(i) exists below mark_count");
+                assert!(
+                    anchor.0.is_finite() && anchor.1.is_finite(),
+                    "invariant: anchor of mark {i} is finite: {anchor:?}"
+                );
                 let tip = tip(spec, focus).expect("invariant: every mark has a tip");
                 let _ = tip.sentence();
             }
@@ -164,12 +204,14 @@ pub fn chart_through(chart: &Chart, seed: &[u8]) -> Outcome {
         // clamp to one of these), at the SVG scale and, once, at a few canvas DPRs.
         if k < 2 || w == 320.0 || w == 4000.0 {
             let mut noop = Noop::new(&scene, 1.0);
-            draw(&mut noop, &scene, &Theme::light(), Surface::svg(1.0)).expect("invariant: the no-op backend never fails");
+            draw(&mut noop, &scene, &Theme::light(), Surface::svg(1.0))
+                .expect("invariant: the no-op backend never fails");
         }
         if k == 0 {
             for dpr in [0.0, 0.5, 2.0, 4.0, f64::NAN] {
                 let mut noop = Noop::new(&scene, dpr);
-                draw(&mut noop, &scene, &Theme::dark(), Surface::canvas(dpr)).expect("invariant: the no-op backend never fails");
+                draw(&mut noop, &scene, &Theme::dark(), Surface::canvas(dpr))
+                    .expect("invariant: the no-op backend never fails");
             }
         }
         // plotters' SVG backend, at the first derived width.
@@ -178,20 +220,35 @@ pub fn chart_through(chart: &Chart, seed: &[u8]) -> Outcome {
         }
     }
     // The native renderer with the real font metrics, at the plausible derived width.
-    let out = offence_charts::render::to_svg(chart, derived[0], &Theme::light()).expect("invariant: to_svg draws a valid chart");
-    assert!(out.trim_end().ends_with("</svg>"), "invariant: to_svg writes a whole SVG document");
+    let out = offence_charts::to_svg(chart, derived[0], &Theme::light())
+        .expect("invariant: to_svg draws a valid chart");
+    assert!(
+        out.trim_end().ends_with("</svg>"),
+        "invariant: to_svg writes a whole SVG document"
+    );
     // One input in 128: a social card (a fixed canvas height) rasterised to PNG at a scale from
     // the input, at phone width (PNG rendering costs milliseconds to a second, so it is sampled).
     let h = fnv(seed);
     if h % 128 == 7 {
         // 1e9 px tall: once an allocation abort in `svg_to_png` (fixed: over 64 megapixels is
         // refused; fuzz/README.md, tests/fuzz_regressions.rs).
-        let height = [Some(630.0), Some(0.0), Some(f64::NAN), Some(1e9), Some(4000.0), None][(h >> 8) as usize % 6];
-        let card = offence_charts::render::to_svg_sized(chart, 320.0, height, &Theme::dark()).expect("invariant: to_svg_sized draws a valid chart");
+        let height = [
+            Some(630.0),
+            Some(0.0),
+            Some(f64::NAN),
+            Some(1e9),
+            Some(4000.0),
+            None,
+        ][(h >> 8) as usize % 6];
+        let card = offence_charts::to_svg_sized(chart, 320.0, height, &Theme::dark())
+            .expect("invariant: to_svg_sized draws a valid chart");
         let scale = [1.0f32, 2.0, 0.0, f32::NAN, -1.0, 3.5, 1e9][(h >> 16) as usize % 7];
-        let _ = offence_charts::render::svg_to_png(&card, scale);
+        let _ = offence_charts::svg_to_png(&card, scale);
     }
-    Outcome::Drawn { marks: first_marks.unwrap_or(0), svg_bytes }
+    Outcome::Drawn {
+        marks: first_marks.unwrap_or(0),
+        svg_bytes,
+    }
 }
 
 /// Draws `scene` with plotters' SVG string backend; returns the document's length.
@@ -200,9 +257,13 @@ pub fn svg(scene: &Scene) -> usize {
     {
         let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
         let mut backend = plotters_svg::SVGBackend::with_string(&mut out, size);
-        draw(&mut backend, scene, &Theme::light(), Surface::svg(1.0)).expect("invariant: SVG to a string never fails");
+        draw(&mut backend, scene, &Theme::light(), Surface::svg(1.0))
+            .expect("invariant: SVG to a string never fails");
     }
-    assert!(out.trim_end().ends_with("</svg>"), "invariant: a whole SVG document");
+    assert!(
+        out.trim_end().ends_with("</svg>"),
+        "invariant: a whole SVG document"
+    );
     out.len()
 }
 
@@ -223,7 +284,11 @@ pub fn check_scene(scene: &Scene) {
         "invariant: scene width {} within 240..=4000",
         scene.width
     );
-    assert!(scene.height.is_finite() && scene.height > 0.0, "invariant: scene height {} finite and positive", scene.height);
+    assert!(
+        scene.height.is_finite() && scene.height > 0.0,
+        "invariant: scene height {} finite and positive",
+        scene.height
+    );
     let fin = |v: f64, what: &str| assert!(v.is_finite(), "invariant: {what} is finite, got {v}");
     for s in &scene.shapes {
         match s {
@@ -233,7 +298,11 @@ pub fn check_scene(scene: &Scene) {
                 fin(font.size, "font size");
             }
             Shape::Rect { rect, .. } => rect.iter().for_each(|v| fin(*v, "rect edge")),
-            Shape::Line { from, to, width, .. } => [from.0, from.1, to.0, to.1, *width].iter().for_each(|v| fin(*v, "line coordinate")),
+            Shape::Line {
+                from, to, width, ..
+            } => [from.0, from.1, to.0, to.1, *width]
+                .iter()
+                .for_each(|v| fin(*v, "line coordinate")),
             Shape::Path { points, width, .. } => {
                 fin(*width, "path width");
                 points.iter().for_each(|p| {
@@ -241,11 +310,22 @@ pub fn check_scene(scene: &Scene) {
                     fin(p.1, "path y")
                 })
             }
-            Shape::Dot { at, radius, .. } => [at.0, at.1, *radius].iter().for_each(|v| fin(*v, "dot")),
+            Shape::Dot { at, radius, .. } => {
+                [at.0, at.1, *radius].iter().for_each(|v| fin(*v, "dot"))
+            }
         }
     }
-    if let Marks::Columns { x0, x1, top, bottom, .. } = &scene.marks {
-        [*x0, *x1, *top, *bottom].iter().for_each(|v| fin(*v, "columns edge"));
+    if let Marks::Columns {
+        x0,
+        x1,
+        top,
+        bottom,
+        ..
+    } = &scene.marks
+    {
+        [*x0, *x1, *top, *bottom]
+            .iter()
+            .for_each(|v| fin(*v, "columns edge"));
     }
 }
 
@@ -255,7 +335,10 @@ pub fn hit_test(scene: &Scene, seed: &[u8], each_mark: bool) {
     let count = scene.mark_count();
     let check = |x: f64, y: f64| {
         if let Some(i) = scene.hit(x, y) {
-            assert!(i < count, "invariant: hit({x}, {y}) = {i} but there are {count} marks");
+            assert!(
+                i < count,
+                "invariant: hit({x}, {y}) = {i} but there are {count} marks"
+            );
             assert!(scene.mark(i).is_some(), "invariant: the mark hit exists");
         }
     };
@@ -277,7 +360,10 @@ pub fn hit_test(scene: &Scene, seed: &[u8], each_mark: bool) {
                 let [l, t, r, btm] = b.hit;
                 if l <= r && t <= btm {
                     let got = scene.hit((l + r) / 2.0, (t + btm) / 2.0);
-                    assert!(got.is_some(), "invariant: the centre of a mark's own box hits a mark");
+                    assert!(
+                        got.is_some(),
+                        "invariant: the centre of a mark's own box hits a mark"
+                    );
                 }
                 check(b.anchor.0, b.anchor.1);
             }
@@ -285,7 +371,10 @@ pub fn hit_test(scene: &Scene, seed: &[u8], each_mark: bool) {
         Marks::Columns { .. } => {
             for i in sample(count, 2_000) {
                 let (_, (x, y)) = scene.mark(i).expect("invariant: mark below count");
-                assert!(scene.hit(x, y).is_some(), "invariant: a column's anchor hits a mark");
+                assert!(
+                    scene.hit(x, y).is_some(),
+                    "invariant: a column's anchor hits a mark"
+                );
             }
         }
         Marks::None => {}
@@ -294,7 +383,9 @@ pub fn hit_test(scene: &Scene, seed: &[u8], each_mark: bool) {
 
 /// FNV-1a of the input, for widths and points that differ between inputs.
 pub fn fnv(data: &[u8]) -> u64 {
-    data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A backend that draws nothing: it counts calls and checks what it is given.
@@ -307,7 +398,13 @@ pub struct Noop {
 impl Noop {
     /// Sized like `scene` at `scale`.
     pub fn new(scene: &Scene, scale: f64) -> Noop {
-        Noop { size: ((scene.width * scale).round() as u32, (scene.height * scale).round() as u32), calls: 0 }
+        Noop {
+            size: (
+                (scene.width * scale).round() as u32,
+                (scene.height * scale).round() as u32,
+            ),
+            calls: 0,
+        }
     }
 }
 
@@ -333,11 +430,21 @@ impl DrawingBackend for Noop {
         self.calls += 1;
         Ok(())
     }
-    fn draw_rect<S: BackendStyle>(&mut self, _: BackendCoord, _: BackendCoord, _: &S, _: bool) -> Res {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        _: BackendCoord,
+        _: BackendCoord,
+        _: &S,
+        _: bool,
+    ) -> Res {
         self.calls += 1;
         Ok(())
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, _: &S) -> Res {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        _: &S,
+    ) -> Res {
         self.calls += path.into_iter().count().min(1);
         Ok(())
     }
@@ -345,13 +452,20 @@ impl DrawingBackend for Noop {
         self.calls += 1;
         Ok(())
     }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, _: &S) -> Res {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        _: &S,
+    ) -> Res {
         self.calls += path.into_iter().count().min(1);
         Ok(())
     }
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, _: BackendCoord) -> Res {
         let size = style.size();
-        assert!(size.is_finite() && size >= 0.0, "invariant: font size {size} is finite");
+        assert!(
+            size.is_finite() && size >= 0.0,
+            "invariant: font size {size} is finite"
+        );
         let _ = (text.len(), style.anchor(), style.color());
         self.calls += 1;
         Ok(())
@@ -364,27 +478,27 @@ impl DrawingBackend for Noop {
 
 /// The input classes of the brief, in the order of [`CLASS_NAMES`].
 pub const CLASS_NAMES: [&str; 21] = [
-    "not_json_object",   // 0: not parsed into a JSON value, or not an object
-    "nan_inf_exponent",  // 1: 1e999-style number or NaN/Infinity token
-    "e308",              // 2: 1e308 / f64::MAX spelled out
-    "negative_zero",     // 3: -0 or -0.0
-    "past_2_53",         // 4: an integer of 16+ digits
+    "not_json_object",  // 0: not parsed into a JSON value, or not an object
+    "nan_inf_exponent", // 1: 1e999-style number or NaN/Infinity token
+    "e308",             // 2: 1e308 / f64::MAX spelled out
+    "negative_zero",    // 3: -0 or -0.0
+    "past_2_53",        // 4: an integer of 16+ digits
     "detected_gt_recorded",
     "rate_gt_100",
-    "empty_series",      // 7: a series with no values
-    "one_point",         // 8: a series with exactly one value
-    "many_points",       // 9: 10 000+ figures in all
-    "many_series",       // 10: more than 12 series
+    "empty_series", // 7: a series with no values
+    "one_point",    // 8: a series with exactly one value
+    "many_points",  // 9: 10 000+ figures in all
+    "many_series",  // 10: more than 12 series
     "dup_periods",
     "unsorted_periods",
-    "label_2000",        // 13: a string of 2000+ characters
+    "label_2000", // 13: a string of 2000+ characters
     "rtl",
     "emoji",
-    "deep_nesting",      // 16: brackets nested deeper than serde_json's 128
-    "near_size_cap",     // 17: within 1 MiB of MAX_SPEC_BYTES, or over it
+    "deep_nesting",  // 16: brackets nested deeper than serde_json's 128
+    "near_size_cap", // 17: within 1 MiB of MAX_SPEC_BYTES, or over it
     "valid_trend",
     "valid_rate",
-    "not_utf8",          // 20: bytes that are not UTF-8 (never reach from_json)
+    "not_utf8", // 20: bytes that are not UTF-8 (never reach from_json)
 ];
 
 /// Executions seen per class in this process (for the campaign's per-class table).
@@ -426,10 +540,20 @@ pub fn classify(text: &str, value: Option<&Value>, valid: Option<&Chart>) -> u32
     if value.is_none() && text.len() > BIG_SPEC {
         // Not parsed twice (see BIG_SPEC): what the chart, if valid, tells.
         if let Some(c) = valid {
-            if c.spec().series.iter().map(|s| s.values.len()).sum::<usize>() >= 10_000 {
+            if c.spec()
+                .series
+                .iter()
+                .map(|s| s.values.len())
+                .sum::<usize>()
+                >= 10_000
+            {
                 set(9);
             }
-            set(if c.spec().kind == offence_charts::spec::Kind::Trend { 18 } else { 19 });
+            set(if c.spec().kind == offence_charts::Kind::Trend {
+                18
+            } else {
+                19
+            });
         }
         return bits;
     }
@@ -464,7 +588,10 @@ pub fn classify(text: &str, value: Option<&Value>, valid: Option<&Chart>) -> u32
         }
     }
     if let Some(Value::Array(periods)) = o.get("periods") {
-        let labels: Vec<&str> = periods.iter().filter_map(|p| p.get("label")?.as_str()).collect();
+        let labels: Vec<&str> = periods
+            .iter()
+            .filter_map(|p| p.get("label")?.as_str())
+            .collect();
         let mut seen = std::collections::HashSet::new();
         if labels.iter().any(|l| !seen.insert(l.trim())) {
             set(11);
@@ -475,7 +602,11 @@ pub fn classify(text: &str, value: Option<&Value>, valid: Option<&Chart>) -> u32
     }
     if let Some(Value::Array(cats)) = o.get("categories") {
         for c in cats {
-            let (r, d, p) = (num(c.get("recorded")), num(c.get("detected")), num(c.get("rate")));
+            let (r, d, p) = (
+                num(c.get("recorded")),
+                num(c.get("detected")),
+                num(c.get("rate")),
+            );
             if let (Some(r), Some(d)) = (r, d) {
                 if d > r {
                     set(5);
@@ -487,8 +618,8 @@ pub fn classify(text: &str, value: Option<&Value>, valid: Option<&Chart>) -> u32
         }
     }
     match valid.map(|c| c.spec().kind) {
-        Some(offence_charts::spec::Kind::Trend) => set(18),
-        Some(offence_charts::spec::Kind::Rate) => set(19),
+        Some(offence_charts::Kind::Trend) => set(18),
+        Some(offence_charts::Kind::Rate) => set(19),
         None => {}
     }
     bits
@@ -529,11 +660,14 @@ fn lexical(text: &str, set: &mut impl FnMut(usize)) {
                 max_depth = max_depth.max(depth);
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
-            b'N' | b'I' if text[i..].starts_with("NaN") || text[i..].starts_with("Infinity") => set(1),
+            b'N' | b'I' if text[i..].starts_with("NaN") || text[i..].starts_with("Infinity") => {
+                set(1)
+            }
             b'-' | b'0'..=b'9' => {
                 let start = i;
                 let mut j = i + 1;
-                while j < b.len() && matches!(b[j], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-') {
+                while j < b.len() && matches!(b[j], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+                {
                     j += 1;
                 }
                 let tok = &text[start..j];
@@ -563,7 +697,10 @@ fn lexical(text: &str, set: &mut impl FnMut(usize)) {
     }
     for ch in text.chars() {
         let u = ch as u32;
-        if (0x0590..=0x08FF).contains(&u) || (0xFB1D..=0xFDFF).contains(&u) || (0xFE70..=0xFEFF).contains(&u) {
+        if (0x0590..=0x08FF).contains(&u)
+            || (0xFB1D..=0xFDFF).contains(&u)
+            || (0xFE70..=0xFEFF).contains(&u)
+        {
             set(14);
         }
         if u >= 0x1F000 || (0x2600..=0x27BF).contains(&u) {

@@ -7,13 +7,13 @@
 //! `measureText` (plotters' DOM-span measuring would force a page layout per label and is refused
 //! by a strict `style-src`).
 
-use crate::draw::{draw, Surface};
-use crate::error::ChartError;
-use crate::format::css_number as decimal;
 use super::shared_js::css_font;
-use crate::measure::{Font, Measure};
-use crate::scene::Scene;
-use crate::theme::Theme;
+use crate::layout::measure::{Font, Measure};
+use crate::layout::scene::Scene;
+use crate::paint::draw::{draw, Surface};
+use crate::paint::theme::Theme;
+use crate::spec::error::ChartError;
+use crate::text::number::css_number as decimal;
 use plotters_backend::DrawingErrorKind;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -36,7 +36,14 @@ impl Widths {
     fn key(text: &str, font: Font) -> u64 {
         // FNV-1a over the font's size and weight, then the text.
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in font.size.to_bits().to_le_bytes().into_iter().chain([u8::from(font.bold)]).chain(text.bytes()) {
+        for b in font
+            .size
+            .to_bits()
+            .to_le_bytes()
+            .into_iter()
+            .chain([u8::from(font.bold)])
+            .chain(text.bytes())
+        {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
         h
@@ -53,8 +60,15 @@ pub struct CanvasMeasure<'a> {
 
 impl<'a> CanvasMeasure<'a> {
     /// A measure using `canvas`'s 2D context, remembering widths in `cache`.
-    pub fn new(canvas: &HtmlCanvasElement, cache: &'a Widths) -> Result<CanvasMeasure<'a>, ChartError> {
-        Ok(CanvasMeasure { ctx: context(canvas)?, font: RefCell::new((0.0, false)), cache })
+    pub fn new(
+        canvas: &HtmlCanvasElement,
+        cache: &'a Widths,
+    ) -> Result<CanvasMeasure<'a>, ChartError> {
+        Ok(CanvasMeasure {
+            ctx: context(canvas)?,
+            font: RefCell::new((0.0, false)),
+            cache,
+        })
     }
 
     fn measure(&self, text: &str, font: Font) -> f64 {
@@ -64,14 +78,19 @@ impl<'a> CanvasMeasure<'a> {
                 *current = (font.size, font.bold);
             }
         }
-        self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(text.chars().count() as f64 * font.size * 0.55)
+        self.ctx
+            .measure_text(text)
+            .map(|m| m.width())
+            .unwrap_or(text.chars().count() as f64 * font.size * 0.55)
     }
 }
 
 impl Measure for CanvasMeasure<'_> {
     fn width(&self, text: &str, font: Font) -> f64 {
         let key = Widths::key(text, font);
-        let Ok(mut known) = self.cache.known.try_borrow_mut() else { return self.measure(text, font) };
+        let Ok(mut known) = self.cache.known.try_borrow_mut() else {
+            return self.measure(text, font);
+        };
         if let Some((_, _, w)) = known.iter().find(|(k, t, _)| *k == key && t == text) {
             return *w;
         }
@@ -101,17 +120,37 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, C
 /// shortens: the canvas element keeps the store's size and the frame shows the scene's part.
 /// Resizing a canvas throws its pixels away and makes the browser allocate new ones, which is
 /// most of the cost of a redraw at a new width. `bitmap_dpr` is the ratio the store was made for.
-pub fn paint(canvas: &HtmlCanvasElement, scene: &Scene, theme: &Theme, dpr: f64, keep: bool, bitmap_dpr: &mut f64) -> Result<(), ChartError> {
-    let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
-    let (w, h) = ((scene.width * dpr).round() as u32, (scene.height * dpr).round() as u32);
+pub fn paint(
+    canvas: &HtmlCanvasElement,
+    scene: &Scene,
+    theme: &Theme,
+    dpr: f64,
+    keep: bool,
+    bitmap_dpr: &mut f64,
+) -> Result<(), ChartError> {
+    let dpr = if dpr.is_finite() && dpr > 0.0 {
+        dpr.min(4.0)
+    } else {
+        1.0
+    };
+    let (w, h) = (
+        (scene.width * dpr).round() as u32,
+        (scene.height * dpr).round() as u32,
+    );
     let (cw, ch) = (canvas.width(), canvas.height());
     // A kept store holds at most twice the pixels needed.
-    let modest = |a: u32, b: u32| u64::from(a) * u64::from(b) <= 2 * u64::from(w.max(1)) * u64::from(h.max(1));
+    let modest = |a: u32, b: u32| {
+        u64::from(a) * u64::from(b) <= 2 * u64::from(w.max(1)) * u64::from(h.max(1))
+    };
     let same_ratio = *bitmap_dpr == dpr;
     if !(keep && same_ratio && cw >= w && ch >= h && modest(cw, ch)) {
         // A new store: when keeping, large enough for the old size too (a chart that gets taller
         // as it narrows then fits both ways), if that is modest.
-        let (nw, nh) = if keep && same_ratio && modest(cw.max(w), ch.max(h)) { (cw.max(w), ch.max(h)) } else { (w, h) };
+        let (nw, nh) = if keep && same_ratio && modest(cw.max(w), ch.max(h)) {
+            (cw.max(w), ch.max(h))
+        } else {
+            (w, h)
+        };
         if cw != nw {
             canvas.set_width(nw);
         }

@@ -1,13 +1,14 @@
 //! The `#[wasm_bindgen]` exports: short functions that convert inputs, call the pure core and turn
 //! [`ChartError`]s into JS `Error`s.
 
-use crate::chart::{check_size, Chart};
-use crate::describe::{summary, table, tip};
-use crate::layout::source_line;
-use crate::error::ChartError;
-use crate::scene::Scene;
-use crate::theme::Theme;
 use super::canvas::{paint, CanvasMeasure, Widths};
+use crate::chart::{check_size, Chart};
+use crate::describe::source_line;
+use crate::describe::{summary, table, tip};
+use crate::layout::scene::Scene;
+use crate::paint::theme::Theme;
+use crate::spec::error::ChartError;
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -41,13 +42,16 @@ fn js(e: ChartError) -> JsValue {
         ChartError::Draw(m) => ("draw", "", m.clone()),
     };
     for (key, value) in [("kind", kind), ("path", path), ("rule", rule.as_str())] {
-        let _ = js_sys::Reflect::set(&error, &key.into(), &value.into());
+        let _ = Reflect::set(&error, &key.into(), &value.into());
     }
     error.into()
 }
 
 fn dom_error(e: JsValue) -> ChartError {
-    ChartError::Draw(e.as_string().unwrap_or_else(|| "the page refused a change".into()))
+    ChartError::Draw(
+        e.as_string()
+            .unwrap_or_else(|| "the page refused a change".into()),
+    )
 }
 
 /// Reads a spec given as JSON text or as a JS object. (Named charts are files the loader fetches:
@@ -63,7 +67,10 @@ fn chart_from(value: &JsValue) -> Result<Chart, ChartError> {
 fn chart_from_json(text: &str) -> Result<Chart, ChartError> {
     check_size(text)?;
     let value = js_sys::JSON::parse(text).map_err(|e| {
-        let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "unreadable".into());
+        let msg = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "unreadable".into());
         ChartError::Json(msg)
     })?;
     chart_from_object(value)
@@ -72,7 +79,7 @@ fn chart_from_json(text: &str) -> Result<Chart, ChartError> {
 /// Brings a JS value into the core through serde-wasm-bindgen, which fills the core's [`Json`]
 /// value; the core then reads it with the same paths and messages as natively.
 ///
-/// [`Json`]: crate::json::Json
+/// [`Json`]: crate::spec::json::Json
 fn chart_from_object(value: JsValue) -> Result<Chart, ChartError> {
     Chart::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
 }
@@ -107,7 +114,15 @@ pub struct ChartView {
 
 impl ChartView {
     fn new(chart: Chart, canvas: HtmlCanvasElement) -> ChartView {
-        ChartView { chart, canvas, scene: Scene::default(), laid_out_for: None, widths: Widths::default(), keep_bitmap: false, bitmap_dpr: 0.0 }
+        ChartView {
+            chart,
+            canvas,
+            scene: Scene::default(),
+            laid_out_for: None,
+            widths: Widths::default(),
+            keep_bitmap: false,
+            bitmap_dpr: 0.0,
+        }
     }
 
     fn redraw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, ChartError> {
@@ -117,7 +132,14 @@ impl ChartView {
             self.scene = self.chart.layout(width, &m);
             self.laid_out_for = Some(width);
         }
-        paint(&self.canvas, &self.scene, &Theme::named(theme), dpr, self.keep_bitmap, &mut self.bitmap_dpr)?;
+        paint(
+            &self.canvas,
+            &self.scene,
+            &Theme::named(theme),
+            dpr,
+            self.keep_bitmap,
+            &mut self.bitmap_dpr,
+        )?;
         Ok(self.scene.height)
     }
 }
@@ -166,12 +188,18 @@ impl ChartView {
     /// The index of the figure under CSS-px point (`x`, `y`) of the canvas, or -1.
     #[wasm_bindgen(js_name = markAt)]
     pub fn mark_at(&self, x: f64, y: f64) -> i32 {
-        self.scene.hit(x, y).and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)
+        self.scene
+            .hit(x, y)
+            .and_then(|i| i32::try_from(i).ok())
+            .unwrap_or(-1)
     }
 
     /// `[x, y]` in CSS px where figure `i`'s tooltip points; empty if there is no such figure.
     pub fn anchor(&self, i: usize) -> Vec<f64> {
-        self.scene.mark(i).map(|(_, (x, y))| vec![x, y]).unwrap_or_default()
+        self.scene
+            .mark(i)
+            .map(|(_, (x, y))| vec![x, y])
+            .unwrap_or_default()
     }
 
     /// Figure `i`'s tooltip: its heading then its lines; empty if there is no such figure.
@@ -195,7 +223,19 @@ impl ChartView {
     /// The data table: `{caption, head: [..], rows: [[..], ..], foot: [..]}`, all strings. `foot`
     /// is the lines under the table (flags, notes, sources).
     pub fn table(&self) -> JsValue {
-        serde_wasm_bindgen::to_value(&table(self.chart.spec())).unwrap_or(JsValue::NULL)
+        let t = table(self.chart.spec());
+        let strings = |v: &[String]| v.iter().map(|s| JsValue::from_str(s)).collect::<Array>();
+        let rows: Array = t.rows.iter().map(|r| JsValue::from(strings(r))).collect();
+        let out = Object::new();
+        for (key, value) in [
+            ("caption", JsValue::from_str(&t.caption)),
+            ("head", strings(&t.head).into()),
+            ("rows", rows.into()),
+            ("foot", strings(&t.foot).into()),
+        ] {
+            let _ = Reflect::set(&out, &key.into(), &value);
+        }
+        out.into()
     }
 
     /// The source line at the chart's foot ("Source: Police Scotland (April 2020)").
@@ -222,7 +262,8 @@ pub fn render_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<ChartVie
         w if w > 0 => f64::from(w),
         _ => f64::from(view.canvas.width()),
     };
-    view.redraw(width, device_pixel_ratio(), "light").map_err(js)?;
+    view.redraw(width, device_pixel_ratio(), "light")
+        .map_err(js)?;
     Ok(view)
 }
 
@@ -236,7 +277,9 @@ pub fn open_chart(canvas: HtmlCanvasElement, text: &str) -> Result<ChartView, Js
 
 fn open(canvas: HtmlCanvasElement, chart: Chart) -> Result<ChartView, ChartError> {
     canvas.set_attribute("role", "img").map_err(dom_error)?;
-    canvas.set_attribute("aria-label", &summary(chart.spec())).map_err(dom_error)?;
+    canvas
+        .set_attribute("aria-label", &summary(chart.spec()))
+        .map_err(dom_error)?;
     Ok(ChartView::new(chart, canvas))
 }
 

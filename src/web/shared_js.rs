@@ -4,15 +4,21 @@
 //! with `UPDATE_SHARED_JS=1`.
 
 use crate::describe::{PERIOD_HEADING, RATE_HEADINGS};
-use crate::format::css_number;
-use crate::layout::{Sizes, PHONE_BELOW};
-use crate::measure::{Font, FONT_FAMILY};
+use crate::layout::frame::{Sizes, PHONE_BELOW};
+use crate::layout::measure::{Font, FONT_FAMILY};
+use crate::paint::theme::{css_color, Theme};
 use crate::spec::NAMED_CHARTS;
-use crate::theme::{css_color, Theme};
+use crate::text::number::css_number;
 
 /// The CSS `font` shorthand for `font` in [`FONT_FAMILY`], as the canvas is given it.
 pub fn css_font(font: Font) -> String {
-    cat!(if font.bold { "bold" } else { "normal" }, " ", css_number(font.size), "px ", FONT_FAMILY)
+    cat!(
+        if font.bold { "bold" } else { "normal" },
+        " ",
+        css_number(font.size),
+        "px ",
+        FONT_FAMILY
+    )
 }
 
 /// A JS string literal (JSON's, which JS reads alike).
@@ -71,7 +77,13 @@ fn theme(t: &Theme) -> String {
 /// The text of `www/shared.js`.
 pub fn module() -> String {
     let fonts = |width: f64| {
-        list(Sizes::for_width(width).distinct().into_iter().map(|f| string(&css_font(f))), 2)
+        list(
+            Sizes::for_width(width)
+                .distinct()
+                .into_iter()
+                .map(|f| string(&css_font(f))),
+            2,
+        )
     };
     let named = list(NAMED_CHARTS.iter().map(|n| string(n)), 0);
     let mut out = String::new();
@@ -84,14 +96,35 @@ pub fn module() -> String {
         "/** Charts narrower than this, CSS px, use the phone sizes. */",
         &cat!("export const PHONE_BELOW = ", css_number(PHONE_BELOW), ";"),
         "/** The canvas fonts a chart draws with: [narrower than PHONE_BELOW, wider]. */",
-        &cat!("export const FONTS = ", list([fonts(0.0), fonts(PHONE_BELOW)], 0), ";"),
+        &cat!(
+            "export const FONTS = ",
+            list([fonts(0.0), fonts(PHONE_BELOW)], 0),
+            ";"
+        ),
         "/** The default charts a snippet may name; each one's spec is data/<name>.json. */",
         &cat!("export const NAMED_CHARTS = ", named, ";"),
-        "/** Each theme's page colours: background, text, muted text, focus ring (the first series). */",
-        &cat!("export const THEMES = {\n  light: ", theme(&Theme::light()), ",\n  dark: ", theme(&Theme::dark()), ",\n};"),
+        "/** Each theme's page colours: background, text, muted text, focus ring (the first \
+            series). */",
+        &cat!(
+            "export const THEMES = {\n  light: ",
+            theme(&Theme::light()),
+            ",\n  dark: \
+            ",
+            theme(&Theme::dark()),
+            ",\n};"
+        ),
         "/** Data-table headings: a trend's first column; a rate chart's columns. */",
-        &cat!("export const PERIOD_HEADING = ", string(PERIOD_HEADING), ";"),
-        &cat!("export const RATE_HEADINGS = ", list(RATE_HEADINGS.iter().map(|h| string(h)), 0), ";"),
+        &cat!(
+            "export const PERIOD_HEADING = ",
+            string(PERIOD_HEADING),
+            ";"
+        ),
+        &cat!(
+            "export const RATE_HEADINGS = \
+            ",
+            list(RATE_HEADINGS.iter().map(|h| string(h)), 0),
+            ";"
+        ),
     ] {
         out.push_str(line);
         out.push('\n');

@@ -28,5 +28,10 @@ pub fn refused(text: &str) -> String {
 
 /// The chart `text` makes; fails the test if it is refused.
 pub fn accepted(text: &str) -> Chart {
-    Chart::from_json(text).unwrap_or_else(|e| panic!("spec should be accepted, got: {e}\n{}", &text[..text.len().min(300)]))
+    Chart::from_json(text).unwrap_or_else(|e| {
+        panic!(
+            "spec should be accepted, got: {e}\n{}",
+            &text[..text.len().min(300)]
+        )
+    })
 }

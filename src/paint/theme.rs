@@ -1,7 +1,8 @@
 //! Light and dark palettes: one restrained set of colours per theme, each text colour ≥ 4.5:1 and
-//! each mark ≥ 3:1 against its background, series colours told apart under colour-vision deficiency.
+//! each mark ≥ 3:1 against its background, series colours told apart under colour-vision
+//! deficiency.
 
-use crate::scene::Ink;
+use crate::layout::scene::Ink;
 
 /// An sRGB colour.
 pub type Rgb = (u8, u8, u8);
@@ -37,7 +38,14 @@ impl Theme {
             grid: (226, 226, 226),
             axis: (51, 51, 51),
             track: (236, 238, 241),
-            series: [(29, 90, 140), (178, 78, 0), (0, 117, 110), (112, 66, 150), (90, 90, 90), (176, 32, 48)],
+            series: [
+                (29, 90, 140),
+                (178, 78, 0),
+                (0, 117, 110),
+                (112, 66, 150),
+                (90, 90, 90),
+                (176, 32, 48),
+            ],
             on_series: (255, 255, 255),
         }
     }
@@ -51,7 +59,14 @@ impl Theme {
             grid: (58, 62, 68),
             axis: (200, 200, 200),
             track: (44, 48, 54),
-            series: [(110, 176, 236), (240, 152, 72), (72, 196, 180), (190, 156, 230), (180, 180, 180), (240, 110, 120)],
+            series: [
+                (110, 176, 236),
+                (240, 152, 72),
+                (72, 196, 180),
+                (190, 156, 230),
+                (180, 180, 180),
+                (240, 110, 120),
+            ],
             on_series: (16, 18, 20),
         }
     }
@@ -80,11 +95,13 @@ impl Theme {
 }
 
 /// WCAG 2 contrast ratio between two colours (1 to 21).
+#[cfg(test)]
 pub fn contrast(a: Rgb, b: Rgb) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
+#[cfg(test)]
 fn luminance((r, g, b): Rgb) -> f64 {
     let ch = |c: u8| {
         let c = f64::from(c) / 255.0;
@@ -110,7 +127,17 @@ pub fn css_color(c: Rgb, alpha: f64) -> String {
         }
         s
     } else {
-        cat!("rgba(", r, ",", g, ",", b, ",", crate::format::css_number(alpha.max(0.0)), ")")
+        cat!(
+            "rgba(",
+            r,
+            ",",
+            g,
+            ",",
+            b,
+            ",",
+            crate::text::number::css_number(alpha.max(0.0)),
+            ")"
+        )
     }
 }
 
@@ -130,7 +157,11 @@ mod tests {
     fn both_themes_meet_wcag_aa() {
         for t in [Theme::light(), Theme::dark()] {
             assert!(contrast(t.text, t.background) >= 4.5);
-            assert!(contrast(t.muted, t.background) >= 4.5, "muted {:?}", t.muted);
+            assert!(
+                contrast(t.muted, t.background) >= 4.5,
+                "muted {:?}",
+                t.muted
+            );
             assert!(contrast(t.axis, t.background) >= 3.0);
             for s in t.series {
                 assert!(contrast(s, t.background) >= 3.0, "series {s:?}");

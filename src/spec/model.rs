@@ -1,17 +1,29 @@
 //! The chart spec (version 1): the model of the JSON documented in `docs/spec.md`.
 //!
-//! [`crate::read`] fills it from JSON, checking shapes and types; [`crate::validate`] checks every
-//! rule on values.
+//! [`crate::spec::read`] fills it from JSON, checking shapes and types; [`crate::spec::rules`]
+//! checks every rule on values.
 
 /// The names of the default charts, which a snippet may name instead of giving a spec; each
 /// one's spec is `data/<name>.json`.
 pub const NAMED_CHARTS: [&str; 2] = ["offence-trend", "detection-rate"];
 
-/// Field names of each object in a spec: the keys [`crate::read`] accepts, in the order its
+/// Field names of each object in a spec: the keys [`crate::spec::read`] accepts, in the order its
 /// messages list them.
 pub mod fields {
     /// [`super::Spec`].
-    pub const SPEC: &[&str] = &["version", "kind", "title", "subtitle", "unit", "sources", "notes", "periods", "series", "mark", "categories"];
+    pub const SPEC: &[&str] = &[
+        "version",
+        "kind",
+        "title",
+        "subtitle",
+        "unit",
+        "sources",
+        "notes",
+        "periods",
+        "series",
+        "mark",
+        "categories",
+    ];
     /// [`super::Source`].
     pub const SOURCE: &[&str] = &["name", "url", "date"];
     /// [`super::Period`].
@@ -141,6 +153,12 @@ pub struct Figure {
 impl Figure {
     /// An exact figure with nothing else known, from source 0.
     pub fn exact(value: f64) -> Self {
-        Figure { value, approximate: false, published: None, quote: None, source: 0 }
+        Figure {
+            value,
+            approximate: false,
+            published: None,
+            quote: None,
+            source: 0,
+        }
     }
 }

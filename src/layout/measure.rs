@@ -50,7 +50,11 @@ pub fn wrap(text: &str, font: Font, max: f64, max_lines: usize, m: &dyn Measure)
     let mut overflow = false;
     'words: for word in words(text) {
         let word = word.as_str();
-        let candidate = if current.is_empty() { word.to_owned() } else { cat!(current, " ", word) };
+        let candidate = if current.is_empty() {
+            word.to_owned()
+        } else {
+            cat!(current, " ", word)
+        };
         if m.width(&candidate, font) <= max {
             current = candidate;
             continue;
@@ -129,9 +133,9 @@ pub mod native {
     use ab_glyph::{Font as _, FontRef};
 
     /// Liberation Sans Regular, as drawn into fallback images.
-    pub static REGULAR: &[u8] = include_bytes!("../assets/fonts/LiberationSans-Regular.ttf");
+    pub static REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
     /// Liberation Sans Bold.
-    pub static BOLD: &[u8] = include_bytes!("../assets/fonts/LiberationSans-Bold.ttf");
+    pub static BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
 
     /// Measures with Liberation Sans' advance widths and kerning.
     pub struct FontMeasure {
@@ -142,7 +146,10 @@ pub mod native {
     impl FontMeasure {
         /// Loads the checked-in fonts; `None` only if the font files are corrupt.
         pub fn new() -> Option<FontMeasure> {
-            Some(FontMeasure { regular: FontRef::try_from_slice(REGULAR).ok()?, bold: FontRef::try_from_slice(BOLD).ok()? })
+            Some(FontMeasure {
+                regular: FontRef::try_from_slice(REGULAR).ok()?,
+                bold: FontRef::try_from_slice(BOLD).ok()?,
+            })
         }
     }
 
@@ -173,7 +180,10 @@ mod tests {
     fn wraps_on_words_and_cuts_long_words() {
         let m = Approximate; // 5.5 px a character at 10 px
         let f = Font::regular(10.0);
-        assert_eq!(wrap("one two three", f, 40.0, 5, &m), vec!["one two", "three"]);
+        assert_eq!(
+            wrap("one two three", f, 40.0, 5, &m),
+            vec!["one two", "three"]
+        );
         let long = wrap(&"x".repeat(30), f, 56.0, 5, &m);
         assert_eq!(long.len(), 3);
         assert!(long.iter().all(|l| m.width(l, f) <= 56.0));
@@ -181,7 +191,10 @@ mod tests {
         assert_eq!(capped.len(), 2);
         assert!(capped[1].ends_with('…'), "{capped:?}");
         assert!(wrap("", f, 10.0, 3, &m).is_empty());
-        assert_eq!(wrap("rose by 7.7 %", f, 50.0, 3, &m), vec!["rose by", "7.7 %"]);
+        assert_eq!(
+            wrap("rose by 7.7 %", f, 50.0, 3, &m),
+            vec!["rose by", "7.7 %"]
+        );
     }
 
     #[test]

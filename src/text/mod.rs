@@ -1,7 +1,10 @@
-//! Strings built without `core::fmt`: `cat!(a, b, …)` is a new `String` of its pieces in order, and
-//! `put!(&mut out; a, b, …)` appends them to `out`. A piece is a `str`, `String`, `char`, an unsigned
-//! integer or a spec path ([`crate::path::At`]). `format!` would bring Rust's formatting machinery
-//! (about 4 KB) into the wasm; these compile to plain appends.
+//! Text: strings built without `core::fmt`, and en-GB number formats ([`number`]). The lowest
+//! layer: uses nothing else of the crate.
+//!
+//! `cat!(a, b, …)` is a new `String` of its pieces in order, and
+//! `put!(&mut out; a, b, …)` appends them to `out`. A piece is a `str`, `String`, `char`, an
+//! unsigned integer or a spec path ([`crate::spec::path::At`]). `format!` would bring Rust's
+//! formatting machinery (about 4 KB) into the wasm; these compile to plain appends.
 
 /// Something `cat!` and `put!` can append to a string.
 pub trait Piece {
@@ -103,11 +106,25 @@ macro_rules! put {
     }};
 }
 
+pub mod number;
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn pieces_are_written_in_order() {
-        assert_eq!(cat!("a", String::from("b"), 'c', 0u64, 7usize, u64::MAX, 42u32, 255u8), "abc071844674407370955161542255");
+        assert_eq!(
+            cat!(
+                "a",
+                String::from("b"),
+                'c',
+                0u64,
+                7usize,
+                u64::MAX,
+                42u32,
+                255u8
+            ),
+            "abc071844674407370955161542255"
+        );
         let mut s = String::from("x");
         put!(&mut s; "=", 10usize);
         assert_eq!(s, "x=10");

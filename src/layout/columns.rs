@@ -21,7 +21,10 @@ impl Extremes {
         }
         let pick = |(lo, hi): (usize, usize), (lo2, hi2): (usize, usize)| {
             let v = |i: usize| values.get(i).copied().unwrap_or(0.0);
-            (if v(lo2) < v(lo) { lo2 } else { lo }, if v(hi2) > v(hi) { hi2 } else { hi })
+            (
+                if v(lo2) < v(lo) { lo2 } else { lo },
+                if v(hi2) > v(hi) { hi2 } else { hi },
+            )
         };
         let first: Vec<(usize, usize)> = (0..values.len().div_ceil(BASE))
             .map(|b| {
@@ -35,7 +38,10 @@ impl Extremes {
             if runs.len() < 8 {
                 break;
             }
-            let next: Vec<(usize, usize)> = runs.chunks(2).map(|c| c.iter().copied().reduce(pick).unwrap_or((0, 0))).collect();
+            let next: Vec<(usize, usize)> = runs
+                .chunks(2)
+                .map(|c| c.iter().copied().reduce(pick).unwrap_or((0, 0)))
+                .collect();
             let size = size * 2;
             levels.push((size, next));
         }
@@ -44,7 +50,10 @@ impl Extremes {
 
     /// The coarsest level whose runs are no longer than `span` values.
     fn level_for(&self, span: f64) -> Option<&(usize, Vec<(usize, usize)>)> {
-        self.levels.iter().rev().find(|(size, _)| (*size as f64) <= span)
+        self.levels
+            .iter()
+            .rev()
+            .find(|(size, _)| (*size as f64) <= span)
     }
 }
 
@@ -60,7 +69,13 @@ pub fn x_at(i: usize, n: usize, x0: f64, x1: f64) -> f64 {
 /// A polyline through `values` with at most four points per half-pixel column between `x0` and
 /// `x1`: the first, lowest, highest and last value of each column, in order. Uses `extremes`
 /// (from [`Extremes::new`] on the same values) when given, else scans every value.
-pub fn reduce(values: &[f64], extremes: Option<&Extremes>, x0: f64, x1: f64, y_of: &dyn Fn(f64) -> f64) -> Vec<(f64, f64)> {
+pub fn reduce(
+    values: &[f64],
+    extremes: Option<&Extremes>,
+    x0: f64,
+    x1: f64,
+    y_of: &dyn Fn(f64) -> f64,
+) -> Vec<(f64, f64)> {
     let n = values.len();
     let x_of = |i: usize| x_at(i, n, x0, x1);
     let point = |i: usize| values.get(i).map(|v| (x_of(i), y_of(*v)));
@@ -70,14 +85,21 @@ pub fn reduce(values: &[f64], extremes: Option<&Extremes>, x0: f64, x1: f64, y_o
     }
     let column_of = |i: usize| ((i as f64) / (n - 1) as f64 * columns).floor();
     let value = |i: usize| values.get(i).copied().unwrap_or(0.0);
-    // Runs of values (each with the indices of its min and max), grouped by the column they start in.
-    let runs: Box<dyn Iterator<Item = (usize, usize, usize, usize)>> = match extremes.and_then(|e| e.level_for(n as f64 / columns)) {
-        Some((size, levels)) => {
-            let size = *size;
-            Box::new(levels.iter().enumerate().map(move |(b, &(lo, hi))| (b * size, ((b + 1) * size).min(n) - 1, lo, hi)))
-        }
-        None => Box::new((0..n).map(|i| (i, i, i, i))),
-    };
+    // Runs of values (each with the indices of its min and max), grouped by the column they start
+    // in.
+    let runs: Box<dyn Iterator<Item = (usize, usize, usize, usize)>> =
+        match extremes.and_then(|e| e.level_for(n as f64 / columns)) {
+            Some((size, levels)) => {
+                let size = *size;
+                Box::new(
+                    levels
+                        .iter()
+                        .enumerate()
+                        .map(move |(b, &(lo, hi))| (b * size, ((b + 1) * size).min(n) - 1, lo, hi)),
+                )
+            }
+            None => Box::new((0..n).map(|i| (i, i, i, i))),
+        };
     let mut out = Vec::with_capacity(columns as usize * 4 + 4);
     let mut current: Option<(f64, [usize; 4])> = None; // column, [first, lo, hi, last]
     let flush = |keep: [usize; 4], out: &mut Vec<(f64, f64)>| {
@@ -133,11 +155,18 @@ mod tests {
     }
 
     fn check(pts: &[(f64, f64)], width: f64) {
-        assert!(pts.len() as f64 <= width * 2.0 * 4.0 + 8.0, "{} points", pts.len());
+        assert!(
+            pts.len() as f64 <= width * 2.0 * 4.0 + 8.0,
+            "{} points",
+            pts.len()
+        );
         let ys: Vec<f64> = pts.iter().map(|p| p.1).collect();
         assert!(ys.contains(&-10_000.0), "max kept");
         assert!(ys.contains(&5.0), "min kept");
-        assert!(pts.windows(2).all(|w| w[0].0 <= w[1].0), "x never goes back");
+        assert!(
+            pts.windows(2).all(|w| w[0].0 <= w[1].0),
+            "x never goes back"
+        );
     }
 
     #[test]
@@ -158,7 +187,11 @@ mod tests {
         let e = Extremes::new(&v);
         let a = reduce(&v, None, 0.0, 400.0, &|x| x);
         let b = reduce(&v, Some(&e), 0.0, 400.0, &|x| x);
-        let span = |p: &[(f64, f64)]| p.iter().fold((f64::MAX, f64::MIN), |(lo, hi), q| (lo.min(q.1), hi.max(q.1)));
+        let span = |p: &[(f64, f64)]| {
+            p.iter().fold((f64::MAX, f64::MIN), |(lo, hi), q| {
+                (lo.min(q.1), hi.max(q.1))
+            })
+        };
         assert_eq!(span(&a), span(&b));
         assert_eq!(a.first(), b.first());
         assert_eq!(a.last(), b.last());
@@ -166,7 +199,10 @@ mod tests {
 
     #[test]
     fn few_points_are_kept_as_they_are() {
-        assert_eq!(reduce(&[1.0, 2.0, 3.0], None, 0.0, 100.0, &|v| v), vec![(0.0, 1.0), (50.0, 2.0), (100.0, 3.0)]);
+        assert_eq!(
+            reduce(&[1.0, 2.0, 3.0], None, 0.0, 100.0, &|v| v),
+            vec![(0.0, 1.0), (50.0, 2.0), (100.0, 3.0)]
+        );
         assert_eq!(reduce(&[4.0], None, 0.0, 100.0, &|v| v), vec![(50.0, 4.0)]);
         assert!(reduce(&[], None, 0.0, 100.0, &|v| v).is_empty());
         assert_eq!(Extremes::new(&[1.0; 10]), Extremes::default());

@@ -70,6 +70,9 @@ mod tests {
         assert_eq!(values.index(2).to_string(), "series[0].values[2]");
         assert_eq!(At::Root.to_string(), "");
         let long = "k".repeat(100);
-        assert_eq!(At::Root.field(&long).to_string(), format!("{}…", "k".repeat(60)));
+        assert_eq!(
+            At::Root.field(&long).to_string(),
+            format!("{}…", "k".repeat(60))
+        );
     }
 }

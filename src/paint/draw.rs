@@ -1,8 +1,9 @@
-//! Painting a [`Scene`] on any plotters [`DrawingBackend`]: the canvas in the browser, SVG natively.
+//! Painting a [`Scene`] on any plotters [`DrawingBackend`]: the canvas in the browser, SVG
+//! natively.
 
-use crate::measure::FONT_FAMILY;
-use crate::scene::{hatch_lines, Align, Scene, Shape};
-use crate::theme::{Rgb, Theme};
+use crate::layout::measure::FONT_FAMILY;
+use crate::layout::scene::{hatch_lines, Align, Scene, Shape};
+use crate::paint::theme::{Rgb, Theme};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
 use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
@@ -24,21 +25,40 @@ pub struct Surface {
 impl Surface {
     /// A canvas at `dpr` backing pixels per CSS pixel.
     pub fn canvas(dpr: f64) -> Surface {
-        Surface { scale: dpr, text_scale: 1.0, snap_rules: true }
+        Surface {
+            scale: dpr,
+            text_scale: 1.0,
+            snap_rules: true,
+        }
     }
     /// plotters' SVG backend at `scale`.
     pub fn svg(scale: f64) -> Surface {
-        Surface { scale, text_scale: 1.24, snap_rules: false }
+        Surface {
+            scale,
+            text_scale: 1.24,
+            snap_rules: false,
+        }
     }
 }
 
 /// Paints `scene` in `theme`: background first, then the shapes in order.
-pub fn draw<DB: DrawingBackend>(db: &mut DB, scene: &Scene, theme: &Theme, surface: Surface) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let k = if surface.scale.is_finite() && surface.scale > 0.0 { surface.scale } else { 1.0 };
+pub fn draw<DB: DrawingBackend>(
+    db: &mut DB,
+    scene: &Scene,
+    theme: &Theme,
+    surface: Surface,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let k = if surface.scale.is_finite() && surface.scale > 0.0 {
+        surface.scale
+    } else {
+        1.0
+    };
     let px = |v: f64| (v * k).round() as i32;
     let pt = |(x, y): (f64, f64)| -> BackendCoord { (px(x), px(y)) };
     let stroke = |w: f64| ((w * k).round() as u32).max(1);
-    let rule = |db: &mut DB, a: BackendCoord, b: BackendCoord, c: Rgb, width: u32| match snapped(a, b, width) {
+    let rule = |db: &mut DB, a: BackendCoord, b: BackendCoord, c: Rgb, width: u32| match snapped(
+        a, b, width,
+    ) {
         Some((ul, br)) if surface.snap_rules => db.draw_rect(ul, br, &fill(c), true),
         _ => db.draw_line(a, b, &line(c, width)),
     };
@@ -46,10 +66,19 @@ pub fn draw<DB: DrawingBackend>(db: &mut DB, scene: &Scene, theme: &Theme, surfa
     db.draw_rect((0, 0), (w as i32, h as i32), &fill(theme.background), true)?;
     for shape in &scene.shapes {
         match shape {
-            Shape::Rect { rect: [l, t, r, b], ink, hatched } => {
+            Shape::Rect {
+                rect: [l, t, r, b],
+                ink,
+                hatched,
+            } => {
                 let c = theme.color(*ink);
                 if *hatched {
-                    db.draw_rect((px(*l), px(*t)), (px(*r), px(*b)), &fill(mix(c, theme.background, 0.25)), true)?;
+                    db.draw_rect(
+                        (px(*l), px(*t)),
+                        (px(*r), px(*b)),
+                        &fill(mix(c, theme.background, 0.25)),
+                        true,
+                    )?;
                     for (a, z) in hatch_lines([*l, *t, *r, *b], 5.0) {
                         db.draw_line(pt(a), pt(z), &line(c, stroke(1.5)))?;
                     }
@@ -58,11 +87,24 @@ pub fn draw<DB: DrawingBackend>(db: &mut DB, scene: &Scene, theme: &Theme, surfa
                     db.draw_rect((px(*l), px(*t)), (px(*r), px(*b)), &fill(c), true)?;
                 }
             }
-            Shape::Line { from, to, ink, width } => rule(db, pt(*from), pt(*to), theme.color(*ink), stroke(*width))?,
+            Shape::Line {
+                from,
+                to,
+                ink,
+                width,
+            } => rule(db, pt(*from), pt(*to), theme.color(*ink), stroke(*width))?,
             Shape::Path { points, ink, width } => {
-                db.draw_path(points.iter().map(|p| pt(*p)), &line(theme.color(*ink), stroke(*width)))?;
+                db.draw_path(
+                    points.iter().map(|p| pt(*p)),
+                    &line(theme.color(*ink), stroke(*width)),
+                )?;
             }
-            Shape::Dot { at, radius, ink, marker } => {
+            Shape::Dot {
+                at,
+                radius,
+                ink,
+                marker,
+            } => {
                 let corners = marker.polygon(*at, *radius);
                 if corners.is_empty() {
                     db.draw_circle(pt(*at), stroke(*radius), &fill(theme.color(*ink)), true)?;
@@ -70,18 +112,31 @@ pub fn draw<DB: DrawingBackend>(db: &mut DB, scene: &Scene, theme: &Theme, surfa
                     db.fill_polygon(corners.into_iter().map(pt), &fill(theme.color(*ink)))?;
                 }
             }
-            Shape::Text { x, y, text, font, ink, align } => {
+            Shape::Text {
+                x,
+                y,
+                text,
+                font,
+                ink,
+                align,
+            } => {
                 let h = match align {
                     Align::Left => HPos::Left,
                     Align::Center => HPos::Center,
                     Align::Right => HPos::Right,
                 };
-                let weight = if font.bold { FontStyle::Bold } else { FontStyle::Normal };
+                let weight = if font.bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
                 let size = font.size * k * surface.text_scale;
                 let desc = FontDesc::new(FontFamily::Name(FONT_FAMILY), size, weight);
                 let (r, g, b) = theme.color(*ink);
                 let color = RGBColor(r, g, b);
-                let style = TextStyle::from(desc).color(&color).pos(Pos::new(h, VPos::Top));
+                let style = TextStyle::from(desc)
+                    .color(&color)
+                    .pos(Pos::new(h, VPos::Top));
                 db.draw_text(text, &style, (px(*x), px(*y)))?;
             }
         }
@@ -96,20 +151,34 @@ fn snapped(a: BackendCoord, b: BackendCoord, width: u32) -> Option<(BackendCoord
     let w = i32::try_from(width).unwrap_or(i32::MAX);
     let before = w - w / 2; // pixels above or left of the coordinate
     if a.1 == b.1 {
-        Some(((a.0.min(b.0), a.1.saturating_sub(before)), (a.0.max(b.0), a.1.saturating_sub(before).saturating_add(w))))
+        Some((
+            (a.0.min(b.0), a.1.saturating_sub(before)),
+            (a.0.max(b.0), a.1.saturating_sub(before).saturating_add(w)),
+        ))
     } else if a.0 == b.0 {
-        Some(((a.0.saturating_sub(before), a.1.min(b.1)), (a.0.saturating_sub(before).saturating_add(w), a.1.max(b.1))))
+        Some((
+            (a.0.saturating_sub(before), a.1.min(b.1)),
+            (a.0.saturating_sub(before).saturating_add(w), a.1.max(b.1)),
+        ))
     } else {
         None
     }
 }
 
 fn fill((r, g, b): Rgb) -> ShapeStyle {
-    ShapeStyle { color: RGBColor(r, g, b).into(), filled: true, stroke_width: 0 }
+    ShapeStyle {
+        color: RGBColor(r, g, b).into(),
+        filled: true,
+        stroke_width: 0,
+    }
 }
 
 fn line((r, g, b): Rgb, width: u32) -> ShapeStyle {
-    ShapeStyle { color: RGBColor(r, g, b).into(), filled: false, stroke_width: width }
+    ShapeStyle {
+        color: RGBColor(r, g, b).into(),
+        filled: false,
+        stroke_width: width,
+    }
 }
 
 /// `a` weighted `t`, `b` weighted `1 - t`.

@@ -15,24 +15,22 @@ impl Scale {
     /// A scale from zero covering `data_max`, with about `target` intervals (at least 1).
     /// Bars always start at zero, so the domain always includes it.
     pub fn from_zero(data_max: f64, target: usize) -> Scale {
-        let data_max = if data_max.is_finite() && data_max > 0.0 { data_max } else { 1.0 };
+        let data_max = if data_max.is_finite() && data_max > 0.0 {
+            data_max
+        } else {
+            1.0
+        };
         let target = target.clamp(1, 10) as f64;
         let mut step = nice_step(data_max / target);
         let mut intervals = (data_max / step).ceil().max(1.0);
         if !(step > 0.0 && step.is_finite() && intervals <= 100.0) {
-            // Figures near the bottom of f64's range (subnormals such as 5e-323) defeat round steps:
-            // the power of ten underflows. One interval then, from zero to the figure.
+            // Figures near the bottom of f64's range (subnormals such as 5e-323) defeat round
+            // steps: the power of ten underflows. One interval then, from zero to the figure.
             (step, intervals) = (data_max, 1.0);
         }
         let max = intervals * step;
         let ticks = (0..=intervals as usize).map(|i| i as f64 * step).collect();
         Scale { max, step, ticks }
-    }
-
-    /// A fixed scale, e.g. 0–100 % for rates.
-    pub fn fixed(max: f64, step: f64) -> Scale {
-        let n = (max / step).round().clamp(1.0, 1000.0) as usize;
-        Scale { max, step, ticks: (0..=n).map(|i| i as f64 * step).collect() }
     }
 
     /// The share of the way from 0 to `max` that `v` lies, clamped to 0..=1.
@@ -47,7 +45,11 @@ impl Scale {
 
 /// The smallest of 1, 2, 2.5, 5 × 10^k that is at least `raw`.
 fn nice_step(raw: f64) -> f64 {
-    let raw = if raw.is_finite() && raw > 0.0 { raw } else { 1.0 };
+    let raw = if raw.is_finite() && raw > 0.0 {
+        raw
+    } else {
+        1.0
+    };
     let mag = magnitude(raw);
     for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
         if m * mag >= raw * (1.0 - 1e-9) {
@@ -58,29 +60,24 @@ fn nice_step(raw: f64) -> f64 {
 }
 
 /// The largest power of ten at or below `x` (finite, > 0): `magnitude(1694.0)` is `1000.0`. Exact
-/// (correctly rounded) from 1e-22 to 1e22, within a few ulps of it beyond; 0 near and below 1e-308. Found by
-/// repeated multiplication, not `10f64.powf(x.log10().floor())`: libm's `pow` and `log10` were
+/// (correctly rounded) from 1e-22 to 1e22, within a few ulps of it beyond; 0 near and below 1e-308.
+/// Found by repeated multiplication, not `10f64.powf(x.log10().floor())`: libm's `pow` and `log10`
+/// were
 /// 2.6 KB of the wasm.
 pub fn magnitude(x: f64) -> f64 {
     if x >= 1.0 {
-        return power_of_ten_at_most(x).0;
+        return crate::text::number::power_of_ten_at_most(x).0;
     }
     let mut p = 1.0f64;
     // At most 309 steps: below f64::MIN_POSITIVE (subnormals) the answer would be inexact.
     while 1.0 / p > x && p < 1e308 {
         p *= 10.0;
     }
-    if 1.0 / p > x { 0.0 } else { 1.0 / p }
-}
-
-/// For `x` ≥ 1: the largest power of ten at or below it, and its exponent: `(1000.0, 3)` for 1694.
-pub fn power_of_ten_at_most(x: f64) -> (f64, u32) {
-    let (mut p, mut exp) = (1.0f64, 0);
-    while p * 10.0 <= x {
-        p *= 10.0;
-        exp += 1;
+    if 1.0 / p > x {
+        0.0
+    } else {
+        1.0 / p
     }
-    (p, exp)
 }
 
 #[cfg(test)]
@@ -89,11 +86,17 @@ mod tests {
 
     #[test]
     fn magnitude_matches_the_power_of_ten_below() {
-        for x in [1.0, 9.99, 10.0, 1694.0, 1e15, 9e15, 1e22, 0.5, 0.1, 0.099, 3e-7, 1.5e-22] {
+        for x in [
+            1.0, 9.99, 10.0, 1694.0, 1e15, 9e15, 1e22, 0.5, 0.1, 0.099, 3e-7, 1.5e-22,
+        ] {
             assert_eq!(magnitude(x), 10f64.powf(x.log10().floor()), "{x}");
         }
         for (x, power) in [(1.7e308, 1e308), (2e-300, 1e-300), (2e-307, 1e-307)] {
-            assert!((magnitude(x) / power - 1.0).abs() < 1e-14, "{x}: {}", magnitude(x));
+            assert!(
+                (magnitude(x) / power - 1.0).abs() < 1e-14,
+                "{x}: {}",
+                magnitude(x)
+            );
         }
         for tiny in [5e-324, 1e-310] {
             assert_eq!(magnitude(tiny), 0.0, "{tiny}");
@@ -105,8 +108,16 @@ mod tests {
         // Found by fuzzing: 5e-323 made the power of ten underflow and asked for 2^64 ticks.
         for max in [5e-324, 5e-323, 1e-310, f64::MIN_POSITIVE, 1e-300] {
             let s = Scale::from_zero(max, 5);
-            assert!(s.ticks.len() >= 2 && s.ticks.len() <= 101, "{max}: {} ticks", s.ticks.len());
-            assert!(s.max >= max && s.max.is_finite(), "{max:e}: max {:e}", s.max);
+            assert!(
+                s.ticks.len() >= 2 && s.ticks.len() <= 101,
+                "{max}: {} ticks",
+                s.ticks.len()
+            );
+            assert!(
+                s.max >= max && s.max.is_finite(),
+                "{max:e}: max {:e}",
+                s.max
+            );
         }
     }
 
@@ -133,7 +144,11 @@ mod tests {
 
     #[test]
     fn fraction_is_clamped() {
-        let s = Scale::fixed(100.0, 25.0);
+        let s = Scale {
+            max: 100.0,
+            step: 25.0,
+            ticks: vec![0.0, 25.0, 50.0, 75.0, 100.0],
+        };
         assert_eq!(s.ticks.len(), 5);
         assert_eq!(s.fraction(87.5), 0.875);
         assert_eq!(s.fraction(150.0), 1.0);

@@ -1,17 +1,24 @@
-//! Every rule of `docs/spec.md` that types alone cannot express, each failing with the field's path.
+//! Every rule of `docs/spec.md` that types alone cannot express, each failing with the field's
+//! path.
 
-use crate::error::ChartError;
-use crate::format::plain;
-use crate::limits::*;
-use crate::path::At;
+use crate::spec::error::ChartError;
+use crate::spec::limits::*;
+use crate::spec::path::At;
 use crate::spec::{Category, Figure, Kind, Spec};
+use crate::text::number::plain;
 
 type Checked = Result<(), ChartError>;
 
 /// Checks `spec` against every rule; the first rule broken is returned with its path.
 pub fn validate(spec: &Spec) -> Checked {
     if spec.version != 1 {
-        return Err(ChartError::spec("version", cat!("must be 1 (this build reads version 1 specs), not ", spec.version)));
+        return Err(ChartError::spec(
+            "version",
+            cat!(
+                "must be 1 (this build reads version 1 specs), not ",
+                spec.version
+            ),
+        ));
     }
     text(&At::Root.field("title"), &spec.title, MAX_TITLE_CHARS, true)?;
     opt_text(&At::Root.field("subtitle"), &spec.subtitle, MAX_TEXT_CHARS)?;
@@ -39,7 +46,10 @@ pub fn validate(spec: &Spec) -> Checked {
 
 fn validate_trend(spec: &Spec) -> Checked {
     if !spec.categories.is_empty() {
-        return Err(ChartError::spec("categories", "belongs to kind \"rate\"; a trend has periods and series"));
+        return Err(ChartError::spec(
+            "categories",
+            "belongs to kind \"rate\"; a trend has periods and series",
+        ));
     }
     count_between("periods", spec.periods.len(), 1, MAX_PERIODS)?;
     let periods = At::Root.field("periods");
@@ -54,17 +64,40 @@ fn validate_trend(spec: &Spec) -> Checked {
     let label = |i: usize| labels.get(i).copied().unwrap_or("");
     let mut order: Vec<usize> = (0..labels.len()).collect();
     order.sort_unstable_by(|&a, &b| label(a).cmp(label(b)).then(a.cmp(&b)));
-    let dup = order.windows(2).filter(|w| label(w[0]) == label(w[1])).map(|w| (w[0].min(w[1]), w[0].max(w[1]))).min_by_key(|&(_, later)| later);
+    let dup = order
+        .windows(2)
+        .filter(|w| label(w[0]) == label(w[1]))
+        .map(|w| (w[0].min(w[1]), w[0].max(w[1])))
+        .min_by_key(|&(_, later)| later);
     if let Some((first, i)) = dup {
         return Err(ChartError::spec(
             cat!("periods[", i, "].label"),
-            cat!("\"", label(i), "\" is already the label of periods[", first, "]; each period needs its own label"),
+            cat!(
+                "\"",
+                label(i),
+                "\" is already the label of periods[",
+                first,
+                "]; each period needs its own label"
+            ),
         ));
     }
     count_between("series", spec.series.len(), 1, MAX_SERIES)?;
-    let total = spec.series.iter().map(|s| s.values.len()).fold(0usize, usize::saturating_add);
+    let total = spec
+        .series
+        .iter()
+        .map(|s| s.values.len())
+        .fold(0usize, usize::saturating_add);
     if total > MAX_POINTS {
-        return Err(ChartError::spec("series", cat!("holds ", total, " figures; at most ", MAX_POINTS, " are drawn")));
+        return Err(ChartError::spec(
+            "series",
+            cat!(
+                "holds ",
+                total,
+                " figures; at most ",
+                MAX_POINTS,
+                " are drawn"
+            ),
+        ));
     }
     let series = At::Root.field("series");
     for (i, s) in spec.series.iter().enumerate() {
@@ -73,7 +106,15 @@ fn validate_trend(spec: &Spec) -> Checked {
         if s.values.len() != spec.periods.len() {
             return Err(ChartError::spec(
                 at.field("values").text(),
-                cat!("has ", plural(s.values.len(), "figure"), " but there ", if spec.periods.len() == 1 { "is" } else { "are" }, " ", plural(spec.periods.len(), "period"), "; give one figure per period"),
+                cat!(
+                    "has ",
+                    plural(s.values.len(), "figure"),
+                    " but there ",
+                    if spec.periods.len() == 1 { "is" } else { "are" },
+                    " ",
+                    plural(spec.periods.len(), "period"),
+                    "; give one figure per period"
+                ),
             ));
         }
         let values = at.field("values");
@@ -86,10 +127,16 @@ fn validate_trend(spec: &Spec) -> Checked {
 
 fn validate_rate(spec: &Spec) -> Checked {
     if !spec.periods.is_empty() {
-        return Err(ChartError::spec("periods", "belongs to kind \"trend\"; a rate chart has categories"));
+        return Err(ChartError::spec(
+            "periods",
+            "belongs to kind \"trend\"; a rate chart has categories",
+        ));
     }
     if !spec.series.is_empty() {
-        return Err(ChartError::spec("series", "belongs to kind \"trend\"; a rate chart has categories"));
+        return Err(ChartError::spec(
+            "series",
+            "belongs to kind \"trend\"; a rate chart has categories",
+        ));
     }
     count_between("categories", spec.categories.len(), 1, MAX_CATEGORIES)?;
     let categories = At::Root.field("categories");
@@ -111,7 +158,10 @@ fn category(at: &At, c: &Category, spec: &Spec) -> Checked {
     if let Some(r) = &c.rate {
         figure(&at.field("rate"), r, spec, false)?;
         if r.value > 100.0 {
-            return Err(ChartError::spec(at.field("rate").text(), cat!("must be a per cent from 0 to 100, not ", plain(r.value))));
+            return Err(ChartError::spec(
+                at.field("rate").text(),
+                cat!("must be a per cent from 0 to 100, not ", plain(r.value)),
+            ));
         }
     }
     match (&c.recorded, &c.detected, &c.rate) {
@@ -119,17 +169,31 @@ fn category(at: &At, c: &Category, spec: &Spec) -> Checked {
             if d.value > r.value {
                 return Err(ChartError::spec(
                     at.field("detected").text(),
-                    cat!(plain(d.value), " detected is more than the ", plain(r.value), " recorded; detected must be at most recorded"),
+                    cat!(
+                        plain(d.value),
+                        " detected is more than the ",
+                        plain(r.value),
+                        " recorded; detected must be at most recorded"
+                    ),
                 ));
             }
             if r.value == 0.0 {
-                return Err(ChartError::spec(at.field("recorded").text(), "must be more than 0 to compute a detection rate"));
+                return Err(ChartError::spec(
+                    at.field("recorded").text(),
+                    "must be more than 0 to compute a detection rate",
+                ));
             }
             Ok(())
         }
         (_, _, Some(_)) => Ok(()),
-        (None, Some(_), None) => Err(ChartError::spec(at.field("recorded").text(), "is required with detected, to compute the rate")),
-        _ => Err(ChartError::spec(at.text(), "needs recorded and detected counts, or a published rate")),
+        (None, Some(_), None) => Err(ChartError::spec(
+            at.field("recorded").text(),
+            "is required with detected, to compute the rate",
+        )),
+        _ => Err(ChartError::spec(
+            at.text(),
+            "needs recorded and detected counts, or a published rate",
+        )),
     }
 }
 
@@ -138,15 +202,29 @@ fn figure(at: &At, f: &Figure, spec: &Spec, whole: bool) -> Checked {
         return Err(ChartError::spec(at.text(), "must be a non-negative number"));
     }
     if f.value > MAX_VALUE {
-        return Err(ChartError::spec(at.text(), "must be at most 9007199254740991 (2^53 − 1)"));
+        return Err(ChartError::spec(
+            at.text(),
+            "must be at most 9007199254740991 (2^53 − 1)",
+        ));
     }
     if whole && f.value.fract() != 0.0 {
-        return Err(ChartError::spec(at.text(), cat!("must be a whole number of offences, not ", plain(f.value))));
+        return Err(ChartError::spec(
+            at.text(),
+            cat!("must be a whole number of offences, not ", plain(f.value)),
+        ));
     }
     if f.source >= spec.sources.len() {
         return Err(ChartError::spec(
             at.field("source").text(),
-            cat!("is ", f.source, " but there ", if spec.sources.len() == 1 { "is" } else { "are" }, " only ", plural(spec.sources.len(), "source"), " (counting from 0)"),
+            cat!(
+                "is ",
+                f.source,
+                " but there ",
+                if spec.sources.len() == 1 { "is" } else { "are" },
+                " only ",
+                plural(spec.sources.len(), "source"),
+                " (counting from 0)"
+            ),
         ));
     }
     opt_text(&at.field("published"), &f.published, MAX_LABEL_CHARS)?;
@@ -155,12 +233,25 @@ fn figure(at: &At, f: &Figure, spec: &Spec, whole: bool) -> Checked {
 
 fn check_url(at: &At, url: &str) -> Checked {
     let lower = url.trim_start().to_ascii_lowercase();
-    let scheme_ok = ["http://", "https://"].iter().any(|s| lower.starts_with(s) && lower.len() > s.len());
+    let scheme_ok = ["http://", "https://"]
+        .iter()
+        .any(|s| lower.starts_with(s) && lower.len() > s.len());
     if !scheme_ok {
-        return Err(ChartError::spec(at.text(), "must be an http:// or https:// address"));
+        return Err(ChartError::spec(
+            at.text(),
+            "must be an http:// or https:// address",
+        ));
     }
-    if url.chars().count() > 2000 || url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') {
-        return Err(ChartError::spec(at.text(), "must be a single web address of at most 2000 characters, without spaces, quotes or angle brackets"));
+    if url.chars().count() > 2000
+        || url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    {
+        return Err(ChartError::spec(
+            at.text(),
+            "must be a single web address of at most 2000 \
+            characters, without spaces, quotes or angle brackets",
+        ));
     }
     Ok(())
 }
@@ -171,10 +262,16 @@ fn text(at: &At, s: &str, max: usize, required: bool) -> Checked {
     }
     let n = s.chars().count();
     if n > max {
-        return Err(ChartError::spec(at.text(), cat!("is ", n, " characters long; at most ", max, " fit")));
+        return Err(ChartError::spec(
+            at.text(),
+            cat!("is ", n, " characters long; at most ", max, " fit"),
+        ));
     }
     if s.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(ChartError::spec(at.text(), "must not contain control characters"));
+        return Err(ChartError::spec(
+            at.text(),
+            "must not contain control characters",
+        ));
     }
     Ok(())
 }
@@ -188,10 +285,21 @@ fn opt_text(at: &At, s: &Option<String>, max: usize) -> Checked {
 
 fn count_between(at: &str, n: usize, min: usize, max: usize) -> Checked {
     if n < min {
-        return Err(ChartError::spec(at, cat!("needs at least ", min, " ", if min == 1 { "entry" } else { "entries" })));
+        return Err(ChartError::spec(
+            at,
+            cat!(
+                "needs at least ",
+                min,
+                " ",
+                if min == 1 { "entry" } else { "entries" }
+            ),
+        ));
     }
     if n > max {
-        return Err(ChartError::spec(at, cat!("has ", n, " entries; at most ", max, " are allowed")));
+        return Err(ChartError::spec(
+            at,
+            cat!("has ", n, " entries; at most ", max, " are allowed"),
+        ));
     }
     Ok(())
 }

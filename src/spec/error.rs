@@ -1,11 +1,12 @@
-//! The one error type: every way a chart can fail, with a message that names the field and the rule.
+//! The one error type: every way a chart can fail, with a message that names the field and the
+//! rule.
 
 use std::fmt;
 
 /// Why a chart could not be drawn. `Display` gives the message shown to readers and thrown to JS.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChartError {
-    /// The spec text is not JSON, or is larger than [`crate::limits::MAX_SPEC_BYTES`].
+    /// The spec text is not JSON, or is larger than [`crate::spec::limits::MAX_SPEC_BYTES`].
     Json(String),
     /// The spec is JSON but breaks a rule of `docs/spec.md`; `path` is like `series[0].values[2]`.
     Spec {
@@ -23,7 +24,10 @@ pub enum ChartError {
 impl ChartError {
     /// A spec error at `path` breaking `message`.
     pub fn spec(path: impl Into<String>, message: impl Into<String>) -> Self {
-        ChartError::Spec { path: path.into(), message: message.into() }
+        ChartError::Spec {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -36,7 +40,13 @@ impl ChartError {
             ChartError::Spec { path, message } => cat!(path, ": ", message),
             ChartError::UnknownChart(name) => {
                 let names: Vec<String> = crate::spec::NAMED_CHARTS.map(String::from).to_vec();
-                cat!("no chart is called \"", name, "\" (the named charts are: ", crate::text::join(&names, ", "), ")")
+                cat!(
+                    "no chart is called \"",
+                    name,
+                    "\" (the named charts are: ",
+                    crate::text::join(&names, ", "),
+                    ")"
+                )
             }
             ChartError::Draw(m) => cat!("the chart could not be drawn: ", m),
         }

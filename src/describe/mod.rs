@@ -1,10 +1,39 @@
 //! Words for a chart: the screen-reader summary, tooltip text for each figure, the data table,
 //! and detection rates worked out from counts.
 
-use crate::format::{change, count, flagged, percent};
-use crate::layout::source_line;
-use crate::scene::Focus;
 use crate::spec::{Category, Figure, Kind, Spec};
+use crate::text::number::{change, count, flagged, percent};
+
+/// Which figure of the spec a mark stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// A trend figure: period index and, for a single bar, the series; `None` means all series.
+    Trend {
+        /// Period index.
+        period: usize,
+        /// Series index, or all series at that period.
+        series: Option<usize>,
+    },
+    /// A rate-chart category.
+    Category(usize),
+}
+
+/// "Source: Police Scotland (April 2020); …" for the foot of the chart.
+pub fn source_line(spec: &Spec) -> String {
+    let names: Vec<String> = spec
+        .sources
+        .iter()
+        .map(|s| match &s.date {
+            Some(d) if !d.trim().is_empty() => cat!(s.name.trim(), " (", d.trim(), ")"),
+            _ => s.name.trim().to_owned(),
+        })
+        .collect();
+    cat!(
+        if names.len() > 1 { "Sources" } else { "Source" },
+        ": ",
+        crate::text::join(&names, "; ")
+    )
+}
 
 /// Most rows in the data table; longer trends give their first rows and say how many are left out.
 pub const MAX_TABLE_ROWS: usize = 1000;
@@ -24,7 +53,11 @@ impl Rate {
     /// `87.8 %` when computed, the published precision (`≈70 %`) otherwise.
     pub fn label(&self) -> String {
         let whole_published = !self.computed && self.value.fract() == 0.0;
-        let text = if whole_published { crate::format::percent_tick(self.value) } else { percent(self.value) };
+        let text = if whole_published {
+            crate::text::number::percent_tick(self.value)
+        } else {
+            percent(self.value)
+        };
         flagged(text, self.approximate)
     }
 }
@@ -37,7 +70,11 @@ pub fn rate_of(c: &Category) -> Option<Rate> {
             approximate: r.approximate || d.approximate,
             computed: true,
         }),
-        (_, _, Some(p)) => Some(Rate { value: p.value.clamp(0.0, 100.0), approximate: p.approximate, computed: false }),
+        (_, _, Some(p)) => Some(Rate {
+            value: p.value.clamp(0.0, 100.0),
+            approximate: p.approximate,
+            computed: false,
+        }),
         _ => None,
     }
 }
@@ -51,7 +88,9 @@ pub fn figure_label(f: &Figure) -> String {
 pub fn category_detail(c: &Category) -> String {
     let mut parts = Vec::new();
     match (&c.recorded, &c.detected) {
-        (Some(r), Some(d)) => parts.push(cat!(figure_label(d), " of ", figure_label(r), " detected")),
+        (Some(r), Some(d)) => {
+            parts.push(cat!(figure_label(d), " of ", figure_label(r), " detected"))
+        }
         (Some(r), None) => parts.push(cat!("of ", figure_label(r), " recorded")),
         _ => {}
     }
@@ -83,7 +122,10 @@ impl Tip {
 }
 
 fn unit(spec: &Spec) -> String {
-    spec.unit.as_deref().map(|u| cat!(" ", u.trim())).unwrap_or_default()
+    spec.unit
+        .as_deref()
+        .map(|u| cat!(" ", u.trim()))
+        .unwrap_or_default()
 }
 
 fn flag_line(f: &Figure) -> Option<String> {
@@ -110,10 +152,17 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
                 let f = s.values.get(period)?;
                 // One series: "1,694 offences"; several: "Grooming: 98 offences".
                 let figure = cat!(figure_label(f), unit(spec));
-                lines.push(if named { cat!(s.name.trim(), ": ", figure) } else { figure });
+                lines.push(if named {
+                    cat!(s.name.trim(), ": ", figure)
+                } else {
+                    figure
+                });
                 lines.extend(flag_line(f));
             }
-            Some(Tip { heading: p.full_name().trim().to_owned(), lines })
+            Some(Tip {
+                heading: p.full_name().trim().to_owned(),
+                lines,
+            })
         }
         Focus::Category(i) => {
             let c = spec.categories.get(i)?;
@@ -123,7 +172,12 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
                 lines.push(cat!("Detection rate: ", r.label(), how));
             }
             match (&c.recorded, &c.detected) {
-                (Some(r), Some(d)) => lines.push(cat!(figure_label(d), " of ", figure_label(r), " offences detected")),
+                (Some(r), Some(d)) => lines.push(cat!(
+                    figure_label(d),
+                    " of ",
+                    figure_label(r),
+                    " offences detected"
+                )),
                 (Some(r), None) => lines.push(cat!(figure_label(r), " offences recorded")),
                 _ => {}
             }
@@ -145,25 +199,67 @@ pub fn summary(spec: &Spec) -> String {
     match spec.kind {
         Kind::Trend => {
             for s in &spec.series {
-                let (Some(first), Some(last), Some(p0), Some(pn)) =
-                    (s.values.first(), s.values.last(), spec.periods.first(), spec.periods.last())
-                else {
+                let (Some(first), Some(last), Some(p0), Some(pn)) = (
+                    s.values.first(),
+                    s.values.last(),
+                    spec.periods.first(),
+                    spec.periods.last(),
+                ) else {
                     continue;
                 };
                 if s.values.len() == 1 {
-                    out.push_str(&cat!(" ", s.name.trim(), ": ", figure_label(first), " in ", p0.full_name(), "."));
+                    out.push_str(&cat!(
+                        " ",
+                        s.name.trim(),
+                        ": ",
+                        figure_label(first),
+                        " in ",
+                        p0.full_name(),
+                        "."
+                    ));
                     continue;
                 }
-                let verb = if last.value > first.value { "rose" } else if last.value < first.value { "fell" } else { "stayed" };
-                let moved = change(first.value, last.value).map(|c| cat!(", ", c)).unwrap_or_default();
-                out.push_str(&cat!(" ", s.name.trim(), " ", verb, " from ", figure_label(first), " in ", p0.full_name(), " to ", figure_label(last), " in ", pn.full_name(), moved, "."));
+                let verb = if last.value > first.value {
+                    "rose"
+                } else if last.value < first.value {
+                    "fell"
+                } else {
+                    "stayed"
+                };
+                let moved = change(first.value, last.value)
+                    .map(|c| cat!(", ", c))
+                    .unwrap_or_default();
+                out.push_str(&cat!(
+                    " ",
+                    s.name.trim(),
+                    " ",
+                    verb,
+                    " from ",
+                    figure_label(first),
+                    " in ",
+                    p0.full_name(),
+                    " to ",
+                    figure_label(last),
+                    " in ",
+                    pn.full_name(),
+                    moved,
+                    "."
+                ));
             }
         }
         Kind::Rate => {
             for c in &spec.categories {
                 if let Some(r) = rate_of(c) {
                     let detail = category_detail(c);
-                    out.push_str(&cat!(" ", c.label.trim(), ": ", r.label(), " detected (", detail, ")."));
+                    out.push_str(&cat!(
+                        " ",
+                        c.label.trim(),
+                        ": ",
+                        r.label(),
+                        " detected (",
+                        detail,
+                        ")."
+                    ));
                 }
             }
         }
@@ -178,14 +274,26 @@ pub fn summary(spec: &Spec) -> String {
 }
 
 fn any_approximate(spec: &Spec) -> bool {
-    spec.series.iter().flat_map(|s| s.values.iter()).any(|f| f.approximate)
-        || spec.categories.iter().any(|c| rate_of(c).map(|r| r.approximate).unwrap_or(false))
+    spec.series
+        .iter()
+        .flat_map(|s| s.values.iter())
+        .any(|f| f.approximate)
+        || spec
+            .categories
+            .iter()
+            .any(|c| rate_of(c).map(|r| r.approximate).unwrap_or(false))
 }
 
 /// The first column's heading in a trend's data table (then one column a series).
 pub const PERIOD_HEADING: &str = "Period";
 /// The column headings of a rate chart's data table.
-pub const RATE_HEADINGS: [&str; 5] = ["Category", "Recorded", "Detected", "Detection rate", "Published rate"];
+pub const RATE_HEADINGS: [&str; 5] = [
+    "Category",
+    "Recorded",
+    "Detected",
+    "Detection rate",
+    "Published rate",
+];
 
 /// The chart's figures as a table for readers who cannot see the chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,20 +306,6 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// Lines under the table: flags explained, notes, sources, rows left out.
     pub foot: Vec<String>,
-}
-
-/// Serialised as `{caption, head, rows, foot}` (how the table crosses into JavaScript); written
-/// out rather than derived, to keep serde's derive macros out of the build.
-impl serde::Serialize for Table {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut t = s.serialize_struct("Table", 4)?;
-        t.serialize_field("caption", &self.caption)?;
-        t.serialize_field("head", &self.head)?;
-        t.serialize_field("rows", &self.rows)?;
-        t.serialize_field("foot", &self.foot)?;
-        t.end()
-    }
 }
 
 /// Builds the data table of `spec`.
@@ -228,12 +322,22 @@ pub fn table(spec: &Spec) -> Table {
                 .take(MAX_TABLE_ROWS)
                 .map(|(i, p)| {
                     let mut row = vec![p.full_name().trim().to_owned()];
-                    row.extend(spec.series.iter().map(|s| s.values.get(i).map(cell).unwrap_or_default()));
+                    row.extend(
+                        spec.series
+                            .iter()
+                            .map(|s| s.values.get(i).map(cell).unwrap_or_default()),
+                    );
                     row
                 })
                 .collect();
             if spec.periods.len() > MAX_TABLE_ROWS {
-                foot.push(cat!("First ", MAX_TABLE_ROWS, " of ", count(spec.periods.len() as f64), " periods shown."));
+                foot.push(cat!(
+                    "First ",
+                    MAX_TABLE_ROWS,
+                    " of ",
+                    count(spec.periods.len() as f64),
+                    " periods shown."
+                ));
             }
             (head, rows)
         }
@@ -252,7 +356,10 @@ pub fn table(spec: &Spec) -> Table {
                         c.recorded.as_ref().map(cell).unwrap_or_else(|| "–".into()),
                         c.detected.as_ref().map(cell).unwrap_or_else(|| "–".into()),
                         rate_of(c).map(|r| r.label()).unwrap_or_else(|| "–".into()),
-                        c.rate.as_ref().and_then(|r| r.published.clone()).unwrap_or_else(|| "–".into()),
+                        c.rate
+                            .as_ref()
+                            .and_then(|r| r.published.clone())
+                            .unwrap_or_else(|| "–".into()),
                     ]
                 })
                 .collect();
@@ -264,7 +371,12 @@ pub fn table(spec: &Spec) -> Table {
     }
     foot.extend(spec.notes.iter().map(|n| n.trim().to_owned()));
     foot.push(source_line(spec));
-    Table { caption: spec.title.trim().to_owned(), head, rows, foot }
+    Table {
+        caption: spec.title.trim().to_owned(),
+        head,
+        rows,
+        foot,
+    }
 }
 
 fn cell(f: &Figure) -> String {

@@ -1,20 +1,22 @@
 //! Reading a [`Json`] value into a [`Spec`]: shapes and types only, each problem named by its path
-//! (`series[0].values[1]`). [`crate::validate`] then checks the rules on values.
+//! (`series[0].values[1]`). [`crate::spec::rules`] then checks the rules on values.
 //!
 //! Written out per struct instead of derived: serde's derives with path tracking were most of the
 //! wasm's size, and this gives the same messages in the browser and natively.
 
-use crate::error::ChartError;
-use crate::json::Json;
+use crate::spec::error::ChartError;
+use crate::spec::json::Json;
+use crate::spec::path::{cut, At};
 use crate::spec::{fields, Category, Figure, Kind, Mark, Period, Series, Source, Spec};
-use crate::path::{cut, At};
 
 type Read<T> = Result<T, ChartError>;
 
 /// Reads a whole spec, taking the value apart: strings move into the spec rather than being
 /// copied, and each part of the value is freed as soon as it has been read.
 pub fn spec(v: Json) -> Read<Spec> {
-    let Json::Object(_) = v else { return Err(ChartError::spec("", "must be a JSON object ({ … })")) };
+    let Json::Object(_) = v else {
+        return Err(ChartError::spec("", "must be a JSON object ({ … })"));
+    };
     let mut o = object(v, &At::Root, fields::SPEC, "")?;
     let (v, at) = o.required("version")?;
     let version = version(&v, &at)?;
@@ -30,28 +32,63 @@ pub fn spec(v: Json) -> Read<Spec> {
     let periods = o.list("periods", period)?;
     let series = o.list("series", series)?;
     let mark = match o.optional("mark") {
-        Some((v, at)) => variant(&v, &at, &[("auto", Mark::Auto), ("bar", Mark::Bar), ("line", Mark::Line)])?,
+        Some((v, at)) => variant(
+            &v,
+            &at,
+            &[
+                ("auto", Mark::Auto),
+                ("bar", Mark::Bar),
+                ("line", Mark::Line),
+            ],
+        )?,
         None => Mark::Auto,
     };
     let categories = o.list("categories", category)?;
-    Ok(Spec { version, kind, title, subtitle, unit, sources, notes, periods, series, mark, categories })
+    Ok(Spec {
+        version,
+        kind,
+        title,
+        subtitle,
+        unit,
+        sources,
+        notes,
+        periods,
+        series,
+        mark,
+        categories,
+    })
 }
 
 fn source(v: Json, at: &At) -> Read<Source> {
     let mut o = object(v, at, fields::SOURCE, "an object with a \"name\"")?;
-    Ok(Source { name: o.string("name")?, url: o.nullable_string("url")?, date: o.nullable_string("date")? })
+    Ok(Source {
+        name: o.string("name")?,
+        url: o.nullable_string("url")?,
+        date: o.nullable_string("date")?,
+    })
 }
 
 fn period(v: Json, at: &At) -> Read<Period> {
     let mut o = object(v, at, fields::PERIOD, "an object with a \"label\"")?;
-    Ok(Period { label: o.string("label")?, name: o.nullable_string("name")? })
+    Ok(Period {
+        label: o.string("label")?,
+        name: o.nullable_string("name")?,
+    })
 }
 
 fn series(v: Json, at: &At) -> Read<Series> {
-    let mut o = object(v, at, fields::SERIES, "an object with a \"name\" and \"values\"")?;
+    let mut o = object(
+        v,
+        at,
+        fields::SERIES,
+        "an object with a \"name\" and \"values\"",
+    )?;
     let name = o.string("name")?;
     let (v, at) = o.required("values")?;
-    Ok(Series { name, values: list(v, &at, figure)? })
+    Ok(Series {
+        name,
+        values: list(v, &at, figure)?,
+    })
 }
 
 fn category(v: Json, at: &At) -> Read<Category> {
@@ -73,7 +110,9 @@ fn figure(v: Json, at: &At) -> Read<Figure> {
     }
     let mut o = object(v, at, fields::FIGURE, FIGURE)?;
     let (v, at) = o.required("value")?;
-    let Json::Number(value) = v else { return Err(wrong(&v, &at, "a number")) };
+    let Json::Number(value) = v else {
+        return Err(wrong(&v, &at, "a number"));
+    };
     let approximate = match o.optional("approximate") {
         Some((Json::Bool(b), _)) => b,
         Some((v, at)) => return Err(wrong(&v, &at, "true or false")),
@@ -83,7 +122,13 @@ fn figure(v: Json, at: &At) -> Read<Figure> {
         Some((v, at)) => index(&v, &at)?,
         None => 0,
     };
-    Ok(Figure { value, approximate, published: o.nullable_string("published")?, quote: o.nullable_string("quote")?, source })
+    Ok(Figure {
+        value,
+        approximate,
+        published: o.nullable_string("published")?,
+        quote: o.nullable_string("quote")?,
+        source,
+    })
 }
 
 /// The fields of one object, checked for unknown and duplicate keys, taken out one by one.
@@ -106,10 +151,18 @@ fn object<'a>(v: Json, at: &'a At<'a>, allowed: &[&str], what: &str) -> Read<Obj
                 for (i, f) in allowed.iter().enumerate() {
                     put!(&mut expected; if i == 0 { "" } else { ", " }, '`', f, '`');
                 }
-                return Err(ChartError::spec(at.field(key).text(), cat!("unknown field `", cut(key), "`, expected one of ", expected)));
+                return Err(ChartError::spec(
+                    at.field(key).text(),
+                    cat!("unknown field `", cut(key), "`, expected one of ", expected),
+                ));
             }
             Some(i) => match seen.get_mut(i) {
-                Some(true) => return Err(ChartError::spec(at.text(), cat!("duplicate field `", key, "`"))),
+                Some(true) => {
+                    return Err(ChartError::spec(
+                        at.text(),
+                        cat!("duplicate field `", key, "`"),
+                    ))
+                }
                 Some(s) => *s = true,
                 None => {}
             },
@@ -129,7 +182,10 @@ impl<'a> Object<'a> {
     fn required(&mut self, key: &'a str) -> Read<(Json, At<'a>)> {
         match self.optional(key) {
             Some(found) => Ok(found),
-            None => Err(ChartError::spec(self.at.text(), cat!("missing required field `", key, "`"))),
+            None => Err(ChartError::spec(
+                self.at.text(),
+                cat!("missing required field `", key, "`"),
+            )),
         }
     }
 
@@ -165,7 +221,10 @@ impl<'a> Object<'a> {
 }
 
 fn wrong(v: &Json, at: &At, expected: &str) -> ChartError {
-    ChartError::spec(at.text(), cat!("wrong type: ", v.kind(), ", expected ", expected))
+    ChartError::spec(
+        at.text(),
+        cat!("wrong type: ", v.kind(), ", expected ", expected),
+    )
 }
 
 fn list<T>(v: Json, at: &At, each: fn(Json, &At) -> Read<T>) -> Read<Vec<T>> {
@@ -189,22 +248,36 @@ fn string(v: Json, at: &At) -> Read<String> {
 
 fn version(v: &Json, at: &At) -> Read<u32> {
     match v {
-        Json::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n) => Ok(*n as u32),
-        Json::Number(_) => Err(ChartError::spec(at.text(), "must be 1 (this build reads version 1 specs)")),
+        Json::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n) => {
+            Ok(*n as u32)
+        }
+        Json::Number(_) => Err(ChartError::spec(
+            at.text(),
+            "must be 1 (this build reads version 1 specs)",
+        )),
         _ => Err(wrong(v, at, "the number 1")),
     }
 }
 
 fn index(v: &Json, at: &At) -> Read<usize> {
     match v {
-        Json::Number(n) if n.fract() == 0.0 && (0.0..=crate::limits::MAX_VALUE).contains(n) => Ok(*n as usize),
-        Json::Number(_) => Err(ChartError::spec(at.text(), "must be a whole number from 0: the index of a source in `sources`")),
+        Json::Number(n)
+            if n.fract() == 0.0 && (0.0..=crate::spec::limits::MAX_VALUE).contains(n) =>
+        {
+            Ok(*n as usize)
+        }
+        Json::Number(_) => Err(ChartError::spec(
+            at.text(),
+            "must be a whole number from 0: the index of a source in `sources`",
+        )),
         _ => Err(wrong(v, at, "a whole number")),
     }
 }
 
 fn variant<T: Copy>(v: &Json, at: &At, options: &[(&str, T)]) -> Read<T> {
-    let Json::String(s) = v else { return Err(wrong(v, at, "a string")) };
+    let Json::String(s) = v else {
+        return Err(wrong(v, at, "a string"));
+    };
     if let Some((_, t)) = options.iter().find(|(name, _)| name == s) {
         return Ok(*t);
     }
@@ -218,7 +291,10 @@ fn variant<T: Copy>(v: &Json, at: &At, options: &[(&str, T)]) -> Read<T> {
         };
         put!(&mut expected; sep, '`', name, '`');
     }
-    Err(ChartError::spec(at.text(), cat!("unknown variant `", cut(s), "`, expected ", expected)))
+    Err(ChartError::spec(
+        at.text(),
+        cat!("unknown variant `", cut(s), "`, expected ", expected),
+    ))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -233,33 +309,70 @@ mod tests {
 
     #[test]
     fn paths_name_the_field() {
-        let e = read(&format!(r#"{{{MIN}, "periods": [{{"label": "a"}}], "series": [{{"name": "x", "values": [1, {{"value": 2, "sauce": 1}}]}}]}}"#));
-        assert_eq!(e.unwrap_err(), "series[0].values[1].sauce: unknown field `sauce`, expected one of `value`, `approximate`, `published`, `quote`, `source`");
+        let e = read(&format!(
+            r#"{{{MIN}, "periods": [{{"label": "a"}}], "series": [{{"name": "x", "values": [1,
+                {{"value": 2, "sauce": 1}}]}}]}}"#
+        ));
+        assert_eq!(
+            e.unwrap_err(),
+            "series[0].values[1].sauce: unknown field `sauce`, expected \
+            one of `value`, `approximate`, `published`, `quote`, `source`"
+        );
         let e = read(&format!(r#"{{{MIN}, "periods": [{{"label": 5}}]}}"#));
-        assert_eq!(e.unwrap_err(), "periods[0].label: wrong type: number, expected a string");
+        assert_eq!(
+            e.unwrap_err(),
+            "periods[0].label: wrong type: number, expected a string"
+        );
     }
 
     #[test]
     fn null_is_absent_only_where_allowed() {
         let ok = read(&format!(r#"{{{MIN}, "subtitle": null, "unit": null}}"#)).unwrap();
         assert_eq!((ok.subtitle, ok.unit), (None, None));
-        assert_eq!(read(&format!(r#"{{{MIN}, "notes": null}}"#)).unwrap_err(), "notes: wrong type: null, expected an array");
+        assert_eq!(
+            read(&format!(r#"{{{MIN}, "notes": null}}"#)).unwrap_err(),
+            "notes: wrong type: null, expected an array"
+        );
     }
 
     #[test]
     fn duplicates_missing_fields_and_variants() {
-        assert_eq!(read(&format!(r#"{{{MIN}, "title": "again"}}"#)).unwrap_err(), "spec: duplicate field `title`");
-        assert_eq!(read(r#"{"version": 1}"#).unwrap_err(), "spec: missing required field `kind`");
-        assert_eq!(read(r#"{"version": 1, "kind": "pie"}"#).unwrap_err(), "kind: unknown variant `pie`, expected `trend` or `rate`");
-        assert_eq!(read(&format!(r#"{{{MIN}, "mark": "pie"}}"#)).unwrap_err(), "mark: unknown variant `pie`, expected one of `auto`, `bar`, `line`");
-        assert_eq!(read(r#"{"version": 1.5}"#).unwrap_err(), "version: must be 1 (this build reads version 1 specs)");
-        assert_eq!(read("[1]").unwrap_err(), "spec: must be a JSON object ({ … })");
+        assert_eq!(
+            read(&format!(r#"{{{MIN}, "title": "again"}}"#)).unwrap_err(),
+            "spec: duplicate field `title`"
+        );
+        assert_eq!(
+            read(r#"{"version": 1}"#).unwrap_err(),
+            "spec: missing required field `kind`"
+        );
+        assert_eq!(
+            read(r#"{"version": 1, "kind": "pie"}"#).unwrap_err(),
+            "kind: unknown variant `pie`, expected `trend` or `rate`"
+        );
+        assert_eq!(
+            read(&format!(r#"{{{MIN}, "mark": "pie"}}"#)).unwrap_err(),
+            "mark: unknown variant `pie`, expected one of `auto`, `bar`, `line`"
+        );
+        assert_eq!(
+            read(r#"{"version": 1.5}"#).unwrap_err(),
+            "version: must be 1 (this build reads version 1 specs)"
+        );
+        assert_eq!(
+            read("[1]").unwrap_err(),
+            "spec: must be a JSON object ({ … })"
+        );
     }
 
     #[test]
     fn problems_come_in_the_order_of_the_model() {
-        assert_eq!(read(r#"{"version": 1, "kind": "trend", "title": null}"#).unwrap_err(), "title: wrong type: null, expected a string");
-        assert_eq!(read(r#"{"version": 1, "kind": "trend", "title": "T", "notes": 1}"#).unwrap_err(), "spec: missing required field `sources`");
+        assert_eq!(
+            read(r#"{"version": 1, "kind": "trend", "title": null}"#).unwrap_err(),
+            "title: wrong type: null, expected a string"
+        );
+        assert_eq!(
+            read(r#"{"version": 1, "kind": "trend", "title": "T", "notes": 1}"#).unwrap_err(),
+            "spec: missing required field `sources`"
+        );
     }
 
     #[test]
@@ -267,6 +380,13 @@ mod tests {
         let key = "k".repeat(2000);
         let e = read(&format!(r#"{{"{key}": 1}}"#)).unwrap_err();
         assert!(e.len() < 400, "{} characters", e.len());
-        assert!(e.starts_with(&format!("{}…: unknown field `{}…`", "k".repeat(60), "k".repeat(60))), "{e}");
+        assert!(
+            e.starts_with(&format!(
+                "{}…: unknown field `{}…`",
+                "k".repeat(60),
+                "k".repeat(60)
+            )),
+            "{e}"
+        );
     }
 }

@@ -1,8 +1,8 @@
-//! A parsed JSON value: filled by any serde deserializer natively (`serde_json`), and in the browser
-//! copied from a `JSON.parse`d object by `web::value`.
+//! A parsed JSON value: filled by any serde deserializer natively (`serde_json`), and in the
+//! browser copied from a `JSON.parse`d object by `web::value`.
 //!
 //! One small hand-written `Deserialize` (rather than derived ones per struct) keeps the wasm light;
-//! [`crate::read`] then turns a [`Json`] into a [`crate::spec::Spec`], naming the path of any
+//! [`crate::spec::read`] then turns a [`Json`] into a [`crate::spec::Spec`], naming the path of any
 //! problem. Nesting is limited to [`MAX_DEPTH`], so a hostile `[[[[…` cannot exhaust the stack.
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -197,11 +197,19 @@ mod tests {
 
     #[test]
     fn reads_every_kind_of_value_in_order_with_duplicates() {
-        let v: Json = serde_json::from_str(r#"{"a": [1, 2.5, -3], "b": null, "a": true, "s": "x"}"#).unwrap();
+        let v: Json =
+            serde_json::from_str(r#"{"a": [1, 2.5, -3], "b": null, "a": true, "s": "x"}"#).unwrap();
         assert_eq!(
             v,
             Json::Object(vec![
-                ("a".into(), Json::Array(vec![Json::Number(1.0), Json::Number(2.5), Json::Number(-3.0)])),
+                (
+                    "a".into(),
+                    Json::Array(vec![
+                        Json::Number(1.0),
+                        Json::Number(2.5),
+                        Json::Number(-3.0)
+                    ])
+                ),
                 ("b".into(), Json::Null),
                 ("a".into(), Json::Bool(true)),
                 ("s".into(), Json::String("x".into())),
@@ -220,7 +228,10 @@ mod tests {
 
     #[test]
     fn kinds_for_messages() {
-        assert_eq!(Json::String("a".repeat(50)).kind(), format!("string \"{}…\"", "a".repeat(40)));
+        assert_eq!(
+            Json::String("a".repeat(50)).kind(),
+            format!("string \"{}…\"", "a".repeat(40))
+        );
         assert_eq!(Json::Number(1.5).kind(), "number");
         assert_eq!(Json::Array(vec![]).kind(), "array");
     }

@@ -74,7 +74,13 @@ pub fn change(a: f64, b: f64) -> Option<String> {
     if !pct.is_finite() {
         return None;
     }
-    let word = if pct > 0.0 { "up" } else if pct < 0.0 { "down" } else { return Some("unchanged".into()) };
+    let word = if pct > 0.0 {
+        "up"
+    } else if pct < 0.0 {
+        "down"
+    } else {
+        return Some("unchanged".into());
+    };
     Some(cat!(word, " ", percent(pct.abs())))
 }
 
@@ -92,8 +98,13 @@ fn group_thousands(whole: f64) -> String {
     let digits = if a < 1.8e19 {
         cat!(a as u64)
     } else {
-        let (mag, exp) = crate::scale::power_of_ten_at_most(a);
-        return cat!(if whole < 0.0 { "-" } else { "" }, (a / mag).round() as u64, "e", exp);
+        let (mag, exp) = power_of_ten_at_most(a);
+        return cat!(
+            if whole < 0.0 { "-" } else { "" },
+            (a / mag).round() as u64,
+            "e",
+            exp
+        );
     };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if whole < 0.0 {
@@ -109,10 +120,18 @@ fn group_thousands(whole: f64) -> String {
 }
 
 /// A number for messages, as written: `85.5`, `1000`, `100.01`; exact up to six decimals, else
-/// rounded to six with `…` (`100.000000…`). Integer arithmetic only (no float formatting in the wasm).
+/// rounded to six with `…` (`100.000000…`). Integer arithmetic only (no float formatting in the
+/// wasm).
 pub fn plain(v: f64) -> String {
     if !v.is_finite() {
-        return if v.is_nan() { "NaN" } else if v > 0.0 { "∞" } else { "-∞" }.into();
+        return if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "∞"
+        } else {
+            "-∞"
+        }
+        .into();
     }
     if v.abs() >= 1e15 {
         return group_thousands(v).replace(',', "");
@@ -157,6 +176,16 @@ pub fn css_number(v: f64) -> String {
         _ => with_decimals(a, 2),
     };
     cat!(sign, digits)
+}
+
+/// For `x` ≥ 1: the largest power of ten at or below it, and its exponent: `(1000.0, 3)` for 1694.
+pub fn power_of_ten_at_most(x: f64) -> (f64, u32) {
+    let (mut p, mut exp) = (1.0f64, 0);
+    while p * 10.0 <= x {
+        p *= 10.0;
+        exp += 1;
+    }
+    (p, exp)
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! What layout produces and drawing consumes: shapes in CSS pixels, in painting order, with the
 //! colour role of each ([`Ink`]) rather than a colour, so one scene draws in any theme.
 
-use crate::measure::Font;
+use crate::describe::Focus;
+use crate::layout::measure::Font;
 
-/// The colour role of a shape; [`crate::theme::Theme`] turns it into a colour.
+/// The colour role of a shape; [`crate::paint::theme::Theme`] turns it into a colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ink {
     /// Titles, values, labels.
@@ -38,16 +39,27 @@ pub enum Marker {
 impl Marker {
     /// The marker of series `n`, cycling through the four shapes.
     pub fn for_series(n: usize) -> Marker {
-        [Marker::Circle, Marker::Square, Marker::Diamond, Marker::Triangle][n % 4]
+        [
+            Marker::Circle,
+            Marker::Square,
+            Marker::Diamond,
+            Marker::Triangle,
+        ][n % 4]
     }
 
-    /// The corners of the filled polygon for this marker of radius `r` at `(x, y)`; empty for a circle.
+    /// The corners of the filled polygon for this marker of radius `r` at `(x, y)`; empty for a
+    /// circle.
     pub fn polygon(self, (x, y): (f64, f64), r: f64) -> Vec<(f64, f64)> {
         match self {
             Marker::Circle => Vec::new(),
             Marker::Square => {
                 let h = r * 0.9;
-                vec![(x - h, y - h), (x + h, y - h), (x + h, y + h), (x - h, y + h)]
+                vec![
+                    (x - h, y - h),
+                    (x + h, y - h),
+                    (x + h, y + h),
+                    (x - h, y + h),
+                ]
             }
             Marker::Diamond => {
                 let d = r * 1.25;
@@ -55,7 +67,11 @@ impl Marker {
             }
             Marker::Triangle => {
                 let d = r * 1.3;
-                vec![(x, y - d), (x + d * 0.87, y + d * 0.5), (x - d * 0.87, y + d * 0.5)]
+                vec![
+                    (x, y - d),
+                    (x + d * 0.87, y + d * 0.5),
+                    (x - d * 0.87, y + d * 0.5),
+                ]
             }
         }
     }
@@ -179,20 +195,6 @@ pub struct MarkBox {
     pub focus: Focus,
 }
 
-/// Which figure of the spec a mark stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// A trend figure: period index and, for a single bar, the series; `None` means all series.
-    Trend {
-        /// Period index.
-        period: usize,
-        /// Series index, or all series at that period.
-        series: Option<usize>,
-    },
-    /// A rate-chart category.
-    Category(usize),
-}
-
 impl Scene {
     /// How many figures can be stepped through with the arrow keys.
     pub fn mark_count(&self) -> usize {
@@ -208,12 +210,20 @@ impl Scene {
         match &self.marks {
             Marks::None => None,
             Marks::Boxes(b) => b.get(i).map(|m| (m.focus, m.anchor)),
-            Marks::Columns { x0, x1, top, count, .. } => {
+            Marks::Columns {
+                x0, x1, top, count, ..
+            } => {
                 if i >= *count {
                     return None;
                 }
-                let x = crate::columns::x_at(i, *count, *x0, *x1);
-                Some((Focus::Trend { period: i, series: None }, (x, *top)))
+                let x = crate::layout::columns::x_at(i, *count, *x0, *x1);
+                Some((
+                    Focus::Trend {
+                        period: i,
+                        series: None,
+                    },
+                    (x, *top),
+                ))
             }
         }
     }
@@ -252,7 +262,13 @@ impl Scene {
                     mv(&mut b.anchor);
                 }
             }
-            Marks::Columns { x0, x1, top, bottom, .. } => {
+            Marks::Columns {
+                x0,
+                x1,
+                top,
+                bottom,
+                ..
+            } => {
                 *x0 += dx;
                 *x1 += dx;
                 *top += dy;
@@ -268,10 +284,20 @@ impl Scene {
         }
         match &self.marks {
             Marks::None => None,
-            Marks::Boxes(b) => b.iter().position(|m| x >= m.hit[0] && x <= m.hit[2] && y >= m.hit[1] && y <= m.hit[3]),
-            Marks::Columns { x0, x1, top, bottom, count, .. } => {
+            Marks::Boxes(b) => b
+                .iter()
+                .position(|m| x >= m.hit[0] && x <= m.hit[2] && y >= m.hit[1] && y <= m.hit[3]),
+            Marks::Columns {
+                x0,
+                x1,
+                top,
+                bottom,
+                count,
+                ..
+            } => {
                 let pad = 8.0;
-                if *count == 0 || y < top - pad || y > bottom + pad || x < x0 - pad || x > x1 + pad {
+                if *count == 0 || y < top - pad || y > bottom + pad || x < x0 - pad || x > x1 + pad
+                {
                     return None;
                 }
                 if *count == 1 || x1 <= x0 {
@@ -291,7 +317,8 @@ pub fn hatch_lines(rect: [f64; 4], gap: f64) -> Vec<((f64, f64), (f64, f64))> {
     if !(w > 0.0 && h > 0.0 && gap > 0.0) || (w + h) / gap > 10_000.0 {
         return Vec::new();
     }
-    // Lines x - l + (y - t) = c for c in (0, w + h): from the top/left edge to the bottom/right edge.
+    // Lines x - l + (y - t) = c for c in (0, w + h): from the top/left edge to the bottom/right
+    // edge.
     let mut out = Vec::new();
     let mut c = gap;
     while c < w + h {
@@ -314,7 +341,9 @@ mod tests {
         assert!(lines.len() > 10);
         for (a, b) in lines {
             for (x, y) in [a, b] {
-                assert!(x >= r[0] - 1e-9 && x <= r[2] + 1e-9 && y >= r[1] - 1e-9 && y <= r[3] + 1e-9);
+                assert!(
+                    x >= r[0] - 1e-9 && x <= r[2] + 1e-9 && y >= r[1] - 1e-9 && y <= r[3] + 1e-9
+                );
             }
         }
         assert!(hatch_lines([0.0, 0.0, 0.0, 5.0], 4.0).is_empty());
@@ -323,7 +352,13 @@ mod tests {
     #[test]
     fn columns_hit_nearest_period() {
         let s = Scene {
-            marks: Marks::Columns { x0: 0.0, x1: 100.0, top: 0.0, bottom: 50.0, count: 11 },
+            marks: Marks::Columns {
+                x0: 0.0,
+                x1: 100.0,
+                top: 0.0,
+                bottom: 50.0,
+                count: 11,
+            },
             ..Scene::default()
         };
         assert_eq!(s.hit(49.0, 10.0), Some(5));

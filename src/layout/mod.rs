@@ -1,0 +1,99 @@
+//! Layout: a validated spec and a width become a [`Scene`] of shapes in CSS pixels and colour
+//! roles, with the boxes a pointer or key can select.
+//!
+//! Holds: text measuring and wrapping ([`measure`]), scales from zero with round ticks
+//! ([`scale`]), thinning a long series to the pixels it covers ([`columns`]), the frame of every
+//! chart ([`frame`]), the plot of each kind ([`trend`], [`rate`]) and the scene they fill
+//! ([`scene`]). May use `text`, `spec` and `describe`; never `paint` or `web`.
+
+pub mod columns;
+pub mod frame;
+pub mod measure;
+pub mod rate;
+pub mod scale;
+pub mod scene;
+pub mod trend;
+
+use crate::describe::source_line;
+use crate::spec::{Kind, Spec};
+use frame::{text_block, Sizes, MAX_WIDTH, MIN_WIDTH};
+use measure::Measure;
+use scene::{Ink, Scene};
+
+/// Lays out `spec` (already validated) at `width` CSS px, with the trend's figures prepared once
+/// beforehand (see [`trend::prepare`]). The height follows from the content.
+pub fn layout(
+    spec: &Spec,
+    prep: &crate::layout::trend::Prepared,
+    width: f64,
+    m: &dyn Measure,
+) -> Scene {
+    let width = if width.is_finite() {
+        width.clamp(MIN_WIDTH, MAX_WIDTH)
+    } else {
+        MIN_WIDTH
+    };
+    let sz = Sizes::for_width(width);
+    let mut scene = Scene {
+        width,
+        ..Scene::default()
+    };
+    let mut y = 2.0;
+    y = text_block(
+        &mut scene.shapes,
+        &spec.title,
+        sz.title,
+        Ink::Text,
+        0.0,
+        y,
+        width,
+        4,
+        m,
+    );
+    if let Some(sub) = spec.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
+        y = text_block(
+            &mut scene.shapes,
+            sub,
+            sz.subtitle,
+            Ink::Muted,
+            0.0,
+            y + 2.0,
+            width,
+            4,
+            m,
+        );
+    }
+    y += 14.0;
+    let (bottom, marks) = match spec.kind {
+        Kind::Trend => crate::layout::trend::layout(spec, prep, &mut scene.shapes, y, width, sz, m),
+        Kind::Rate => crate::layout::rate::layout(spec, &mut scene.shapes, y, width, sz, m),
+    };
+    scene.marks = marks;
+    y = bottom + 12.0;
+    for note in &spec.notes {
+        y = text_block(
+            &mut scene.shapes,
+            note,
+            sz.small,
+            Ink::Muted,
+            0.0,
+            y,
+            width,
+            6,
+            m,
+        ) + 2.0;
+    }
+    y = text_block(
+        &mut scene.shapes,
+        &source_line(spec),
+        sz.small,
+        Ink::Muted,
+        0.0,
+        y,
+        width,
+        4,
+        m,
+    );
+    scene.height = (y + 4.0).ceil();
+    scene
+}

@@ -1,0 +1,118 @@
+//! The detection-rate plot: one horizontal bar a category on a light 0–100 % track, the rate
+//! labelled at the bar's end, and under it the counts and the source's own rounding.
+
+use crate::describe::Focus;
+use crate::describe::{category_detail, rate_of};
+use crate::layout::frame::{line_height, text_block, Sizes};
+use crate::layout::measure::Measure;
+use crate::layout::scene::{Align, Ink, MarkBox, Marks, Shape};
+use crate::spec::Spec;
+
+const BAR_H: f64 = 26.0;
+
+/// Lays out the rate plot from `top`; returns the y below it and a mark per category.
+pub fn layout(
+    spec: &Spec,
+    shapes: &mut Vec<Shape>,
+    top: f64,
+    width: f64,
+    sz: Sizes,
+    m: &dyn Measure,
+) -> (f64, Marks) {
+    let (x0, x1) = (0.0, width - 2.0);
+    let span = x1 - x0;
+    let mut y = top;
+    let mut boxes = Vec::new();
+    let label_font = crate::layout::measure::Font {
+        bold: true,
+        ..sz.label
+    };
+    for (i, c) in spec.categories.iter().enumerate() {
+        let row_top = y;
+        y = text_block(
+            shapes,
+            c.label.trim(),
+            label_font,
+            Ink::Text,
+            x0,
+            y,
+            width,
+            3,
+            m,
+        ) + 3.0;
+        let bar_top = y;
+        shapes.push(Shape::Rect {
+            rect: [x0, bar_top, x1, bar_top + BAR_H],
+            ink: Ink::Track,
+            hatched: false,
+        });
+        shapes.push(Shape::Line {
+            from: (x0 + 0.5, bar_top - 3.0),
+            to: (x0 + 0.5, bar_top + BAR_H + 3.0),
+            ink: Ink::Axis,
+            width: 1.0,
+        });
+        let rate = rate_of(c);
+        let value = rate.as_ref().map(|r| r.value).unwrap_or(0.0);
+        let end = x0 + span * (value / 100.0).clamp(0.0, 1.0);
+        if end > x0 {
+            let approx = rate.as_ref().map(|r| r.approximate).unwrap_or(false);
+            shapes.push(Shape::Rect {
+                rect: [x0, bar_top, end, bar_top + BAR_H],
+                ink: Ink::Series(0),
+                hatched: approx,
+            });
+        }
+        if let Some(r) = &rate {
+            let text = r.label();
+            let tw = m.width(&text, sz.value);
+            let ty = bar_top + (BAR_H - sz.value.size) / 2.0;
+            let inside = tw + 16.0 <= end - x0 && !r.approximate;
+            let (x, ink, align) = if inside {
+                (end - 8.0, Ink::OnSeries, Align::Right)
+            } else if end + 8.0 + tw <= x1 {
+                (end + 8.0, Ink::Text, Align::Left)
+            } else {
+                (x1 - 8.0, Ink::Text, Align::Right)
+            };
+            shapes.push(Shape::Text {
+                x,
+                y: ty,
+                text,
+                font: sz.value,
+                ink,
+                align,
+            });
+        }
+        y = bar_top + BAR_H + 4.0;
+        let detail = category_detail(c);
+        if !detail.is_empty() {
+            y = text_block(shapes, &detail, sz.small, Ink::Muted, x0, y, width, 3, m);
+        }
+        boxes.push(MarkBox {
+            hit: [x0, row_top, x1, y],
+            anchor: (end.max(x0 + 4.0), bar_top),
+            focus: Focus::Category(i),
+        });
+        y += 14.0;
+    }
+    // The scale's ends under the bars (each track is the full 0–100 %).
+    let ty = y - 8.0;
+    shapes.push(Shape::Text {
+        x: x0,
+        y: ty,
+        text: "0 %".into(),
+        font: sz.small,
+        ink: Ink::Muted,
+        align: Align::Left,
+    });
+    shapes.push(Shape::Text {
+        x: x1,
+        y: ty,
+        text: "100 %".into(),
+        font: sz.small,
+        ink: Ink::Muted,
+        align: Align::Right,
+    });
+    (ty + line_height(sz.small), Marks::Boxes(boxes))
+}
