@@ -15,4 +15,4 @@ console.log("file".padEnd(26), "    raw KB", "   gzip KB", " brotli KB");
 for (const [f, s] of Object.entries(sizes)) console.log(f.padEnd(26), kb(s.raw), "  ", kb(s.gzip), "  ", kb(s.brotli));
 const embed = Object.keys(sizes).filter((f) => /^(embed\.html|embed-[0-9a-f]{10}\.js|embed-[0-9a-f]{10}\.css|oc-[0-9a-f]{10}\.wasm|offence-trend-[0-9a-f]{10}\.json)$/.test(f));
 const sum = (k) => embed.reduce((t, f) => t + sizes[f][k], 0);
-console.log("one embedded chart".padEnd(26), kb(sum("raw")), "  ", kb(sum("gzip")), "  ", kb(sum("brotli")), ` (${embed.length} files, ${sum("gzip")} bytes gzip; goal ≤ 50 KB = 51,200)`);
+console.log("one embedded chart".padEnd(26), kb(sum("raw")), "  ", kb(sum("gzip")), "  ", kb(sum("brotli")), ` (${embed.length} files, ${sum("gzip")} bytes gzip; goal ≤ 60 KB = 61,440)`);

@@ -142,6 +142,16 @@ impl ChartView {
         )?;
         Ok(self.scene.height)
     }
+
+    /// Width of the last layout, CSS px.
+    pub fn width(&self) -> f64 {
+        self.scene.width
+    }
+
+    /// The canvas drawn on.
+    pub fn canvas(&self) -> HtmlCanvasElement {
+        self.canvas.clone()
+    }
 }
 
 #[wasm_bindgen]
@@ -165,18 +175,6 @@ impl ChartView {
     #[wasm_bindgen(getter)]
     pub fn height(&self) -> f64 {
         self.scene.height
-    }
-
-    /// Width of the last layout, CSS px.
-    #[wasm_bindgen(getter)]
-    pub fn width(&self) -> f64 {
-        self.scene.width
-    }
-
-    /// The canvas drawn on.
-    #[wasm_bindgen(getter)]
-    pub fn canvas(&self) -> HtmlCanvasElement {
-        self.canvas.clone()
     }
 
     /// How many figures the arrow keys step through.
