@@ -354,6 +354,35 @@ fn a_two_series_trend_has_a_legend_and_two_colours() {
             has_text(&t, "Series A") && has_text(&t, "Series B"),
             "legend at {w}"
         );
+        // Not by colour alone: series B's bars and swatch carry vertical stripes of the
+        // background colour; series A's are plain.
+        let stripes: Vec<(f64, f64)> = tags(&svg, "line")
+            .into_iter()
+            .map(|(tag, _)| attrs(tag))
+            .filter(|a| attr(a, "stroke") == Some("#FFFFFF") && num(a, "x1") == num(a, "x2"))
+            .map(|a| (num(&a, "x1"), num(&a, "y2")))
+            .collect();
+        let inside = |fill: &str| {
+            r.iter()
+                .filter(|b| b.fill == fill)
+                .map(|b| {
+                    let within = |(x, y): &&(f64, f64)| {
+                        *x > b.x && *x < b.x + b.w && *y > b.y && *y <= b.y + b.h
+                    };
+                    stripes.iter().filter(within).count()
+                })
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            inside(SERIES_1).iter().all(|n| *n >= 1),
+            "B striped at {w}: {:?}",
+            inside(SERIES_1)
+        );
+        assert!(
+            inside(SERIES_0).iter().all(|n| *n == 0),
+            "A plain at {w}: {:?}",
+            inside(SERIES_0)
+        );
     }
 }
 

@@ -5,7 +5,7 @@ use crate::describe::Focus;
 use crate::describe::{category_detail, rate_of};
 use crate::layout::frame::{line_height, text_block, Sizes};
 use crate::layout::measure::Measure;
-use crate::layout::scene::{Align, Ink, MarkBox, Marks, Shape};
+use crate::layout::scene::{Align, Ink, MarkBox, Marks, Shape, Texture};
 use crate::spec::Spec;
 
 const BAR_H: f64 = 26.0;
@@ -45,6 +45,7 @@ pub fn layout(
             rect: [x0, bar_top, x1, bar_top + BAR_H],
             ink: Ink::Track,
             hatched: false,
+            texture: Texture::None,
         });
         shapes.push(Shape::Line {
             from: (x0 + 0.5, bar_top - 3.0),
@@ -61,6 +62,7 @@ pub fn layout(
                 rect: [x0, bar_top, end, bar_top + BAR_H],
                 ink: Ink::Series(0),
                 hatched: approx,
+                texture: Texture::None,
             });
         }
         if let Some(r) = &rate {

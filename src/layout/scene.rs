@@ -77,6 +77,57 @@ impl Marker {
     }
 }
 
+/// Lines over a solid bar, in the background colour, that tell the series of grouped bars apart
+/// without colour (on screen, in print and in the fallback images); series `n` uses
+/// [`Texture::for_series`]`(n)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texture {
+    /// A plain fill.
+    None,
+    /// Vertical stripes.
+    Vertical,
+    /// Horizontal stripes.
+    Horizontal,
+    /// Both: a grid.
+    Grid,
+}
+
+impl Texture {
+    /// Space between a texture's lines, CSS px.
+    pub const GAP: f64 = 6.0;
+
+    /// The texture of series `n` of grouped bars, cycling through the four.
+    pub fn for_series(n: usize) -> Texture {
+        [
+            Texture::None,
+            Texture::Vertical,
+            Texture::Horizontal,
+            Texture::Grid,
+        ][n % 4]
+    }
+
+    /// The lines of this texture over `rect` (left, top, right, bottom), [`Texture::GAP`] apart
+    /// and clear of the edges.
+    pub fn lines(self, [l, t, r, b]: [f64; 4]) -> Vec<((f64, f64), (f64, f64))> {
+        let mut out = Vec::new();
+        if matches!(self, Texture::Vertical | Texture::Grid) {
+            let mut x = l + Texture::GAP / 2.0;
+            while x < r - 1.0 && out.len() < 400 {
+                out.push(((x, t + 1.0), (x, b)));
+                x += Texture::GAP;
+            }
+        }
+        if matches!(self, Texture::Horizontal | Texture::Grid) {
+            let mut y = b - Texture::GAP / 2.0;
+            while y > t + 1.0 && out.len() < 800 {
+                out.push(((l, y), (r, y)));
+                y -= Texture::GAP;
+            }
+        }
+        out
+    }
+}
+
 /// Horizontal anchor of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -114,6 +165,8 @@ pub enum Shape {
         ink: Ink,
         /// Draw a light fill with stripes of the ink instead of a solid fill.
         hatched: bool,
+        /// Lines over a solid fill that tell its series apart (grouped bars and their legend).
+        texture: Texture,
     },
     /// A straight line `width` CSS pixels wide.
     Line {

@@ -8,7 +8,7 @@ use crate::layout::columns::{reduce, x_at, Extremes};
 use crate::layout::frame::{line_height, Sizes};
 use crate::layout::measure::{ellipsize, wrap, Font, Measure};
 use crate::layout::scale::Scale;
-use crate::layout::scene::{Align, Ink, MarkBox, Marker, Marks, Shape};
+use crate::layout::scene::{Align, Ink, MarkBox, Marker, Marks, Shape, Texture};
 use crate::spec::{Mark, Spec};
 use crate::text::number::count_tick;
 
@@ -184,6 +184,11 @@ fn bar_marks(
                 rect,
                 ink: Ink::Series(j),
                 hatched: f.approximate,
+                texture: if ns > 1.0 {
+                    Texture::for_series(j)
+                } else {
+                    Texture::None
+                },
             });
             if labelled {
                 let ly = ty - line_height(sz.value);
@@ -336,6 +341,7 @@ fn legend(
                 rect: [x, mid - 6.0, x + 12.0, mid + 6.0],
                 ink: Ink::Series(j),
                 hatched: false,
+                texture: Texture::for_series(j),
             });
         } else {
             shapes.push(Shape::Line {

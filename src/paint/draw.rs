@@ -70,6 +70,7 @@ pub fn draw<DB: DrawingBackend>(
                 rect: [l, t, r, b],
                 ink,
                 hatched,
+                texture,
             } => {
                 let c = theme.color(*ink);
                 if *hatched {
@@ -85,6 +86,9 @@ pub fn draw<DB: DrawingBackend>(
                     rule(db, (px(*l), px(*t)), (px(*r), px(*t)), c, stroke(2.0))?;
                 } else {
                     db.draw_rect((px(*l), px(*t)), (px(*r), px(*b)), &fill(c), true)?;
+                    for (a, z) in texture.lines([*l, *t, *r, *b]) {
+                        rule(db, pt(a), pt(z), theme.background, stroke(1.0))?;
+                    }
                 }
             }
             Shape::Line {
