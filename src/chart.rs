@@ -62,7 +62,7 @@ impl Chart {
     /// Parses and validates JSON text (native builds; the browser parses with `JSON.parse`).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Chart, ChartError> {
-        check_size(text)?;
+        check_text(text)?;
         let value: Json = serde_json::from_str(text).map_err(|e| {
             if e.is_data() {
                 ChartError::spec("", e.to_string())
@@ -118,8 +118,16 @@ impl Chart {
     }
 }
 
-/// Refuses spec text over [`MAX_SPEC_BYTES`] before any parsing.
-pub fn check_size(text: &str) -> Result<(), ChartError> {
+/// What an empty or blank spec is told (a CMS that cuts a long address can leave `#spec=`).
+pub const EMPTY_SPEC: &str =
+    "is empty: give a chart spec (a JSON object) or the name of a default \
+    chart; nothing is drawn rather than a chart the article did not ask for";
+
+/// Refuses spec text that is empty or blank, or over [`MAX_SPEC_BYTES`], before any parsing.
+pub fn check_text(text: &str) -> Result<(), ChartError> {
+    if text.trim().is_empty() {
+        return Err(ChartError::spec("", EMPTY_SPEC));
+    }
     if text.len() > MAX_SPEC_BYTES {
         return Err(ChartError::spec(
             "",

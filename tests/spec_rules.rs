@@ -175,9 +175,9 @@ fn malformed_json() {
         error(r#"{"version":1,"#),
         "spec is not valid JSON: EOF while parsing a value at line 1 column 13"
     );
-    assert_eq!(
-        error(""),
-        "spec is not valid JSON: EOF while parsing a value at line 1 column 0"
+    assert!(
+        error("").starts_with("spec: is empty:"),
+        "an empty spec is not a JSON problem"
     );
     let e = error(&format!("{TREND} x"));
     assert!(
@@ -523,6 +523,17 @@ fn docs_examples_are_real() {
             real.iter().any(|r| r == line),
             "docs/spec.md quotes a message the crate does not give:\n{line}\nreal:\n{}",
             real.join("\n")
+        );
+    }
+}
+
+#[test]
+fn an_empty_or_blank_spec_is_an_error_that_says_so() {
+    for text in ["", "   ", "\n\t "] {
+        let e = Chart::from_json(text).unwrap_err().to_string();
+        assert!(
+            e.starts_with("spec: is empty: give a chart spec"),
+            "{text:?}: {e}"
         );
     }
 }

@@ -197,6 +197,11 @@ fn bad_specs_throw_errors_that_name_the_field() {
     .err()
     .expect("refused");
     assert_eq!(message(err), "title: wrong type: null, expected a string");
+    let err = open_chart(canvas(300), " \n").err().expect("refused");
+    assert!(
+        message(err).starts_with("spec: is empty:"),
+        "blank is not drawn"
+    );
     let err = render_chart(canvas(300), "pie-chart".into())
         .err()
         .expect("refused");

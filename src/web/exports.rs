@@ -2,7 +2,7 @@
 //! [`ChartError`]s into JS `Error`s.
 
 use super::canvas::{paint, CanvasMeasure, Widths};
-use crate::chart::{check_size, Chart};
+use crate::chart::{check_text, Chart};
 use crate::describe::source_line;
 use crate::describe::{summary, table, tip};
 use crate::layout::scene::Scene;
@@ -65,7 +65,7 @@ fn chart_from(value: &JsValue) -> Result<Chart, ChartError> {
 
 /// Parses JSON text with the browser's `JSON.parse`, then reads it as a spec.
 fn chart_from_json(text: &str) -> Result<Chart, ChartError> {
-    check_size(text)?;
+    check_text(text)?;
     let value = js_sys::JSON::parse(text).map_err(|e| {
         let msg = e
             .dyn_ref::<js_sys::Error>()
