@@ -533,3 +533,32 @@ fn end_period_labels_stay_inside() {
     }
     assert!(out.is_empty(), "{}", out.join("\n"));
 }
+
+#[test]
+fn forced_colours_dash_the_second_series_line() {
+    let chart = Chart::from_json(
+        r#"{"version":1,"kind":"trend","title":"Lines","sources":[{"name":"S"}],"mark":"line",
+            "periods":[{"label":"a"},{"label":"b"},{"label":"c"}],
+            "series":[{"name":"A","values":[1,5,3]},{"name":"B","values":[2,3,4]}]}"#,
+    )
+    .unwrap();
+    let forced = Theme::forced(
+        (0, 0, 0),
+        (255, 255, 255),
+        (128, 128, 128),
+        (0, 255, 255),
+        (0, 0, 0),
+        (255, 255, 0),
+    );
+    let polylines = |svg: &str, stroke: &str| {
+        tags(svg, "polyline")
+            .into_iter()
+            .filter(|(tag, _)| attr(&attrs(tag), "stroke") == Some(stroke))
+            .count()
+    };
+    let svg = to_svg(&chart, 640.0, &forced).unwrap();
+    assert_eq!(polylines(&svg, "#00FFFF"), 1, "series A (Highlight) solid");
+    assert!(polylines(&svg, "#FFFF00") > 10, "series B (LinkText) dashed");
+    let light = to_svg(&chart, 640.0, &Theme::light()).unwrap();
+    assert_eq!(polylines(&light, SERIES_1), 1, "no dashes in the usual themes");
+}

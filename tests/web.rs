@@ -380,3 +380,50 @@ fn a_js_object_spec_with_a_function_is_refused_with_a_message() {
         "{m}"
     );
 }
+
+#[wasm_bindgen_test]
+fn larger_text_lays_the_chart_out_narrower_and_draws_it_larger() {
+    let c = canvas(640);
+    let mut view = render_chart(c.clone(), TREND.into()).unwrap();
+    let normal = view.draw(640.0, 1.0, "light").unwrap();
+    let a0 = view.anchor(0);
+    view.set_text_scale(1.5); // a reader's 24 px default font
+    let large = view.draw(640.0, 1.0, "light").unwrap();
+    assert_eq!(c.width(), 640, "still the column's width");
+    assert!((view.width() - 640.0).abs() < 1.0, "{}", view.width());
+    assert!(large > normal * 1.2, "taller: {large} vs {normal}");
+    assert_eq!(c.height(), large.round() as u32);
+    // Tooltips and hit-testing follow: the first bar is still found under its anchor.
+    let a = view.anchor(0);
+    assert!(
+        a[1] > a0[1],
+        "anchor moved down with the larger text: {a:?} vs {a0:?}"
+    );
+    assert_eq!(view.mark_at(a[0], a[1] + 40.0), 0);
+    // Out-of-range scales are clamped, never break the chart.
+    view.set_text_scale(f64::NAN);
+    assert_eq!(view.draw(640.0, 1.0, "light").unwrap(), normal);
+}
+
+#[wasm_bindgen_test]
+fn forced_colors_draw_in_the_readers_system_colours() {
+    let c = canvas(640);
+    let mut view = render_chart(c.clone(), TREND.into()).unwrap();
+    // Canvas black, CanvasText white, GrayText grey, Highlight cyan, HighlightText black,
+    // LinkText yellow: a dark high-contrast palette.
+    view.set_forced_colors(&[
+        0, 0, 0, 255, 255, 255, 128, 128, 128, 0, 255, 255, 0, 0, 0, 255, 255, 0,
+    ]);
+    let h = view.draw(640.0, 1.0, "forced").unwrap();
+    assert_eq!(pixel(&c, 1.0, 1.0, h - 1.0), [0, 0, 0], "Canvas background");
+    let a = view.anchor(0);
+    let mut y = a[1];
+    while y < h && pixel(&c, 1.0, a[0], y) != [0, 255, 255] {
+        y += 1.0;
+    }
+    assert!(y < h, "the bar is drawn in Highlight");
+    // Without colours, "forced" falls back to light rather than failing.
+    view.set_forced_colors(&[]);
+    view.draw(640.0, 1.0, "forced").unwrap();
+    assert_eq!(pixel(&c, 1.0, 1.0, h - 1.0), LIGHT_BG);
+}

@@ -128,6 +128,53 @@ impl Texture {
     }
 }
 
+/// `points` cut into the dashes of `pattern` (lengths on, off, on, off …, repeating): the
+/// polylines to draw. An empty or zero-length pattern gives the whole line.
+pub fn dashes(points: &[(f64, f64)], pattern: &[f64]) -> Vec<Vec<(f64, f64)>> {
+    let total: f64 = pattern.iter().sum();
+    if pattern.is_empty()
+        || total.is_nan()
+        || total <= 0.0
+        || pattern.iter().any(|p| p.is_nan() || *p < 0.0)
+    {
+        return vec![points.to_vec()];
+    }
+    let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
+    let (mut k, mut left) = (0, pattern[0]); // pattern index and what is left of it
+    let mut current: Vec<(f64, f64)> = points.first().map(|p| vec![*p]).unwrap_or_default();
+    for w in points.windows(2) {
+        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+        let len = (x1 - x0).hypot(y1 - y0);
+        if !len.is_finite() {
+            continue;
+        }
+        let mut done = 0.0;
+        while len - done > left && out.len() < 100_000 {
+            done += left;
+            let t = done / len;
+            let p = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+            if k % 2 == 0 {
+                if current.last() != Some(&p) {
+                    current.push(p);
+                }
+                out.push(std::mem::take(&mut current));
+            } else {
+                current = vec![p];
+            }
+            k = (k + 1) % pattern.len();
+            left = pattern[k];
+        }
+        left -= len - done;
+        if k % 2 == 0 {
+            current.push((x1, y1));
+        }
+    }
+    if current.len() > 1 {
+        out.push(current);
+    }
+    out
+}
+
 /// Horizontal anchor of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -386,6 +433,25 @@ pub fn hatch_lines(rect: [f64; 4], gap: f64) -> Vec<((f64, f64), (f64, f64))> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dashes_cut_a_line_into_its_pattern() {
+        let d = dashes(&[(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], &[4.0, 2.0]);
+        assert_eq!(
+            d,
+            vec![
+                vec![(0.0, 0.0), (4.0, 0.0)],
+                vec![(6.0, 0.0), (10.0, 0.0)],
+                vec![(10.0, 2.0), (10.0, 6.0)],
+                vec![(10.0, 8.0), (10.0, 10.0)],
+            ]
+        );
+        assert_eq!(
+            dashes(&[(0.0, 0.0), (5.0, 0.0)], &[]),
+            vec![vec![(0.0, 0.0), (5.0, 0.0)]]
+        );
+        assert_eq!(dashes(&[(0.0, 0.0), (5.0, 0.0)], &[0.0, 0.0]).len(), 1);
+    }
 
     #[test]
     fn hatch_stays_inside() {

@@ -2,8 +2,8 @@
 //! natively.
 
 use crate::layout::measure::FONT_FAMILY;
-use crate::layout::scene::{hatch_lines, Align, Scene, Shape};
-use crate::paint::theme::{Rgb, Theme};
+use crate::layout::scene::{dashes, hatch_lines, Align, Ink, Scene, Shape};
+use crate::paint::theme::{dash_pattern, Rgb, Theme};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
 use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
@@ -96,12 +96,23 @@ pub fn draw<DB: DrawingBackend>(
                 to,
                 ink,
                 width,
+            } if !dash_of(theme, *ink).is_empty() => {
+                let style = line(theme.color(*ink), stroke(*width));
+                for run in dashes(&[*from, *to], dash_of(theme, *ink)) {
+                    db.draw_path(run.into_iter().map(pt), &style)?;
+                }
+            }
+            Shape::Line {
+                from,
+                to,
+                ink,
+                width,
             } => rule(db, pt(*from), pt(*to), theme.color(*ink), stroke(*width))?,
             Shape::Path { points, ink, width } => {
-                db.draw_path(
-                    points.iter().map(|p| pt(*p)),
-                    &line(theme.color(*ink), stroke(*width)),
-                )?;
+                let style = line(theme.color(*ink), stroke(*width));
+                for run in dashes(points, dash_of(theme, *ink)) {
+                    db.draw_path(run.into_iter().map(pt), &style)?;
+                }
             }
             Shape::Dot {
                 at,
@@ -166,6 +177,14 @@ fn snapped(a: BackendCoord, b: BackendCoord, width: u32) -> Option<(BackendCoord
         ))
     } else {
         None
+    }
+}
+
+/// The dash pattern of lines in `ink`: a series' own in a theme that dashes them, else none.
+fn dash_of(theme: &Theme, ink: Ink) -> &'static [f64] {
+    match ink {
+        Ink::Series(n) if theme.dashed => dash_pattern(n),
+        _ => &[],
     }
 }
 

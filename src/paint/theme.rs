@@ -26,6 +26,9 @@ pub struct Theme {
     pub series: [Rgb; 6],
     /// Text on a series-coloured bar.
     pub on_series: Rgb,
+    /// Draw the lines of series 2 onwards dashed ([`dash_pattern`]): for palettes, such as a
+    /// reader's forced system colours, whose series colours are too few or too alike.
+    pub dashed: bool,
 }
 
 impl Theme {
@@ -47,6 +50,7 @@ impl Theme {
                 (176, 32, 48),
             ],
             on_series: (255, 255, 255),
+            dashed: false,
         }
     }
 
@@ -68,6 +72,7 @@ impl Theme {
                 (240, 110, 120),
             ],
             on_series: (16, 18, 20),
+            dashed: false,
         }
     }
 
@@ -77,6 +82,46 @@ impl Theme {
             Theme::dark()
         } else {
             Theme::light()
+        }
+    }
+
+    /// The reader's own system colours (Windows High Contrast, `forced-colors: active`), as the
+    /// page resolves `Canvas`, `CanvasText`, `GrayText`, `Highlight`, `HighlightText` and
+    /// `LinkText`. Series alternate Highlight, LinkText and CanvasText, and are told apart by
+    /// marker, dash and texture as much as by colour.
+    pub fn forced(
+        canvas: Rgb,
+        canvas_text: Rgb,
+        gray_text: Rgb,
+        highlight: Rgb,
+        highlight_text: Rgb,
+        link_text: Rgb,
+    ) -> Theme {
+        let track = {
+            let m = |a: u8, b: u8| ((u16::from(a) + 2 * u16::from(b)) / 3) as u8;
+            (
+                m(gray_text.0, canvas.0),
+                m(gray_text.1, canvas.1),
+                m(gray_text.2, canvas.2),
+            )
+        };
+        Theme {
+            background: canvas,
+            text: canvas_text,
+            muted: gray_text,
+            grid: gray_text,
+            axis: canvas_text,
+            track,
+            series: [
+                highlight,
+                link_text,
+                canvas_text,
+                highlight,
+                link_text,
+                canvas_text,
+            ],
+            on_series: highlight_text,
+            dashed: true,
         }
     }
 
@@ -91,6 +136,17 @@ impl Theme {
             Ink::Series(i) => self.series[i % self.series.len()],
             Ink::OnSeries => self.on_series,
         }
+    }
+}
+
+/// The dash pattern (on, off, on, off … in CSS px) of series `n`'s lines in a theme that dashes
+/// them: none for the first series.
+pub fn dash_pattern(n: usize) -> &'static [f64] {
+    match n % 4 {
+        0 => &[],
+        1 => &[7.0, 4.0],
+        2 => &[2.0, 3.0],
+        _ => &[9.0, 3.0, 2.0, 3.0],
     }
 }
 

@@ -113,7 +113,19 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, C
         .ok_or_else(|| ChartError::Draw("this browser gave no 2D canvas context".into()))
 }
 
-/// Sizes `canvas` to the scene (CSS px) with a backing store of that size × `dpr`, then draws.
+/// How a scene maps onto a canvas's backing store.
+#[derive(Debug, Clone, Copy)]
+pub struct Bitmap {
+    /// Backing pixels per CSS pixel (the device pixel ratio).
+    pub dpr: f64,
+    /// CSS pixels per scene pixel (the text scale; 1 normally).
+    pub zoom: f64,
+    /// Keep a backing store that is large enough (see [`paint`]).
+    pub keep: bool,
+}
+
+/// Sizes `canvas` to the scene (scene px × zoom = CSS px) with a backing store of that size ×
+/// `dpr`, then draws.
 ///
 /// With `keep` (the loader's charts, whose canvas sits in a frame that clips it to the scene), a
 /// backing store that is already large enough at this `dpr` is kept when the chart narrows or
@@ -124,18 +136,23 @@ pub fn paint(
     canvas: &HtmlCanvasElement,
     scene: &Scene,
     theme: &Theme,
-    dpr: f64,
-    keep: bool,
+    bitmap: Bitmap,
     bitmap_dpr: &mut f64,
 ) -> Result<(), ChartError> {
+    let Bitmap { dpr, zoom, keep } = bitmap;
     let dpr = if dpr.is_finite() && dpr > 0.0 {
         dpr.min(4.0)
     } else {
         1.0
     };
+    let zoom = if zoom.is_finite() && zoom > 0.0 {
+        zoom
+    } else {
+        1.0
+    };
     let (w, h) = (
-        (scene.width * dpr).round() as u32,
-        (scene.height * dpr).round() as u32,
+        (scene.width * zoom * dpr).round() as u32,
+        (scene.height * zoom * dpr).round() as u32,
     );
     let (cw, ch) = (canvas.width(), canvas.height());
     // A kept store holds at most twice the pixels needed.
@@ -167,11 +184,11 @@ pub fn paint(
         let _ = style.set_property("height", &cat!(decimal(f64::from(bh) / dpr), "px"));
     } else {
         // The CSS height is the layout's; the width follows the container.
-        let _ = style.set_property("height", &cat!(decimal(scene.height), "px"));
+        let _ = style.set_property("height", &cat!(decimal(scene.height * zoom), "px"));
     }
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| ChartError::Draw("this browser gave no 2D canvas context".into()))?;
-    draw(&mut backend, scene, theme, Surface::canvas(dpr)).map_err(|e| {
+    draw(&mut backend, scene, theme, Surface::canvas(dpr * zoom)).map_err(|e| {
         ChartError::Draw(match e {
             DrawingErrorKind::DrawingError(e) => e.to_string(),
             DrawingErrorKind::FontError(_) => "the browser could not measure text".into(),

@@ -1,7 +1,7 @@
 //! The `#[wasm_bindgen]` exports: short functions that convert inputs, call the pure core and turn
 //! [`ChartError`]s into JS `Error`s.
 
-use super::canvas::{paint, CanvasMeasure, Widths};
+use super::canvas::{paint, Bitmap, CanvasMeasure, Widths};
 use crate::chart::{check_text, Chart};
 use crate::describe::source_line;
 use crate::describe::{summary, table, tip};
@@ -110,6 +110,12 @@ pub struct ChartView {
     keep_bitmap: bool,
     /// The pixel ratio the canvas's backing store was made for.
     bitmap_dpr: f64,
+    /// Text size relative to the default (the reader's root font size / 16 px): the chart is laid
+    /// out `1 / zoom` as wide and drawn `zoom` times larger, so text grows and wraps like the
+    /// page's and the plot grows with it, nothing overlapping.
+    zoom: f64,
+    /// The reader's forced system colours, for the theme `"forced"`.
+    forced: Option<Theme>,
 }
 
 impl ChartView {
@@ -122,6 +128,8 @@ impl ChartView {
             widths: Widths::default(),
             keep_bitmap: false,
             bitmap_dpr: 0.0,
+            zoom: 1.0,
+            forced: None,
         }
     }
 
@@ -129,23 +137,31 @@ impl ChartView {
         // Layout is in CSS pixels and colour roles, so a new theme or pixel ratio needs none.
         if self.laid_out_for != Some(width) {
             let m = CanvasMeasure::new(&self.canvas, &self.widths)?;
-            self.scene = self.chart.layout(width, &m);
+            self.scene = self.chart.layout(width / self.zoom, &m);
             self.laid_out_for = Some(width);
         }
+        let theme = match (theme, &self.forced) {
+            ("forced", Some(forced)) => forced.clone(),
+            _ => Theme::named(theme),
+        };
+        let bitmap = Bitmap {
+            dpr,
+            zoom: self.zoom,
+            keep: self.keep_bitmap,
+        };
         paint(
             &self.canvas,
             &self.scene,
-            &Theme::named(theme),
-            dpr,
-            self.keep_bitmap,
+            &theme,
+            bitmap,
             &mut self.bitmap_dpr,
         )?;
-        Ok(self.scene.height)
+        Ok(self.height())
     }
 
     /// Width of the last layout, CSS px.
     pub fn width(&self) -> f64 {
-        self.scene.width
+        self.scene.width * self.zoom
     }
 
     /// The canvas drawn on.
@@ -157,7 +173,8 @@ impl ChartView {
 #[wasm_bindgen]
 impl ChartView {
     /// Lays the chart out `width` CSS px wide and draws it at `dpr` backing pixels per CSS pixel
-    /// in theme `"light"` or `"dark"`. Returns the chart's height in CSS px.
+    /// in theme `"light"`, `"dark"` or `"forced"` (see `setForcedColors`). Returns the chart's
+    /// height in CSS px.
     pub fn draw(&mut self, width: f64, dpr: f64, theme: &str) -> Result<f64, JsValue> {
         self.redraw(width, dpr, theme).map_err(js)
     }
@@ -174,7 +191,39 @@ impl ChartView {
     /// Height of the last layout, CSS px.
     #[wasm_bindgen(getter)]
     pub fn height(&self) -> f64 {
-        self.scene.height
+        self.scene.height * self.zoom
+    }
+
+    /// Sets the text size relative to the default, `scale` (the reader's root font size / 16 px,
+    /// 1 to 3): the next draw lays the chart out for larger text. See `zoom`.
+    #[wasm_bindgen(js_name = setTextScale)]
+    pub fn set_text_scale(&mut self, scale: f64) {
+        let zoom = if scale.is_finite() {
+            scale.clamp(1.0, 3.0)
+        } else {
+            1.0
+        };
+        if zoom != self.zoom {
+            self.zoom = zoom;
+            self.laid_out_for = None;
+        }
+    }
+
+    /// Sets the reader's forced system colours, drawn with the theme `"forced"`: 18 bytes, the
+    /// RGB of `Canvas`, `CanvasText`, `GrayText`, `Highlight`, `HighlightText` and `LinkText` as
+    /// the page resolves them. Fewer bytes clear them (`"forced"` then draws light).
+    #[wasm_bindgen(js_name = setForcedColors)]
+    pub fn set_forced_colors(&mut self, rgb: &[u8]) {
+        let c = |i: usize| match rgb.get(i * 3..i * 3 + 3) {
+            Some([r, g, b]) => Some((*r, *g, *b)),
+            _ => None,
+        };
+        self.forced = match (c(0), c(1), c(2), c(3), c(4), c(5)) {
+            (Some(a), Some(b), Some(g), Some(h), Some(ht), Some(l)) => {
+                Some(Theme::forced(a, b, g, h, ht, l))
+            }
+            _ => None,
+        };
     }
 
     /// How many figures the arrow keys step through.
@@ -187,7 +236,7 @@ impl ChartView {
     #[wasm_bindgen(js_name = markAt)]
     pub fn mark_at(&self, x: f64, y: f64) -> i32 {
         self.scene
-            .hit(x, y)
+            .hit(x / self.zoom, y / self.zoom)
             .and_then(|i| i32::try_from(i).ok())
             .unwrap_or(-1)
     }
@@ -196,7 +245,7 @@ impl ChartView {
     pub fn anchor(&self, i: usize) -> Vec<f64> {
         self.scene
             .mark(i)
-            .map(|(_, (x, y))| vec![x, y])
+            .map(|(_, (x, y))| vec![x * self.zoom, y * self.zoom])
             .unwrap_or_default()
     }
 
@@ -246,7 +295,8 @@ impl ChartView {
     /// `widest` (its tallest layout among them): an iframe's fallback height. Draws nothing.
     pub fn tallest(&self, narrowest: f64, widest: f64) -> Result<f64, JsValue> {
         let m = CanvasMeasure::new(&self.canvas, &self.widths).map_err(js)?;
-        Ok(self.chart.tallest(narrowest, widest, &m))
+        let z = self.zoom;
+        Ok(self.chart.tallest(narrowest / z, widest / z, &m) * z)
     }
 }
 
