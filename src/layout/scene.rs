@@ -144,7 +144,7 @@ pub fn dashes(points: &[(f64, f64)], pattern: &[f64]) -> Vec<Vec<(f64, f64)>> {
     let mut current: Vec<(f64, f64)> = points.first().map(|p| vec![*p]).unwrap_or_default();
     for w in points.windows(2) {
         let ((x0, y0), (x1, y1)) = (w[0], w[1]);
-        let len = (x1 - x0).hypot(y1 - y0);
+        let len = ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).sqrt();
         if !len.is_finite() {
             continue;
         }
