@@ -2,12 +2,16 @@
 // function and a 16-digit hash (`__wbg_fillRect_e1f0b9915220348b`), and those names sit in both
 // files, where gzip cannot share them. binaryen renames every import, export and import module to
 // one or two letters and prints the mapping; this applies the same mapping to the glue.
-// Usage: node scripts/short-names.mjs WASM GLUE   (both rewritten in place)
+// Usage: node scripts/short-names.mjs WASM GLUE   (both rewritten in place), or shortNames(WASM,
+// GLUE) from scripts/build-site.mjs.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync, renameSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 
-const [wasmPath, gluePath] = process.argv.slice(2);
 const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+
+/** Rewrites the wasm at `wasmPath` and its glue at `gluePath` in place with short names; throws if
+ * the glue does not name what the wasm imports and exports. */
+export function shortNames(wasmPath, gluePath) {
 const out = wasmPath + ".short";
 // Also drops the two custom sections that only describe the build (producers, target features).
 const map = JSON.parse(execFileSync("wasm-opt", ["--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features", ...FEATURES, wasmPath, "-o", out], { encoding: "utf8", maxBuffer: 1 << 24 }));
@@ -37,3 +41,6 @@ for (const [, from] of map.imports) if (glue.includes(from)) throw new Error(`sh
 for (const [from] of map.exports) if (from.length > 3 && new RegExp(`\\bwasm\\.${escape(from)}\\b`).test(glue)) throw new Error(`short-names: wasm.${from} still in the glue`);
 writeFileSync(gluePath, glue);
 renameSync(out, wasmPath);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) shortNames(...process.argv.slice(2, 4));

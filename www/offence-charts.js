@@ -5,14 +5,13 @@
 // other chart moves to a fresh instance. It sets no cookies, uses no storage and requests nothing
 // but its own files.
 
-import * as glue from "./offence_charts.js"; // renamed to its content-hashed name by scripts/dist.sh
+// The wasm's JS glue, and the hashed names of the files beside this one: both provided by
+// scripts/build-site.mjs. GLUE is the glue's file, imported again for a fresh instance after a
+// trap (see restart): a new URL is a new module.
+import { GLUE, SPECS as NAMED, WASM } from "oc:files";
+import * as glue from "oc:glue";
 
 const SELECTOR = 'script[type="application/json"][data-offence-chart]';
-// The glue again, for a fresh instance after a trap (see restart): a new URL is a new module.
-const GLUE = "./offence_charts.js";
-const WASM = "./offence_charts_bg.wasm"; // hashed by scripts/dist.sh too
-// The charts a snippet may name, each a spec file beside this one (hashed names in dist/).
-const NAMED = { "offence-trend": "./offence-trend.json", "detection-rate": "./detection-rate.json" };
 // The fonts a chart draws with (src/layout.rs, Sizes::for_width; tests/loader_fonts.rs keeps
 // them in step): narrower than 480 px, then wider.
 const FAMILY = " Helvetica, Arial, Liberation Sans, sans-serif";
