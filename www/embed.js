@@ -1,9 +1,9 @@
 // The embed page: one chart chosen by ?chart=offence-trend|detection-rate, or given inline as
 // #spec=<URI-encoded JSON>; ?theme=dark|light forces a theme. It tells the page around it its
 // height with postMessage({type: "offence-charts:height", height}) so an iframe can fit it.
-// scripts/dist.sh bundles the loader, and the wasm's JS glue it imports, into this file: the embed
-// page fetches one script.
-import { mountAll } from "./offence-charts.js";
+// scripts/build-site.mjs bundles the loader's parts it uses (lib/) and the wasm's JS glue into
+// this file: the embed page fetches one script.
+import { mountAll } from "./lib/mount.js";
 
 const query = new URLSearchParams(location.search);
 const theme = query.get("theme");
