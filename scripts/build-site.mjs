@@ -93,8 +93,13 @@ function specs(site) {
   return files;
 }
 
+// What the page scripts' loader calls on an instance of the program (lib/program.js, mount.js,
+// charts.js, render.js): a bundled glue exports only these, so the rest of it is left out.
+const CALLED = ["default", "openChart", "renderChart"];
+
 /** esbuild's resolution of the two modules the build provides: "oc:files", and "oc:glue" either
- * bundled or left as an import of the glue's own file. */
+ * bundled (exporting CALLED) or left as an import of the glue's own file (all of it: the loader's
+ * load() resolves to that module). */
 function provided({ wasm, glue, glueFile }, specFiles, bundleGlue) {
   const files = [
     `export const GLUE = ${JSON.stringify(`./${glueFile}`)};`,
@@ -104,12 +109,18 @@ function provided({ wasm, glue, glueFile }, specFiles, bundleGlue) {
   return {
     name: "offence-charts-files",
     setup(b) {
+      const modules = {
+        files,
+        called: `export { ${CALLED.join(", ")} } from "oc:glue-module";`,
+        glue,
+      };
       b.onResolve({ filter: /^oc:glue$/ }, () =>
-        bundleGlue ? { path: "glue", namespace: "oc" } : { path: `./${glueFile}`, external: true },
+        bundleGlue ? { path: "called", namespace: "oc" } : { path: `./${glueFile}`, external: true },
       );
+      b.onResolve({ filter: /^oc:glue-module$/ }, () => ({ path: "glue", namespace: "oc" }));
       b.onResolve({ filter: /^oc:files$/ }, () => ({ path: "files", namespace: "oc" }));
       b.onLoad({ filter: /.*/, namespace: "oc" }, (args) => ({
-        contents: args.path === "glue" ? glue : files,
+        contents: modules[args.path],
         loader: "js",
       }));
     },
@@ -179,10 +190,12 @@ async function styles(site, css) {
   }
 }
 
-/** Each page with its local src and href attributes naming the built files. */
+/** Each page with its local src and href attributes naming the built files, and without its
+ * comments (notes for the source's readers). */
 function pages(site, html) {
   for (const file of html) {
-    const page = readFileSync(join(WWW, file), "utf8").replace(
+    const source = readFileSync(join(WWW, file), "utf8").replace(/<!--[\s\S]*?-->\n?/g, "");
+    const page = source.replace(
       /\b(src|href)="([^"]*)"/g,
       (attr, key, value) => {
         if (/^(data:|https?:|#)/.test(value)) return attr;
