@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup dist serve test test-native test-wasm test-e2e test-repro bench clean
+.PHONY: setup dist serve lint test test-native test-wasm test-e2e test-repro bench clean
 
 setup:
 	@scripts/setup.sh
@@ -14,7 +14,11 @@ dist: setup
 serve: dist
 	node scripts/serve.mjs dist $(PORT)
 
-test: setup test-native test-wasm test-e2e test-repro
+test: setup lint test-native test-wasm test-e2e test-repro
+
+# Biome (biome.jsonc) checks the JavaScript of www/, scripts/ and tests/: format and lint, no writes.
+lint: setup
+	biome ci
 
 test-native:
 	cargo test --quiet
