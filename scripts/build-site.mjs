@@ -23,7 +23,15 @@
 //
 // Usage: node scripts/build-site.mjs PKG OUT   (PKG: wasm-pack's output folder)
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -86,8 +94,11 @@ function specs(site) {
   if (unnamed.length) throw new Error(`data/ has specs that are not named charts: ${unnamed}`);
   const files = {};
   for (const name of NAMED_CHARTS) {
-    if (!data.includes(`${name}.json`)) throw new Error(`the named chart ${name} has no data/${name}.json`);
-    const text = JSON.stringify(JSON.parse(readFileSync(join(ROOT, "data", `${name}.json`), "utf8")));
+    if (!data.includes(`${name}.json`))
+      throw new Error(`the named chart ${name} has no data/${name}.json`);
+    const text = JSON.stringify(
+      JSON.parse(readFileSync(join(ROOT, "data", `${name}.json`), "utf8")),
+    );
     files[name] = `./${site.add(`${name}.json`, text, { stem: name, ext: "json" })}`;
   }
   return files;
@@ -115,7 +126,9 @@ function provided({ wasm, glue, glueFile }, specFiles, bundleGlue) {
         glue,
       };
       b.onResolve({ filter: /^oc:glue$/ }, () =>
-        bundleGlue ? { path: "called", namespace: "oc" } : { path: `./${glueFile}`, external: true },
+        bundleGlue
+          ? { path: "called", namespace: "oc" }
+          : { path: `./${glueFile}`, external: true },
       );
       b.onResolve({ filter: /^oc:glue-module$/ }, () => ({ path: "glue", namespace: "oc" }));
       b.onResolve({ filter: /^oc:files$/ }, () => ({ path: "files", namespace: "oc" }));
@@ -165,7 +178,8 @@ async function scripts(site, prog, specFiles) {
   site.add(STABLE_LOADER, loader.code, { stable: STABLE_LOADER });
   // The page scripts bundle the glue: one script each, importing nothing.
   for (const { entry, code, imports } of await bundle(BUNDLED, provided(prog, specFiles, true))) {
-    if (imports.length) throw new Error(`${entry} should import nothing: ${imports.map((i) => i.path)}`);
+    if (imports.length)
+      throw new Error(`${entry} should import nothing: ${imports.map((i) => i.path)}`);
     site.add(entry, code, { stem: basename(entry, ".js"), ext: "js" });
   }
   // The host script is a classic script (document.currentScript): minified as it is.
@@ -195,15 +209,12 @@ async function styles(site, css) {
 function pages(site, html) {
   for (const file of html) {
     const source = readFileSync(join(WWW, file), "utf8").replace(/<!--[\s\S]*?-->\n?/g, "");
-    const page = source.replace(
-      /\b(src|href)="([^"]*)"/g,
-      (attr, key, value) => {
-        if (/^(data:|https?:|#)/.test(value)) return attr;
-        const name = site.names.get(value);
-        if (!name) throw new Error(`www/${file} names ${value}, which the build does not make`);
-        return `${key}="${name}"`;
-      },
-    );
+    const page = source.replace(/\b(src|href)="([^"]*)"/g, (attr, key, value) => {
+      if (/^(data:|https?:|#)/.test(value)) return attr;
+      const name = site.names.get(value);
+      if (!name) throw new Error(`www/${file} names ${value}, which the build does not make`);
+      return `${key}="${name}"`;
+    });
     site.add(file, page, { stable: file });
   }
 }
@@ -214,7 +225,9 @@ async function main() {
   const top = readdirSync(WWW, { withFileTypes: true }).filter((f) => f.isFile());
   const of = (ext) => top.map((f) => f.name).filter((f) => f.endsWith(ext));
   const known = [STABLE_LOADER, HOST, ...BUNDLED, ...IMPORTED_ONLY];
-  const unknown = top.map((f) => f.name).filter((f) => !/\.(html|css)$/.test(f) && !known.includes(f));
+  const unknown = top
+    .map((f) => f.name)
+    .filter((f) => !/\.(html|css)$/.test(f) && !known.includes(f));
   if (unknown.length) throw new Error(`www/ has files the build does not know: ${unknown}`);
 
   const partial = `${out}.partial`;

@@ -3,12 +3,13 @@
 // script) or download the chart as a PNG. Everything happens in this page: no requests but the
 // chart program and the named charts' specs, no storage, no cookies. Its steps are in
 // lib/builder/; scripts/build-site.mjs bundles them, the loader's parts and the wasm's glue here.
-import { load } from "./lib/program.js";
-import { disableSnippets, copy } from "./lib/builder/embed-code.js";
+
 import { download } from "./lib/builder/download.js";
+import { copy, disableSnippets } from "./lib/builder/embed-code.js";
 import { $, el, state } from "./lib/builder/page.js";
 import { applyPreviewBox, redraw, update } from "./lib/builder/preview.js";
 import { FIELDS, setMode, tableChanged } from "./lib/builder/start.js";
+import { load } from "./lib/program.js";
 
 export { escapeHtml, scriptSafeJson } from "./lib/builder/escape.js";
 export { iframeSnippet, scriptSnippet } from "./lib/builder/snippets.js";
@@ -44,9 +45,10 @@ function wire() {
   el.copyIframe.addEventListener("click", () => copy(el.codeIframe, "iframe"));
   el.copyScript.addEventListener("click", () => copy(el.codeScript, "script"));
   el.download.addEventListener("click", download);
-  let frame = 0;
+  let frame = 0; // a redraw is scheduled
   const resized = () => {
-    frame ||= requestAnimationFrame(() => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
       frame = 0;
       redraw();
     });

@@ -12,7 +12,7 @@
   var base;
   try {
     base = new URL(".", me.src);
-  } catch (e) {
+  } catch (_error) {
     return;
   }
   var dir = base.href; // e.g. "https://charts.example.org/offence-charts/"
@@ -23,7 +23,7 @@
     seen = {};
     try {
       Object.defineProperty(window, "__offenceChartsHost", { value: seen });
-    } catch (e) {
+    } catch (_error) {
       return;
     }
   }
@@ -41,7 +41,7 @@
       var frame = frames[i];
       if (frame.contentWindow !== event.source) continue;
       if (typeof frame.src === "string" && frame.src.indexOf(dir) === 0) {
-        frame.style.height = Math.ceil(height) + "px";
+        frame.style.height = `${Math.ceil(height)}px`;
       }
       return;
     }

@@ -36,7 +36,11 @@ const report = () => {
 new ResizeObserver(report).observe(document.documentElement);
 // The page's host script may load after our first report: it asks, we say it again.
 addEventListener("message", (event) => {
-  if (event.source === window.parent && event.data && event.data.type === "offence-charts:ask-height") {
+  if (
+    event.source === window.parent &&
+    event.data &&
+    event.data.type === "offence-charts:ask-height"
+  ) {
     last = 0;
     report();
   }

@@ -1,10 +1,21 @@
 // Bad specs on a page: each shows its own message where the chart would be, the others still draw,
 // nothing is thrown at the page, and text from a spec is never treated as HTML. Also the JS API
 // (renderChart, mountAll, load) from a page module under the strict CSP.
-import { describe, test, before, after } from "node:test";
+
 import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
 import {
-  requireDist, launch, startServer, guard, fixtureDir, removeDir, page as html, specScript, trendSpec, scrollThrough, waitForCharts,
+  fixtureDir,
+  guard,
+  page as html,
+  launch,
+  removeDir,
+  requireDist,
+  scrollThrough,
+  specScript,
+  startServer,
+  trendSpec,
+  waitForCharts,
 } from "./helpers.mjs";
 
 const XSS = "<img src=x onerror=alert(1)>";
@@ -15,7 +26,9 @@ const mixed = html({
   head: '<script type="module" src="offence-charts.js"></script>',
   body: [
     specScript("offence-trend"),
-    specScript(trendSpec({ title: "Bad values", series: [{ name: "Recorded", values: [100, -5, 120] }] })),
+    specScript(
+      trendSpec({ title: "Bad values", series: [{ name: "Recorded", values: [100, -5, 120] }] }),
+    ),
     specScript(trendSpec({ title: "Second good chart" })),
   ].join("\n<p>Between the charts.</p>\n"),
 });
@@ -39,8 +52,12 @@ const typos = html({
   body: [
     specScript(trendSpec({ subtitel: "A typo of subtitle" })),
     specScript(trendSpec({ sources: [{ name: "Test source", link: "https://example.org/" }] })),
-    specScript(trendSpec({ periods: [{ label: "2018", nmae: "x" }, { label: "2019" }, { label: "2020" }] })),
-    specScript(trendSpec({ series: [{ name: "Recorded", values: [100, { value: 150, sauce: 0 }, 120] }] })),
+    specScript(
+      trendSpec({ periods: [{ label: "2018", nmae: "x" }, { label: "2019" }, { label: "2020" }] }),
+    ),
+    specScript(
+      trendSpec({ series: [{ name: "Recorded", values: [100, { value: 150, sauce: 0 }, 120] }] }),
+    ),
   ].join("\n"),
 });
 
@@ -68,12 +85,24 @@ const xss = html({
         unit: "<i>units</i>",
         notes: [`Note ${XSS}`],
         sources: [{ name: `Source ${XSS}` }],
-        periods: [{ label: "<img src=x>" }, { label: "2019", name: `<script>alert(3)</script>` }, { label: "2020" }],
+        periods: [
+          { label: "<img src=x>" },
+          { label: "2019", name: `<script>alert(3)</script>` },
+          { label: "2020" },
+        ],
         series: [{ name: `<svg onload=alert(4)>`, values: [1, 2, 3] }],
       }),
     ),
     // A bad spec whose message repeats the author's text.
-    specScript(trendSpec({ periods: [{ label: "<img src=y onerror=alert(2)>" }, { label: "<img src=y onerror=alert(2)>" }, { label: "3" }] })),
+    specScript(
+      trendSpec({
+        periods: [
+          { label: "<img src=y onerror=alert(2)>" },
+          { label: "<img src=y onerror=alert(2)>" },
+          { label: "3" },
+        ],
+      }),
+    ),
     `<script type="application/json" data-offence-chart="&lt;img src=z onerror=alert(5)&gt;"></script>`,
   ].join("\n"),
 });
@@ -121,8 +150,20 @@ let open;
 
 before(async () => {
   requireDist();
-  dir = fixtureDir({ "mixed.html": mixed, "malformed.html": malformed, "xss.html": xss, "typos.html": typos, "shapes.html": shapes, "api.html": api, "api-test.js": apiScript });
-  [browser, strict, open] = await Promise.all([launch(), startServer(dir), startServer(dir, { csp: null })]);
+  dir = fixtureDir({
+    "mixed.html": mixed,
+    "malformed.html": malformed,
+    "xss.html": xss,
+    "typos.html": typos,
+    "shapes.html": shapes,
+    "api.html": api,
+    "api-test.js": apiScript,
+  });
+  [browser, strict, open] = await Promise.all([
+    launch(),
+    startServer(dir),
+    startServer(dir, { csp: null }),
+  ]);
 });
 
 after(async () => {
@@ -142,7 +183,10 @@ async function load(srv, path, n) {
   return { context, page, g, states };
 }
 
-const alerts = (page) => page.$$eval("figure.oc-chart.oc-error", (fs) => fs.map((f) => f.querySelector('p[role="alert"]')?.textContent));
+const alerts = (page) =>
+  page.$$eval("figure.oc-chart.oc-error", (fs) =>
+    fs.map((f) => f.querySelector('p[role="alert"]')?.textContent),
+  );
 
 describe("error handling", () => {
   test("good, bad, good: two charts drawn, one message naming the field and the rule", async () => {
@@ -151,7 +195,7 @@ describe("error handling", () => {
       assert.deepEqual(states, ["ready", "error", "ready"]);
       const messages = await alerts(page);
       assert.equal(messages.length, 1);
-      assert.equal(messages[0], PREFIX + "series[0].values[1]: must be a non-negative number");
+      assert.equal(messages[0], `${PREFIX}series[0].values[1]: must be a non-negative number`);
       // The error box replaced the spec script, and its slot no longer reserves chart space.
       const left = await page.evaluate(() => ({
         scripts: document.querySelectorAll("script[data-offence-chart]").length,
@@ -161,11 +205,17 @@ describe("error handling", () => {
       assert.equal(left.scripts, 0);
       assert.deepEqual(left.minHeights, ["", "", ""]);
       assert.ok(left.errorHeight < 200, `error box ${left.errorHeight}px tall`);
-      const labels = await page.$$eval("canvas.oc-canvas", (cs) => cs.map((c) => c.getAttribute("aria-label")));
+      const labels = await page.$$eval("canvas.oc-canvas", (cs) =>
+        cs.map((c) => c.getAttribute("aria-label")),
+      );
       assert.equal(labels.length, 2);
       assert.match(labels[1], /^Chart: Second good chart\./);
       const drawn = await g.drawn(page);
-      assert.deepEqual(drawn.map((d) => d.state), ["ready", "ready"], "offence-charts:drawn fires for the drawn charts only");
+      assert.deepEqual(
+        drawn.map((d) => d.state),
+        ["ready", "ready"],
+        "offence-charts:drawn fires for the drawn charts only",
+      );
       assert.deepEqual(g.pageErrors, [], "uncaught page errors");
       assert.deepEqual(g.console, [], "console errors");
       assert.deepEqual(await g.violations(page), []);
@@ -180,11 +230,18 @@ describe("error handling", () => {
     try {
       assert.deepEqual(states, ["error", "error", "error", "error", "ready"]);
       const m = await alerts(page);
-      assert.ok(m.every((t) => t.startsWith(PREFIX)), JSON.stringify(m));
+      assert.ok(
+        m.every((t) => t.startsWith(PREFIX)),
+        JSON.stringify(m),
+      );
       assert.match(m[0], /spec is not valid JSON/);
       assert.match(m[1], /no chart is called "no-such-chart"/);
       assert.match(m[2], /^This chart could not be drawn: version: must be 1/);
-      assert.equal(m[3], PREFIX + "series[0].values: has 2 figures but there are 3 periods; give one figure per period");
+      assert.equal(
+        m[3],
+        PREFIX +
+          "series[0].values: has 2 figures but there are 3 periods; give one figure per period",
+      );
       assert.deepEqual(g.pageErrors, []);
       assert.deepEqual(g.console, []);
     } finally {
@@ -196,11 +253,24 @@ describe("error handling", () => {
     const { context, page, g, states } = await load(strict, "/typos.html", 4);
     try {
       const m = await alerts(page);
-      assert.deepEqual(states, ["error", "error", "error", "error"], `unknown fields were accepted; messages: ${JSON.stringify(m)}`);
+      assert.deepEqual(
+        states,
+        ["error", "error", "error", "error"],
+        `unknown fields were accepted; messages: ${JSON.stringify(m)}`,
+      );
       assert.match(m[0], /^This chart could not be drawn: subtitel: unknown field `subtitel`/);
-      assert.match(m[1], /^This chart could not be drawn: sources\[0\]\.link: unknown field `link`/);
-      assert.match(m[2], /^This chart could not be drawn: periods\[0\]\.nmae: unknown field `nmae`/);
-      assert.match(m[3], /^This chart could not be drawn: series\[0\]\.values\[1\]\.sauce: unknown field `sauce`/);
+      assert.match(
+        m[1],
+        /^This chart could not be drawn: sources\[0\]\.link: unknown field `link`/,
+      );
+      assert.match(
+        m[2],
+        /^This chart could not be drawn: periods\[0\]\.nmae: unknown field `nmae`/,
+      );
+      assert.match(
+        m[3],
+        /^This chart could not be drawn: series\[0\]\.values\[1\]\.sauce: unknown field `sauce`/,
+      );
       assert.deepEqual(g.pageErrors, []);
     } finally {
       await context.close();
@@ -213,10 +283,11 @@ describe("error handling", () => {
       assert.deepEqual(states, ["error", "error", "error", "error"]);
       const m = await alerts(page);
       assert.deepEqual(m, [
-        PREFIX + "title: wrong type: null, expected a string",
-        PREFIX + "spec: missing required field `title`",
-        PREFIX + 'series[0].values[0]: wrong type: string "12", expected a number or an object with a "value"',
-        PREFIX + "kind: unknown variant `pie`, expected `trend` or `rate`",
+        `${PREFIX}title: wrong type: null, expected a string`,
+        `${PREFIX}spec: missing required field \`title\``,
+        PREFIX +
+          'series[0].values[0]: wrong type: string "12", expected a number or an object with a "value"',
+        `${PREFIX}kind: unknown variant \`pie\`, expected \`trend\` or \`rate\``,
       ]);
       assert.deepEqual(g.pageErrors, []);
     } finally {
@@ -236,7 +307,9 @@ describe("error handling", () => {
         img: document.querySelectorAll("img").length,
         svg: document.querySelectorAll("svg").length,
         b: document.querySelectorAll("figure b, figure i").length,
-        scripts: [...document.querySelectorAll("script")].map((s) => s.getAttribute("src") || s.type),
+        scripts: [...document.querySelectorAll("script")].map(
+          (s) => s.getAttribute("src") || s.type,
+        ),
       }));
       assert.deepEqual(found, { img: 0, svg: 0, b: 0, scripts: ["offence-charts.js"] });
       const m = await alerts(page);
@@ -245,11 +318,21 @@ describe("error handling", () => {
       // Tooltips are text too.
       await page.focus("canvas.oc-canvas");
       await page.keyboard.press("ArrowRight");
-      const tip = await page.$eval(".oc-tip", (t) => ({ text: t.textContent, elements: [...t.querySelectorAll("*")].map((e) => e.tagName) }));
+      const tip = await page.$eval(".oc-tip", (t) => ({
+        text: t.textContent,
+        elements: [...t.querySelectorAll("*")].map((e) => e.tagName),
+      }));
       assert.ok(tip.text.includes("<script>alert(3)</script>"), tip.text);
-      assert.ok(tip.elements.every((t) => t === "STRONG" || t === "DIV"), tip.elements.join());
+      assert.ok(
+        tip.elements.every((t) => t === "STRONG" || t === "DIV"),
+        tip.elements.join(),
+      );
       assert.deepEqual(g.dialogs, [], "a dialog opened");
-      assert.deepEqual(g.requests.filter((u) => /\/(x|y|z)$/.test(new URL(u).pathname)), [], "an injected <img> was requested");
+      assert.deepEqual(
+        g.requests.filter((u) => /\/(x|y|z)$/.test(new URL(u).pathname)),
+        [],
+        "an injected <img> was requested",
+      );
       assert.deepEqual(g.pageErrors, []);
       assert.deepEqual(g.console, []);
     } finally {
@@ -270,7 +353,10 @@ describe("JS API (renderChart, mountAll, load) under the strict CSP", () => {
       assert.equal(out.a.marks, 2);
       assert.ok(out.a.tip.join(" ").includes("1,694"), JSON.stringify(out.a.tip));
       assert.ok(out.a.height > 150);
-      assert.deepEqual(out.bad, { isError: true, message: "series[0].values[1]: must be a non-negative number" });
+      assert.deepEqual(out.bad, {
+        isError: true,
+        message: "series[0].values[1]: must be a non-negative number",
+      });
       assert.match(out.c.label, /^Chart: From an object\./);
       assert.equal(out.c.width, 500);
       assert.equal(out.mounted, 2, "mountAll resolves to the number drawn");

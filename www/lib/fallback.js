@@ -18,10 +18,12 @@ const label = (x) => (x && typeof x === "object" ? x.name || x.label : x) || "";
 /** A trend's rows: period, then each series' figure. */
 function trendRows(spec) {
   const head = [PERIOD_HEADING, ...spec.series.map((s) => s?.name || "")];
-  const rows = spec.periods.slice(0, MAX_ROWS).map((p, i) => [
-    label(p),
-    ...spec.series.map((s) => figure(Array.isArray(s?.values) ? s.values[i] : null)),
-  ]);
+  const rows = spec.periods
+    .slice(0, MAX_ROWS)
+    .map((p, i) => [
+      label(p),
+      ...spec.series.map((s) => figure(Array.isArray(s?.values) ? s.values[i] : null)),
+    ]);
   return [head, rows];
 }
 

@@ -17,7 +17,11 @@ export function figure(theme) {
   if (theme) fig.dataset.theme = theme;
   // The frame clips the canvas to the chart: the canvas keeps a larger backing store (and its CSS
   // size) when the chart narrows, so that a redraw at a smaller size allocates no new pixels.
-  const frame = el("div", "oc-frame", "position:relative;width:100%;overflow:hidden;border-radius:2px");
+  const frame = el(
+    "div",
+    "oc-frame",
+    "position:relative;width:100%;overflow:hidden;border-radius:2px",
+  );
   const canvas = el("canvas", "oc-canvas", "display:block;touch-action:pan-y");
   // Its colours are the theme's (see tooltip.js).
   const tip = el(

@@ -34,7 +34,7 @@ export function keyboard(chart, tips) {
       frame.style.outline = `3px solid ${THEMES[fig.dataset.ocTheme].focus}`;
     }
     frame.style.outlineOffset = "2px";
-    tips.show(tips.current >= 0 ? tips.current : 0, true);
+    tips.show(Math.max(0, tips.current), true);
   });
   canvas.addEventListener("blur", () => {
     frame.style.outline = "";
@@ -43,7 +43,7 @@ export function keyboard(chart, tips) {
   canvas.addEventListener("keydown", (e) => {
     const n = call(chart, (v) => v.markCount(), 0);
     if (!n) return;
-    const i = step(e.key, tips.current < 0 ? 0 : tips.current, n);
+    const i = step(e.key, Math.max(0, tips.current), n);
     if (i === null) return;
     if (i < 0) return tips.hide();
     e.preventDefault();

@@ -1,6 +1,6 @@
 // Mounting a chart: a spec script on the page becomes a figure with the chart drawn in it, its
 // tooltips, keyboard steps and data table; or the message of what went wrong.
-import { broken, charts, restart } from "./charts.js";
+import { charts, restart } from "./charts.js";
 import { errorBox, unloadedBox } from "./errors.js";
 import { figure, warmFonts } from "./figure.js";
 import { keyboard } from "./keyboard.js";

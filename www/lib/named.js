@@ -7,7 +7,9 @@ import { NAMED_CHARTS } from "../shared.js";
 export async function namedSpec(name) {
   if (!NAMED_CHARTS.includes(name)) {
     const shown = String(name).slice(0, 60);
-    throw new Error(`no chart is called "${shown}" (the named charts are: ${NAMED_CHARTS.join(", ")})`);
+    throw new Error(
+      `no chart is called "${shown}" (the named charts are: ${NAMED_CHARTS.join(", ")})`,
+    );
   }
   const response = await fetch(new URL(SPECS[name], import.meta.url));
   if (!response.ok) {

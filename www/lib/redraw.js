@@ -22,7 +22,7 @@ export function redrawing(chart, tips) {
   const forced = source.theme === "dark" || source.theme === "light" ? source.theme : null;
   const dark = matchMedia("(prefers-color-scheme: dark)");
   let drawn = ""; // what was drawn last: width/ratio/theme
-  let frame = 0;
+  let frame = 0; // a redraw is scheduled
   // Draws, then clips the frame to the chart (the canvas may be larger: see figure.js).
   const paint = (width, dpr, theme) => {
     const height = call(chart, (v) => v.draw(width, dpr, theme));
@@ -46,7 +46,7 @@ export function redrawing(chart, tips) {
     tips.redrawn(theme);
   };
   const schedule = () => {
-    frame ||= requestAnimationFrame(() => chart.redraw(false));
+    if (!frame) frame = requestAnimationFrame(() => chart.redraw(false));
   };
   chart.redraw(true); // the first paint
   new ResizeObserver(schedule).observe(fig);

@@ -7,7 +7,8 @@ export function slotFor(script) {
   if (parent?.classList.contains("oc-slot")) return parent;
   const slot = document.createElement("div");
   slot.className = "oc-slot";
-  slot.style.cssText = "display:block;width:100%;aspect-ratio:10/7;min-height:300px;max-height:560px";
+  slot.style.cssText =
+    "display:block;width:100%;aspect-ratio:10/7;min-height:300px;max-height:560px";
   script.replaceWith(slot);
   slot.append(script);
   return slot;

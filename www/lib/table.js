@@ -17,7 +17,10 @@ export function dataTable(fig, view) {
   const table = el("table", "", "border-collapse:collapse;margin-top:.5em;max-width:100%");
   table.createCaption().textContent = caption;
   const headCss = `text-align:left;${CELL};border-bottom:1px solid currentColor`;
-  table.createTHead().insertRow().append(...head.map((h) => th(h, "col", headCss)));
+  table
+    .createTHead()
+    .insertRow()
+    .append(...head.map((h) => th(h, "col", headCss)));
   const body = table.createTBody();
   for (const [first, ...cells] of rows) {
     body

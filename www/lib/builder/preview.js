@@ -56,7 +56,8 @@ export async function update() {
   let view;
   let fallback;
   try {
-    if (!text.trim().startsWith("{")) throw new Error("spec: must be a JSON object, starting with {");
+    if (!text.trim().startsWith("{"))
+      throw new Error("spec: must be a JSON object, starting with {");
     view = await renderChart(el.canvas, text); // drawn light
     if (seq !== state.seq) return view.free();
     const theme = previewTheme();

@@ -1,8 +1,8 @@
 // Where a chart starts: one of the named charts' specs, or the table form (a pasted table and a
 // few fields), which writes the spec.
 import { namedSpec } from "../named.js";
-import { isHttpUrl } from "./escape.js";
 import { showSnippets } from "./embed-code.js";
+import { isHttpUrl } from "./escape.js";
 import { $, el, state } from "./page.js";
 import { showSpecError, update } from "./preview.js";
 import { tableToSpec } from "./table-form.js";
@@ -72,7 +72,8 @@ export async function setMode(mode) {
   if (table) {
     if (!el.table.value.trim()) {
       el.table.value = EXAMPLE_TABLE;
-      for (const [id, value] of Object.entries(EXAMPLE_FIELDS)) if (!$(id).value) $(id).value = value;
+      for (const [id, value] of Object.entries(EXAMPLE_FIELDS))
+        if (!$(id).value) $(id).value = value;
     }
     return tableChanged();
   }

@@ -33,7 +33,8 @@ export function parseTable(text) {
     const c = src[i];
     if (quoted) {
       if (c !== '"') cell += c;
-      else if (src[i + 1] === '"') cell += src[++i]; // "" is a quote
+      else if (src[i + 1] === '"')
+        cell += src[++i]; // "" is a quote
       else quoted = false;
     } else if (c === '"' && cell.trim() === "") {
       quoted = true;
@@ -81,7 +82,8 @@ function seriesNames(head) {
   const names = head.slice(1);
   while (names.length > 1 && names[names.length - 1] === "") names.pop();
   names.forEach((n, i) => {
-    if (!n) throw new Error(`Column ${i + 2} of the heading row is empty: give each series a name.`);
+    if (!n)
+      throw new Error(`Column ${i + 2} of the heading row is empty: give each series a name.`);
   });
   return names;
 }
@@ -113,7 +115,7 @@ export function tableToSpec(text, form) {
   const series = seriesNames(rows[0]).map((name) => ({ name, values: [] }));
   if (rows.length < 2) throw new Error("Add at least one row of figures under the heading row.");
   const periods = [];
-  rows.slice(1).forEach((row, k) => readRow(row, k + 2, periods, series));
+  for (let k = 1; k < rows.length; k++) readRow(rows[k], k + 1, periods, series);
   const source = { name: form.source };
   if (form.date) source.date = form.date;
   if (form.url) source.url = form.url;
@@ -140,7 +142,8 @@ export function tableHint(path, spec) {
   const [field, i, sub, j] = path.split(/[.[\]]+/).filter(Boolean);
   if (FIELDS[field] && i === undefined) return FIELDS[field];
   if (field === "sources") return SOURCE_FIELDS[sub] || "";
-  if (field === "periods" && i !== undefined) return `the period label in row ${+i + 2} of the table`;
+  if (field === "periods" && i !== undefined)
+    return `the period label in row ${+i + 2} of the table`;
   if (field === "series" && i !== undefined) {
     if (sub === "name") return `the heading of column ${+i + 2}`;
     if (sub === "values" && j !== undefined) {
