@@ -7,8 +7,8 @@
 //   oc-<hash>.js         its JS glue, naming the wasm; the loader imports it (and re-imports it as
 //                        oc-<hash>.js?instance=N for a fresh instance after a trap)
 //   <chart>-<hash>.json  each named chart's spec (data/<chart>.json, minified)
-//   offence-charts.js    the loader for script snippets: www/offence-charts.js and www/lib/ bundled,
-//                        importing the glue above
+//   offence-charts.js    the loader for script snippets: www/offence-charts.js and www/lib/
+//                        bundled, importing the glue above
 //   embed-<hash>.js      the embed page's one script: its code, the loader and the glue bundled
 //   builder-<hash>.js    the builder's script, bundled the same way
 //   embed-host.js        minified, not bundled (a classic script, pasted into CMS pages)
@@ -17,8 +17,8 @@
 //
 // Each file is named after its final bytes, so files are written in dependency order: wasm, glue,
 // specs, scripts, styles, pages. Code names the glue, the wasm and the specs through the module
-// "oc:files" (GLUE, WASM, SPECS) and imports the glue as "oc:glue", both provided here. Any error or
-// esbuild warning, a page naming a file the build does not make, or a file in www/ it does not
+// "oc:files" (GLUE, WASM, SPECS) and imports the glue as "oc:glue", both provided here. Any error
+// or esbuild warning, a page naming a file the build does not make, or a file in www/ it does not
 // know stops the build with a message; the folder is replaced only once everything is built.
 //
 // Usage: node scripts/build-site.mjs PKG OUT   (PKG: wasm-pack's output folder)

@@ -19,10 +19,12 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; frame-ancestors *";
 const HASHED = /-[0-9a-f]{10}\.(js|wasm|css|json)$/;
 
-/** Starts a server for `dir` on `port` (0 for any); resolves to the server. `extraHeaders(path)` may add headers. */
+/** Starts a server for `dir` on `port` (0 for any); resolves to the server.
+ * `extraHeaders(path)` may add headers. */
 export function serve(dir, port, { csp = CSP, extraHeaders = () => ({}) } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {

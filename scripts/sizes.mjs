@@ -19,11 +19,14 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 console.log("file".padEnd(26), "    raw KB", "   gzip KB", " brotli KB");
 for (const [f, s] of Object.entries(sizes))
   console.log(f.padEnd(26), kb(s.raw), "  ", kb(s.gzip), "  ", kb(s.brotli));
-const embed = Object.keys(sizes).filter((f) =>
-  /^(embed\.html|embed-[0-9a-f]{10}\.js|embed-[0-9a-f]{10}\.css|oc-[0-9a-f]{10}\.wasm|offence-trend-[0-9a-f]{10}\.json)$/.test(
-    f,
-  ),
-);
+const hash = "[0-9a-f]{10}";
+const files = [
+  "embed\\.html",
+  `embed-${hash}\\.(js|css)`,
+  `oc-${hash}\\.wasm`,
+  `offence-trend-${hash}\\.json`,
+].join("|");
+const embed = Object.keys(sizes).filter((f) => new RegExp(`^(${files})$`).test(f));
 const sum = (k) => embed.reduce((t, f) => t + sizes[f][k], 0);
 console.log(
   "one embedded chart".padEnd(26),

@@ -28,7 +28,8 @@ const accepts = (spec, what) => {
 };
 const refuses = (spec, what) => assert.equal(check(spec).ok, false, `${what} should be refused`);
 
-// The JSON blocks of docs/spec.md: fences whose info string is exactly `json` (fragments use jsonc).
+// The JSON blocks of docs/spec.md: fences whose info string is exactly `json` (fragments use
+// jsonc).
 function docBlocks() {
   const md = read("docs/spec.md");
   return [...md.matchAll(/^```json[ \t]*\n([\s\S]*?)^```/gm)].map((m) => m[1]);

@@ -1,10 +1,10 @@
 /* offence-charts embed host: fits each offence-charts <iframe> on the page to its chart's height.
  * Paste once, after the iframes: <script src="https://YOUR-HOST/embed-host.js" defer></script>
- * (pasting it again is harmless). It only listens: a message counts only if it comes from the window
- * of an <iframe> whose src is in this script's own folder (and from that origin), and says
- * {type: "offence-charts:height", height: 50..5000}; then that iframe's height is set. Nothing else
- * on the page is read or changed. It asks its charts once to repeat their height, in case they
- * reported before it ran. No cookies, no storage, no requests. */
+ * (pasting it again is harmless). It only listens: a message counts only if it comes from the
+ * window of an <iframe> whose src is in this script's own folder (and from that origin), and says
+ * {type: "offence-charts:height", height: 50..5000}; then that iframe's height is set. Nothing
+ * else on the page is read or changed. It asks its charts once to repeat their height, in case
+ * they reported before it ran. No cookies, no storage, no requests. */
 (function () {
   "use strict";
   var me = document.currentScript;

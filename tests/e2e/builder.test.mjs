@@ -24,7 +24,8 @@ import {
 const HOSTILE = `<script>alert(1)</script>"'&`;
 // What a spreadsheet puts on the clipboard: tabs between cells; a cell with a comma quoted.
 const TSV =
-  'Period\tRecorded\tDetected\n2018/19\t"1,573"\t1,101\n2019/20\t1,694\t1 183\n2020/21\t1,802\t~1,250\n';
+  'Period\tRecorded\tDetected\n2018/19\t"1,573"\t1,101\n' +
+  "2019/20\t1,694\t1 183\n2020/21\t1,802\t~1,250\n";
 
 let browser;
 let srv;
@@ -262,7 +263,8 @@ describe("builder.html", () => {
       );
       assert.equal(
         await page.textContent("#spec-error"),
-        "series[0].values[1]: must be a non-negative number (in your table form: row 3 of the table, column “Recorded”)",
+        "series[0].values[1]: must be a non-negative number (in " +
+          "your table form: row 3 of the table, column “Recorded”)",
       );
       assert.equal(
         await page.textContent("#table-error"),
@@ -304,7 +306,9 @@ describe("builder.html", () => {
       );
       assert.ok(
         iframe.includes(
-          "<noscript><p>Chart: &lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;. Source: Source &lt;script&gt;",
+          "<noscript><p>Chart: " +
+            "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;. " +
+            "Source: Source &lt;script&gt;",
         ),
         iframe,
       );
@@ -314,8 +318,10 @@ describe("builder.html", () => {
         ),
         script,
       );
-      // Parsed as HTML, each snippet is exactly the elements it should be, holding the title as text.
-      // (On a blank page: parsing under the builder's CSP would report the snippet's style attribute.)
+      // Parsed as HTML, each snippet is exactly the elements it should be, holding the title as
+      // text.
+      // (On a blank page: parsing under the builder's CSP would report the snippet's style
+      // attribute.)
       const blank = await browser.newPage();
       const parsed = await blank.evaluate(
         ([iframe, script]) => {
@@ -500,43 +506,56 @@ describe("builder.html", () => {
     }
   });
 
-  test("at 320 px: nothing scrolls sideways, every control is labelled, the keyboard does it all", async () => {
-    const { context, page, g } = await openBuilder({ viewport: { width: 320, height: 640 } });
-    try {
-      await waitForSpec(page);
-      await page.selectOption("#start", "table");
-      await waitForSpec(page);
-      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320);
-      const unlabelled = await page.evaluate(() =>
-        [...document.querySelectorAll("input, select, textarea, button")]
-          .filter((e) => !e.hidden && !e.closest("[hidden]"))
-          .filter((e) => (e.tagName === "BUTTON" ? !e.textContent.trim() : e.labels.length === 0))
-          .map((e) => e.id),
-      );
-      assert.deepEqual(unlabelled, []);
-      const a = await analyseCanvas(page, "#canvas", { rgb: LIGHT.series0 });
-      assert.ok(
-        a.cssWidth <= 300 && a.runs.length === 2,
-        JSON.stringify({ w: a.cssWidth, runs: a.runs.length }),
-      );
-      // Keyboard: back to a default chart from the select, then Tab to the copy button and press it.
-      await page.focus("#start");
-      await page.keyboard.press("Home");
-      await page.waitForFunction(() => document.getElementById("start").value === "offence-trend");
-      await waitForSpec(page, "Online child sexual abuse offences");
-      const order = [];
-      for (let i = 0; i < 12 && order.at(-1) !== "copy-iframe"; i++) {
-        await page.keyboard.press("Tab");
-        order.push(await page.evaluate(() => document.activeElement.id));
+  test(
+    "at 320 px: nothing scrolls sideways, every " + "control is labelled, the keyboard does it all",
+    async () => {
+      const { context, page, g } = await openBuilder({ viewport: { width: 320, height: 640 } });
+      try {
+        await waitForSpec(page);
+        await page.selectOption("#start", "table");
+        await waitForSpec(page);
+        assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320);
+        const unlabelled = await page.evaluate(() =>
+          [...document.querySelectorAll("input, select, textarea, button")]
+            .filter((e) => !e.hidden && !e.closest("[hidden]"))
+            .filter((e) => (e.tagName === "BUTTON" ? !e.textContent.trim() : e.labels.length === 0))
+            .map((e) => e.id),
+        );
+        assert.deepEqual(unlabelled, []);
+        const a = await analyseCanvas(page, "#canvas", { rgb: LIGHT.series0 });
+        assert.ok(
+          a.cssWidth <= 300 && a.runs.length === 2,
+          JSON.stringify({ w: a.cssWidth, runs: a.runs.length }),
+        );
+        // Keyboard: back to a default chart from the select, then Tab to the copy button and press
+        // it.
+        await page.focus("#start");
+        await page.keyboard.press("Home");
+        await page.waitForFunction(
+          () => document.getElementById("start").value === "offence-trend",
+        );
+        await waitForSpec(page, "Online child sexual abuse offences");
+        const order = [];
+        for (let i = 0; i < 12 && order.at(-1) !== "copy-iframe"; i++) {
+          await page.keyboard.press("Tab");
+          order.push(await page.evaluate(() => document.activeElement.id));
+        }
+        assert.deepEqual(order, [
+          "spec",
+          "width",
+          "theme",
+          "download",
+          "code-iframe",
+          "copy-iframe",
+        ]);
+        await page.keyboard.press("Enter");
+        await page.waitForFunction(() =>
+          document.getElementById("copy-note").textContent.startsWith("Copied the iframe code"),
+        );
+        await clean(page, g, context);
+      } finally {
+        await context.close();
       }
-      assert.deepEqual(order, ["spec", "width", "theme", "download", "code-iframe", "copy-iframe"]);
-      await page.keyboard.press("Enter");
-      await page.waitForFunction(() =>
-        document.getElementById("copy-note").textContent.startsWith("Copied the iframe code"),
-      );
-      await clean(page, g, context);
-    } finally {
-      await context.close();
-    }
-  });
+    },
+  );
 });

@@ -37,12 +37,16 @@ addEventListener("message", (e) => {
 });
 document.getElementById("slot").append(iframe);
 `;
-const hostCss = `body { margin: 0; font: 16px sans-serif; } main { max-width: 700px; margin: 0 auto; padding: 0 10px; }
+const hostCss = `body { margin: 0; font: 16px sans-serif; }
+main { max-width: 700px; margin: 0 auto; padding: 0 10px; }
 .chart-frame { display: block; width: 100%; height: 150px; border: 0; }`;
 const host = html({
   title: "A CMS article on another origin",
   head: '<link rel="stylesheet" href="host.css">\n<script type="module" src="host.js"></script>',
-  body: '<main><h1>CMS article</h1><p>Some text before the chart.</p><div id="slot"></div><p>Text after.</p></main>',
+  body:
+    "<main><h1>CMS article</h1><p>Some text before the " +
+    'chart.</p><div id="slot"></div><p>Text ' +
+    "after.</p></main>",
 });
 
 let browser;
@@ -209,111 +213,123 @@ describe("embed.html on its own", () => {
     }
   });
 
-  // embed.js: "shown as a JSON error where the chart would be" when the %-escapes cannot be decoded.
-  test("#spec= with a broken %-escape is reported as a bad spec, not as an unknown chart name", async () => {
-    const { context, page, g, states } = await openEmbed(
-      "/embed.html#spec=%7B%22title%22%3A%E0%A4%A",
-    );
-    try {
-      assert.deepEqual(states, ["error"]);
-      const text = await page.$eval('.oc-error p[role="alert"]', (p) => p.textContent);
-      assert.match(text, /^This chart could not be drawn: spec is not valid JSON/, text);
-      assert.deepEqual(g.pageErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
-
-  test("?theme=dark draws dark on a light system; ?theme=light draws light on a dark system", async () => {
-    for (const [theme, scheme, want] of [
-      ["dark", "light", DARK],
-      ["light", "dark", LIGHT],
-    ]) {
-      const { context, page, states } = await openEmbed(
-        `/embed.html?chart=offence-trend&theme=${theme}`,
-        { colorScheme: scheme, deviceScaleFactor: 2 },
+  // embed.js: "shown as a JSON error where the chart would be" when the %-escapes cannot be
+  // decoded.
+  test(
+    "#spec= with a broken %-escape is reported " + "as a bad spec, not as an unknown chart name",
+    async () => {
+      const { context, page, g, states } = await openEmbed(
+        "/embed.html#spec=%7B%22title%22%3A%E0%A4%A",
       );
       try {
-        assert.deepEqual(states, ["ready"]);
-        assert.equal(await page.$eval("figure.oc-chart", (f) => f.dataset.ocTheme), theme);
-        const a = await analyseCanvas(page, CANVAS, { rgb: want.series0 });
-        assert.deepEqual(
-          a.background.slice(0, 3),
-          want.background,
-          `${theme}: background at (2,2)`,
-        );
-        assert.equal(a.runs.length, 2, `${theme}: two bars in the theme's series colour`);
-        assert.equal(a.width, Math.round(a.cssWidth * 2));
-        // The page around the chart matches it.
-        const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-        assert.equal(bg, `rgb(${want.background.join(", ")})`);
+        assert.deepEqual(states, ["error"]);
+        const text = await page.$eval('.oc-error p[role="alert"]', (p) => p.textContent);
+        assert.match(text, /^This chart could not be drawn: spec is not valid JSON/, text);
+        assert.deepEqual(g.pageErrors, []);
       } finally {
         await context.close();
       }
-    }
-  });
+    },
+  );
 
-  test("while the wasm is on its way the chart's place is held; the chart's fonts are looked up before its text is measured", async () => {
-    for (const [width, fonts] of [
-      [640, ["bold 20px", "15px", "13px", "bold 14px", "12px"]],
-      [360, ["bold 17px", "14px", "12px", "bold 12px"]],
-    ]) {
-      const context = await browser.newContext({ viewport: { width, height: 600 } });
-      let release;
-      const held = new Promise((ok) => (release = ok));
-      await context.route(/\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
-      await context.addInitScript(() => {
-        window.__measured = [];
-        const measure = CanvasRenderingContext2D.prototype.measureText;
-        CanvasRenderingContext2D.prototype.measureText = function (text) {
-          window.__measured.push([this.font, text]);
-          return measure.call(this, text);
-        };
-      });
-      try {
-        const page = await context.newPage();
-        await page.goto(srv.url("/embed.html?chart=offence-trend"));
-        await page.waitForTimeout(300);
-        const waiting = await page.evaluate(() => ({
-          reserved: document.querySelector(".oc-slot")?.getBoundingClientRect().height,
-          figures: document.querySelectorAll("figure.oc-chart").length,
-          focusable: document.querySelectorAll("[tabindex]").length,
-        }));
-        assert.ok(waiting.reserved >= 300, `the slot holds ${waiting.reserved}px`);
-        assert.deepEqual(
-          [waiting.figures, waiting.focusable],
-          [0, 0],
-          "no chart, nothing to focus, before the program",
+  test(
+    "?theme=dark draws dark on a light system; " + "?theme=light draws light on a dark system",
+    async () => {
+      for (const [theme, scheme, want] of [
+        ["dark", "light", DARK],
+        ["light", "dark", LIGHT],
+      ]) {
+        const { context, page, states } = await openEmbed(
+          `/embed.html?chart=offence-trend&theme=${theme}`,
+          { colorScheme: scheme, deviceScaleFactor: 2 },
         );
-        release();
-        assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
-        const measured = await page.evaluate(() => window.__measured);
-        const family = ' Helvetica, Arial, "Liberation Sans", sans-serif';
-        assert.deepEqual(
-          measured.slice(0, fonts.length),
-          fonts.map((f) => [f + family, "0"]),
-          `${width} px: the first measurements`,
-        );
-        assert.ok(measured.length > fonts.length + 10, "then the chart's own text");
-        assert.deepEqual(
-          new Set(measured.map(([f]) => f)),
-          new Set(fonts.map((f) => f + family)),
-          `${width} px: no other font`,
-        );
-        const held2 = await page.evaluate(() => document.querySelector(".oc-slot").style.cssText);
-        assert.doesNotMatch(
-          held2,
-          /aspect-ratio|min-height|max-height/,
-          "the slot lets go once drawn",
-        );
-      } finally {
-        await context.close();
+        try {
+          assert.deepEqual(states, ["ready"]);
+          assert.equal(await page.$eval("figure.oc-chart", (f) => f.dataset.ocTheme), theme);
+          const a = await analyseCanvas(page, CANVAS, { rgb: want.series0 });
+          assert.deepEqual(
+            a.background.slice(0, 3),
+            want.background,
+            `${theme}: background at (2,2)`,
+          );
+          assert.equal(a.runs.length, 2, `${theme}: two bars in the theme's series colour`);
+          assert.equal(a.width, Math.round(a.cssWidth * 2));
+          // The page around the chart matches it.
+          const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          assert.equal(bg, `rgb(${want.background.join(", ")})`);
+        } finally {
+          await context.close();
+        }
       }
-    }
-  });
+    },
+  );
+
+  test(
+    "while the wasm is on its way the chart's place is held; " +
+      "the chart's fonts are looked up before its text is " +
+      "measured",
+    async () => {
+      for (const [width, fonts] of [
+        [640, ["bold 20px", "15px", "13px", "bold 14px", "12px"]],
+        [360, ["bold 17px", "14px", "12px", "bold 12px"]],
+      ]) {
+        const context = await browser.newContext({ viewport: { width, height: 600 } });
+        let release;
+        const held = new Promise((ok) => (release = ok));
+        await context.route(/\.wasm$/, async (route) => {
+          await held;
+          await route.continue();
+        });
+        await context.addInitScript(() => {
+          window.__measured = [];
+          const measure = CanvasRenderingContext2D.prototype.measureText;
+          CanvasRenderingContext2D.prototype.measureText = function (text) {
+            window.__measured.push([this.font, text]);
+            return measure.call(this, text);
+          };
+        });
+        try {
+          const page = await context.newPage();
+          await page.goto(srv.url("/embed.html?chart=offence-trend"));
+          await page.waitForTimeout(300);
+          const waiting = await page.evaluate(() => ({
+            reserved: document.querySelector(".oc-slot")?.getBoundingClientRect().height,
+            figures: document.querySelectorAll("figure.oc-chart").length,
+            focusable: document.querySelectorAll("[tabindex]").length,
+          }));
+          assert.ok(waiting.reserved >= 300, `the slot holds ${waiting.reserved}px`);
+          assert.deepEqual(
+            [waiting.figures, waiting.focusable],
+            [0, 0],
+            "no chart, nothing to focus, before the program",
+          );
+          release();
+          assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
+          const measured = await page.evaluate(() => window.__measured);
+          const family = ' Helvetica, Arial, "Liberation Sans", sans-serif';
+          assert.deepEqual(
+            measured.slice(0, fonts.length),
+            fonts.map((f) => [f + family, "0"]),
+            `${width} px: the first measurements`,
+          );
+          assert.ok(measured.length > fonts.length + 10, "then the chart's own text");
+          assert.deepEqual(
+            new Set(measured.map(([f]) => f)),
+            new Set(fonts.map((f) => f + family)),
+            `${width} px: no other font`,
+          );
+          const held2 = await page.evaluate(() => document.querySelector(".oc-slot").style.cssText);
+          assert.doesNotMatch(
+            held2,
+            /aspect-ratio|min-height|max-height/,
+            "the slot lets go once drawn",
+          );
+        } finally {
+          await context.close();
+        }
+      }
+    },
+  );
 });
 
 describe("embed.html in an iframe on another origin", () => {
@@ -321,7 +337,9 @@ describe("embed.html in an iframe on another origin", () => {
     { width: 1024, height: 800 },
     { width: 360, height: 640 },
   ]) {
-    test(`posts its height to the parent, which fits the iframe to the chart (${vp.width} px)`, async () => {
+    const at = `(${vp.width} px)`;
+    const name = `posts its height to the parent, which fits the iframe to the chart ${at}`;
+    test(name, async () => {
       const context = await browser.newContext({ viewport: vp });
       const g = await guard(context, [srv.origin, cms.origin]);
       const page = await context.newPage();

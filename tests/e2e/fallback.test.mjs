@@ -1,5 +1,7 @@
-// The static fallback carries what the canvas shows: every word the canvas draws (fillText, recorded
-// in the page) is in the SVG that `offence-charts-render` makes for the same chart at the same width,
+// The static fallback carries what the canvas shows: every word the canvas draws (fillText,
+// recorded
+// in the page) is in the SVG that `offence-charts-render` makes for the same chart at the same
+// width,
 // and the other way round; and the PNG made from that SVG has the bars' colour.
 
 import assert from "node:assert/strict";
@@ -36,7 +38,8 @@ const decode = (s) =>
     .replace(/&amp;/g, "&");
 
 for (const chart of ["offence-trend", "detection-rate"]) {
-  test(`${chart}: the fallback SVG and PNG carry the canvas's title, labels and values`, async () => {
+  const name = `${chart}: the fallback SVG and PNG carry the canvas's title, labels and values`;
+  test(name, async () => {
     const context = await browser.newContext({
       viewport: { width: 656, height: 900 },
       deviceScaleFactor: 1,

@@ -12,7 +12,8 @@ import { serve } from "../../scripts/serve.mjs";
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 // OC_E2E_DIST runs the suite against another build (e.g. a deliberately broken copy).
 export const DIST = process.env.OC_E2E_DIST || join(ROOT, "dist");
-// The same site built with the test hooks (OC_FEATURES=test-hooks OC_OUT=dist-hooks scripts/dist.sh):
+// The same site built with the test hooks (OC_FEATURES=test-hooks OC_OUT=dist-hooks
+// scripts/dist.sh):
 // only the tests that make the WebAssembly trap use it.
 export const DIST_HOOKS = process.env.OC_E2E_DIST_HOOKS || join(ROOT, "dist-hooks");
 
@@ -59,7 +60,8 @@ export async function startServer(dir, opts) {
   };
 }
 
-/** A temp folder holding a copy of dist/ (or `from`) plus `files` ({name: text}); returns its path. */
+/** A temp folder holding a copy of dist/ (or `from`) plus `files` ({name: text}); returns its
+ * path. */
 export function fixtureDir(files = {}, { withDist = true, from = DIST } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "oc-e2e-"));
   if (withDist) cpSync(from, dir, { recursive: true });
@@ -97,7 +99,8 @@ export function specScript(spec, { theme } = {}) {
   }
   const text = typeof spec === "string" ? spec : JSON.stringify(spec);
   // "</" would end the script element early; JSON allows "<\/".
-  return `<script type="application/json" data-offence-chart${t}>${text.replace(/<\//g, "<\\/")}</script>`;
+  const escaped = text.replace(/<\//g, "<\\/");
+  return `<script type="application/json" data-offence-chart${t}>${escaped}</script>`;
 }
 
 /** A small valid trend spec. */
@@ -275,7 +278,8 @@ export function analyseCanvas(
         for (const r of result.runs) r.height = r.bottom - r.top + 1;
         result.colourPixels = total;
       }
-      // WCAG relative luminance and the pixel in the title band that contrasts most with the background.
+      // WCAG relative luminance and the pixel in the title band that contrasts most with the
+      // background.
       const lum = ([r, g, b]) => {
         const c = (v) =>
           v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4;

@@ -29,13 +29,20 @@ const distHasHost = existsSync(join(DIST, "embed-host.js"));
 const cmsJs = `window.__seen = [];
 addEventListener("message", (e) => {
   const d = e.data;
-  window.__seen.push({ origin: e.origin, type: d && typeof d === "object" ? d.type : typeof d, height: d && typeof d === "object" ? d.height : undefined });
+  const object = d && typeof d === "object";
+  window.__seen.push({
+    origin: e.origin, type: object ? d.type : typeof d, height: object ? d.height : undefined,
+  });
 });`;
-const cmsCss = `body { margin: 0; font: 16px/1.5 Georgia, serif; } main { max-width: 700px; margin: 0 auto; padding: 0 12px; }
+const cmsCss = `body { margin: 0; font: 16px/1.5 Georgia, serif; }
+main { max-width: 700px; margin: 0 auto; padding: 0 12px; }
 .ad { display: block; width: 100%; height: 120px; border: 1px solid #ccc; }`;
 // A page of a third origin, framed by the CMS (say an advert), that tries to resize things.
 const evilJs = `let n = 0;
-const send = () => { parent.postMessage({ type: "${TYPE}", height: 60 }, "*"); if (++n < 40) setTimeout(send, 25); };
+const send = () => {
+  parent.postMessage({ type: "${TYPE}", height: 60 }, "*");
+  if (++n < 40) setTimeout(send, 25);
+};
 send();`;
 
 let browser;
@@ -116,14 +123,19 @@ ${b}
         strip(snippets.rate),
         '\n<script src="late.js"></script>',
       ),
-      "late.js": `setTimeout(() => { const s = document.createElement("script"); s.src = "${srv.origin}/embed-host.js"; document.body.append(s); }, 2000);`,
+      "late.js": `setTimeout(() => {
+  const s = document.createElement("script");
+  s.src = "${srv.origin}/embed-host.js";
+  document.body.append(s);
+}, 2000);`,
       "sandbox.html": html({
         title: "sandbox flags",
         head: '<link rel="stylesheet" href="cms.css">',
         body: ["allow-scripts", "allow-scripts allow-same-origin"]
           .map(
             (flags, i) =>
-              `<iframe id="s${i}" class="ad" title="chart" sandbox="${flags}" src="${srv.origin}/embed.html?chart=offence-trend"></iframe>`,
+              `<iframe id="s${i}" class="ad" title="chart" sandbox="${flags}" ` +
+              `src="${srv.origin}/embed.html?chart=offence-trend"></iframe>`,
           )
           .join("\n"),
       }),
@@ -131,7 +143,9 @@ ${b}
     { withDist: false },
   );
   dirs.push(cmsDir);
-  const base = `default-src 'self'; script-src 'self' ${srv.origin}; frame-src ${srv.origin} ${evil.origin}; img-src 'self' data:`;
+  const base =
+    `default-src 'self'; script-src 'self' ${srv.origin}; ` +
+    `frame-src ${srv.origin} ${evil.origin}; img-src 'self' data:`;
   [cms, strictCms] = await Promise.all([
     startServer(cmsDir, { csp: `${base}; style-src 'self'; style-src-attr 'unsafe-inline'` }),
     startServer(cmsDir, { csp: `${base}; style-src 'self'` }),
@@ -180,7 +194,8 @@ async function measure(frames) {
           redrawn:
             Math.abs(Number(figure.dataset.ocWidth) - Math.max(240, figure.clientWidth)) <= 1,
           doc: Math.ceil(document.documentElement.getBoundingClientRect().height),
-          canvas: document.querySelector(".oc-frame").getBoundingClientRect().height, // the chart's part of the canvas
+          // the chart's part of the canvas
+          canvas: document.querySelector(".oc-frame").getBoundingClientRect().height,
           figureBottom: fig.bottom,
           scrollH: document.documentElement.scrollHeight,
           clientH: document.documentElement.clientHeight,
@@ -251,23 +266,26 @@ describe("the iframe snippet on a CMS page of another origin", () => {
     );
   });
 
-  test("a host script that loads after the charts reported still fits them: it asks them again", async () => {
-    const { context, g, page } = await open("/late.html", { width: 1280, height: 900 });
-    try {
-      const frames = await chartFrames(page);
-      await page.waitForTimeout(2200);
-      const m = await fitted(frames);
-      assertShowsChart(m, "late host script");
-      // Without the question the iframes would have stayed at their (taller) fallback heights.
-      assert.ok(
-        m.every((x, i) => x.height < fallbackOf([snippets.trend, snippets.rate][i])),
-        JSON.stringify(m.map((x) => x.height)),
-      );
-      await noErrors(g, page);
-    } finally {
-      await context.close();
-    }
-  });
+  test(
+    "a host script that loads after the charts " + "reported still fits them: it asks them again",
+    async () => {
+      const { context, g, page } = await open("/late.html", { width: 1280, height: 900 });
+      try {
+        const frames = await chartFrames(page);
+        await page.waitForTimeout(2200);
+        const m = await fitted(frames);
+        assertShowsChart(m, "late host script");
+        // Without the question the iframes would have stayed at their (taller) fallback heights.
+        assert.ok(
+          m.every((x, i) => x.height < fallbackOf([snippets.trend, snippets.rate][i])),
+          JSON.stringify(m.map((x) => x.height)),
+        );
+        await noErrors(g, page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   test("the snippet: embed page URL with the spec, fallback height, host script, sandbox", () => {
     for (const s of [snippets.trend, snippets.rate]) {
@@ -276,7 +294,10 @@ describe("the iframe snippet on a CMS page of another origin", () => {
       assert.match(
         lines[0],
         new RegExp(
-          `^<iframe src="${srv.origin}/embed\\.html#spec=%7B[^"]+" title="[^"]+" width="100%" height="\\d+" loading="lazy" referrerpolicy="no-referrer" sandbox="allow-scripts allow-same-origin" frameborder="0" style="width:100%;border:0;height:\\d+px"></iframe>$`,
+          `^<iframe src="${srv.origin}/embed\\.html#spec=%7B[^"]+" title="[^"]+" width="100%" ` +
+            'height="\\d+" loading="lazy" referrerpolicy="no-referrer" ' +
+            'sandbox="allow-scripts allow-same-origin" frameborder="0" ' +
+            'style="width:100%;border:0;height:\\d+px"></iframe>$',
         ),
       );
       assert.equal(lines[1], `<script src="${srv.origin}/embed-host.js" defer></script>`);
@@ -340,142 +361,158 @@ describe("the iframe snippet on a CMS page of another origin", () => {
     });
   }
 
-  test("forged messages change nothing: from the page itself, from another origin's iframe", async () => {
-    const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
-    try {
-      const frames = await chartFrames(page);
-      const before = await fitted(frames);
-      const ad = await page.$eval("iframe.ad", (f) => f.getBoundingClientRect().height);
-      // The advert's 40 messages of height 60 all arrive…
-      await page.waitForFunction(
-        (o) => window.__seen.filter((m) => m.origin === o).length >= 40,
-        evil.origin,
-      );
-      // …and so does the page's own.
-      await page.evaluate((type) => {
-        window.postMessage({ type, height: 9999 }, "*");
-        window.postMessage({ type, height: 300 }, "*");
-      }, TYPE);
-      await page.waitForFunction(
-        (o) => window.__seen.filter((m) => m.origin === o && m.height === 300).length === 1,
-        cms.origin,
-      );
-      const after = await measure(frames);
-      assert.deepEqual(
-        after.map((x) => x.height),
-        before.map((x) => x.height),
-      );
-      assert.equal(
-        await page.$eval("iframe.ad", (f) => f.getBoundingClientRect().height),
-        ad,
-        "the advert's own iframe keeps its height",
-      );
-      assert.equal(await page.$eval("iframe.ad", (f) => f.style.height), "");
-      await noErrors(g, page);
-    } finally {
-      await context.close();
-    }
-  });
-
-  test("heights that are not numbers from 50 to 5000 are ignored, even from the chart's own frame", async () => {
-    const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
-    try {
-      const frames = await chartFrames(page);
-      const before = await fitted(frames);
-      const { frame } = frames[0];
-      const count = () =>
-        page.evaluate((o) => window.__seen.filter((m) => m.origin === o).length, srv.origin);
-      const n = await count();
-      const sent = await frame.evaluate((type) => {
-        const bad = [
-          1e9,
-          -5,
-          NaN,
-          "400",
-          Infinity,
-          49,
-          5001,
-          null,
-          undefined,
-          { valueOf: () => 400 },
-        ];
-        let k = 0;
-        for (const height of bad) {
-          try {
-            parent.postMessage({ type, height }, "*");
-            k++;
-          } catch {
-            // an object with a function cannot be cloned
-          }
-        }
-        parent.postMessage({ type: "other", height: 400 }, "*");
-        parent.postMessage(type, "*");
-        parent.postMessage([type, 400], "*");
-        return k + 3;
-      }, TYPE);
-      await page.waitForFunction(
-        ([o, want]) => window.__seen.filter((m) => m.origin === o).length >= want,
-        [srv.origin, n + sent],
-      );
-      assert.deepEqual(
-        (await measure(frames)).map((x) => x.height),
-        before.map((x) => x.height),
-      );
-      // A good height from the same frame is taken (rounded up), which shows the channel works…
-      await frame.evaluate((type) => parent.postMessage({ type, height: 400.2 }, "*"), TYPE);
-      await page.waitForFunction(() => document.querySelector("iframe").style.height === "401px");
-      assert.equal((await measure(frames))[1].height, before[1].height, "only that chart's iframe");
-      // …and the chart's next real report (after a width change) puts it right again.
-      await page.setViewportSize({ width: 500, height: 800 });
-      await fitted(frames);
-      await noErrors(g, page);
-    } finally {
-      await context.close();
-    }
-  });
-
-  test("resizing the window from 1280 to 320 px grows the iframes, and back shrinks them", async () => {
-    const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
-    try {
-      const frames = await chartFrames(page);
-      const wide = await fitted(frames);
-      await page.setViewportSize({ width: 320, height: 640 });
-      const narrow = await fitted(frames);
-      await page.setViewportSize({ width: 1280, height: 800 });
-      const back = await fitted(frames);
-      measured.resize = {
-        wide: wide.map((x) => x.height),
-        narrow: narrow.map((x) => x.height),
-        back: back.map((x) => x.height),
-      };
-      assertShowsChart(narrow, "320 px");
-      assertShowsChart(back, "1280 px again");
-      // The rate chart's labels wrap at 320 px: taller. (The trend's plot shrinks as its title
-      // wraps, so its height changes less; it follows its document either way.)
-      assert.ok(
-        narrow[1].height > wide[1].height + 50,
-        `rate chart: ${wide[1].height} → ${narrow[1].height}`,
-      );
-      assert.ok(
-        back[1].height < narrow[1].height - 50,
-        `rate chart: ${narrow[1].height} → ${back[1].height}`,
-      );
-      for (const i of [0, 1])
-        assert.ok(
-          Math.abs(back[i].height - wide[i].height) <= 1,
-          `chart ${i}: ${wide[i].height} → ${back[i].height}`,
+  test(
+    "forged messages change nothing: from the " + "page itself, from another origin's iframe",
+    async () => {
+      const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
+      try {
+        const frames = await chartFrames(page);
+        const before = await fitted(frames);
+        const ad = await page.$eval("iframe.ad", (f) => f.getBoundingClientRect().height);
+        // The advert's 40 messages of height 60 all arrive…
+        await page.waitForFunction(
+          (o) => window.__seen.filter((m) => m.origin === o).length >= 40,
+          evil.origin,
         );
-      await noErrors(g, page);
-    } finally {
-      await context.close();
-    }
-  });
+        // …and so does the page's own.
+        await page.evaluate((type) => {
+          window.postMessage({ type, height: 9999 }, "*");
+          window.postMessage({ type, height: 300 }, "*");
+        }, TYPE);
+        await page.waitForFunction(
+          (o) => window.__seen.filter((m) => m.origin === o && m.height === 300).length === 1,
+          cms.origin,
+        );
+        const after = await measure(frames);
+        assert.deepEqual(
+          after.map((x) => x.height),
+          before.map((x) => x.height),
+        );
+        assert.equal(
+          await page.$eval("iframe.ad", (f) => f.getBoundingClientRect().height),
+          ad,
+          "the advert's own iframe keeps its height",
+        );
+        assert.equal(await page.$eval("iframe.ad", (f) => f.style.height), "");
+        await noErrors(g, page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  test(
+    "heights that are not numbers from 50 to 5000 are " +
+      "ignored, even from the chart's own frame",
+    async () => {
+      const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
+      try {
+        const frames = await chartFrames(page);
+        const before = await fitted(frames);
+        const { frame } = frames[0];
+        const count = () =>
+          page.evaluate((o) => window.__seen.filter((m) => m.origin === o).length, srv.origin);
+        const n = await count();
+        const sent = await frame.evaluate((type) => {
+          const bad = [
+            1e9,
+            -5,
+            NaN,
+            "400",
+            Infinity,
+            49,
+            5001,
+            null,
+            undefined,
+            { valueOf: () => 400 },
+          ];
+          let k = 0;
+          for (const height of bad) {
+            try {
+              parent.postMessage({ type, height }, "*");
+              k++;
+            } catch {
+              // an object with a function cannot be cloned
+            }
+          }
+          parent.postMessage({ type: "other", height: 400 }, "*");
+          parent.postMessage(type, "*");
+          parent.postMessage([type, 400], "*");
+          return k + 3;
+        }, TYPE);
+        await page.waitForFunction(
+          ([o, want]) => window.__seen.filter((m) => m.origin === o).length >= want,
+          [srv.origin, n + sent],
+        );
+        assert.deepEqual(
+          (await measure(frames)).map((x) => x.height),
+          before.map((x) => x.height),
+        );
+        // A good height from the same frame is taken (rounded up), which shows the channel works…
+        await frame.evaluate((type) => parent.postMessage({ type, height: 400.2 }, "*"), TYPE);
+        await page.waitForFunction(() => document.querySelector("iframe").style.height === "401px");
+        assert.equal(
+          (await measure(frames))[1].height,
+          before[1].height,
+          "only that chart's iframe",
+        );
+        // …and the chart's next real report (after a width change) puts it right again.
+        await page.setViewportSize({ width: 500, height: 800 });
+        await fitted(frames);
+        await noErrors(g, page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  test(
+    "resizing the window from 1280 to 320 px " + "grows the iframes, and back shrinks them",
+    async () => {
+      const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
+      try {
+        const frames = await chartFrames(page);
+        const wide = await fitted(frames);
+        await page.setViewportSize({ width: 320, height: 640 });
+        const narrow = await fitted(frames);
+        await page.setViewportSize({ width: 1280, height: 800 });
+        const back = await fitted(frames);
+        measured.resize = {
+          wide: wide.map((x) => x.height),
+          narrow: narrow.map((x) => x.height),
+          back: back.map((x) => x.height),
+        };
+        assertShowsChart(narrow, "320 px");
+        assertShowsChart(back, "1280 px again");
+        // The rate chart's labels wrap at 320 px: taller. (The trend's plot shrinks as its title
+        // wraps, so its height changes less; it follows its document either way.)
+        assert.ok(
+          narrow[1].height > wide[1].height + 50,
+          `rate chart: ${wide[1].height} → ${narrow[1].height}`,
+        );
+        assert.ok(
+          back[1].height < narrow[1].height - 50,
+          `rate chart: ${narrow[1].height} → ${back[1].height}`,
+        );
+        for (const i of [0, 1])
+          assert.ok(
+            Math.abs(back[i].height - wide[i].height) <= 1,
+            `chart ${i}: ${wide[i].height} → ${back[i].height}`,
+          );
+        await noErrors(g, page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   for (const viewport of [
     { width: 320, height: 640 },
     { width: 1280, height: 800 },
   ]) {
-    test(`without the host script, the fallback height shows the whole chart (${viewport.width} px)`, async () => {
+    const at = `(${viewport.width} px)`;
+    const name = `without the host script, the fallback height shows the whole chart ${at}`;
+    test(name, async () => {
       const { context, g, page } = await open("/stripped.html", viewport);
       try {
         assert.equal(
@@ -507,42 +544,50 @@ describe("the iframe snippet on a CMS page of another origin", () => {
     });
   }
 
-  test("on a CMS whose CSP refuses style attributes, the width and height attributes and the host script still fit it", async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
-    const page = await context.newPage();
-    try {
-      await page.goto(strictCms.url("/article.html"));
-      const frames = await chartFrames(page);
-      const m = await fitted(frames);
-      const main = await page.$eval("main", (e) => e.clientWidth - 24);
-      for (const x of m)
-        assert.ok(
-          Math.abs(x.width - main) <= 1,
-          `iframe ${x.width} px wide in a ${main} px column`,
-        );
-    } finally {
-      await context.close();
-    }
-  });
+  test(
+    "on a CMS whose CSP refuses style attributes, the width " +
+      "and height attributes and the host script still fit it",
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
+      const page = await context.newPage();
+      try {
+        await page.goto(strictCms.url("/article.html"));
+        const frames = await chartFrames(page);
+        const m = await fitted(frames);
+        const main = await page.$eval("main", (e) => e.clientWidth - 24);
+        for (const x of m)
+          assert.ok(
+            Math.abs(x.width - main) <= 1,
+            `iframe ${x.width} px wide in a ${main} px column`,
+          );
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
-  test('sandbox: with "allow-scripts" alone (an opaque origin) and with "allow-same-origin", it draws', async () => {
-    // Without allow-same-origin the embed page has an opaque origin ("null"): its module scripts,
-    // WebAssembly and spec files are cross-origin requests, which the chart host's
-    // Access-Control-Allow-Origin: * allows (as the script snippet on another origin needs).
-    const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
-    const page = await context.newPage();
-    try {
-      await page.goto(cms.url("/sandbox.html"));
-      const [opaque, same] = await Promise.all(
-        ["#s0", "#s1"].map(async (id) => (await page.waitForSelector(id)).contentFrame()),
-      );
-      await waitForCharts(same, 1);
-      assert.equal(await same.$eval("figure.oc-chart", (f) => f.dataset.ocState), "ready");
-      await waitForCharts(opaque, 1);
-      assert.equal(await opaque.$eval("figure.oc-chart", (f) => f.dataset.ocState), "ready");
-      assert.equal(await opaque.evaluate(() => origin), "null");
-    } finally {
-      await context.close();
-    }
-  });
+  test(
+    'sandbox: with "allow-scripts" alone (an opaque origin) ' +
+      'and with "allow-same-origin", it draws',
+    async () => {
+      // Without allow-same-origin the embed page has an opaque origin ("null"): its module scripts,
+      // WebAssembly and spec files are cross-origin requests, which the chart host's
+      // Access-Control-Allow-Origin: * allows (as the script snippet on another origin needs).
+      const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
+      const page = await context.newPage();
+      try {
+        await page.goto(cms.url("/sandbox.html"));
+        const [opaque, same] = await Promise.all(
+          ["#s0", "#s1"].map(async (id) => (await page.waitForSelector(id)).contentFrame()),
+        );
+        await waitForCharts(same, 1);
+        assert.equal(await same.$eval("figure.oc-chart", (f) => f.dataset.ocState), "ready");
+        await waitForCharts(opaque, 1);
+        assert.equal(await opaque.$eval("figure.oc-chart", (f) => f.dataset.ocState), "ready");
+        assert.equal(await opaque.evaluate(() => origin), "null");
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

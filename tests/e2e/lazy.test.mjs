@@ -38,11 +38,15 @@ const charts = [
 ];
 const many = html({
   title: "ten charts",
-  head: '<link rel="stylesheet" href="many.css">\n<script type="module" src="offence-charts.js"></script>',
+  head:
+    '<link rel="stylesheet" href="many.css">\n<script ' +
+    'type="module" src="offence-charts.js"></script>',
   body: `<main>\n${charts.join("\n")}\n</main>`,
 });
 const css =
-  "body { margin: 0; } main { max-width: 600px; margin: 0 auto; } .spacer { height: 4000px; } .gap { height: 900px; }";
+  "body { margin: 0; } main { max-width: 600px; margin: 0 " +
+  "auto; } .spacer { height: 4000px; } .gap { height: " +
+  "900px; }";
 
 let browser;
 let srv;

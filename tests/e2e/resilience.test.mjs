@@ -83,7 +83,10 @@ describe("a trap inside the WebAssembly", () => {
       const message = await page.textContent("figure.oc-error");
       assert.match(
         message,
-        /This chart could not be drawn: internal error \(unreachable\)\. The other charts on this page are unaffected\./,
+        new RegExp(
+          "This chart could not be drawn: internal error \\(unreachable\\)\\. " +
+            "The other charts on this page are unaffected\\.",
+        ),
       );
       assert.deepEqual(await states(page), ["ready", "error", "ready"]);
       // A second instance was started: the glue module was imported again under a new URL.
@@ -123,94 +126,106 @@ describe("a trap inside the WebAssembly", () => {
 });
 
 describe("a WebAssembly that cannot load", () => {
-  test("404: each chart says so, and its figures are listed in a table, named or inline", async () => {
-    const dir = fixtureDir({ "three.html": three });
-    for (const f of readdirSync(dir)) if (f.endsWith(".wasm")) rmSync(join(dir, f));
-    const srv = await startServer(dir);
-    const { context, page, g } = await open(srv, "/three.html");
-    try {
-      await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
-      const texts = await page.$$eval("figure.oc-error", (fs) => fs.map((f) => f.textContent));
-      for (const t of texts)
-        assert.match(t, /This chart could not be drawn: the chart program could not be loaded/);
-      const tables = await page.$$eval("figure.oc-error table", (ts) =>
-        ts.map((t) => [...t.rows].map((tr) => [...tr.cells].map((c) => c.textContent))),
-      );
-      assert.equal(tables.length, 3, "one table per chart");
-      assert.deepEqual(
-        tables[1].map((r) => r.join("|")),
-        ["Period|Recorded", "2018|100", "2019|150", "2020|120"],
-      );
-      // The named charts' figures, from their spec files, with the approximate one flagged. The
-      // headings are the data table's; the detection rate is the program's to work out.
-      assert.deepEqual(
-        tables[0].slice(1).map((r) => r[1]),
-        ["1,573", "1,694"],
-      );
-      assert.deepEqual(tables[2][0], [
-        "Category",
-        "Recorded",
-        "Detected",
-        "Detection rate",
-        "Published rate",
-      ]);
-      assert.deepEqual(
-        tables[2].slice(1).map((r) => r.slice(1).join("|")),
-        ["≈1,600|–|–|≈70 %", "98|86|–|90 %"],
-      );
-      assert.deepEqual(g.pageErrors, []);
-    } finally {
-      await context.close();
-      await srv.close();
-      removeDir(dir);
-    }
-  });
+  test(
+    "404: each chart says so, and its figures " + "are listed in a table, named or inline",
+    async () => {
+      const dir = fixtureDir({ "three.html": three });
+      for (const f of readdirSync(dir)) if (f.endsWith(".wasm")) rmSync(join(dir, f));
+      const srv = await startServer(dir);
+      const { context, page, g } = await open(srv, "/three.html");
+      try {
+        await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
+        const texts = await page.$$eval("figure.oc-error", (fs) => fs.map((f) => f.textContent));
+        for (const t of texts)
+          assert.match(t, /This chart could not be drawn: the chart program could not be loaded/);
+        const tables = await page.$$eval("figure.oc-error table", (ts) =>
+          ts.map((t) => [...t.rows].map((tr) => [...tr.cells].map((c) => c.textContent))),
+        );
+        assert.equal(tables.length, 3, "one table per chart");
+        assert.deepEqual(
+          tables[1].map((r) => r.join("|")),
+          ["Period|Recorded", "2018|100", "2019|150", "2020|120"],
+        );
+        // The named charts' figures, from their spec files, with the approximate one flagged. The
+        // headings are the data table's; the detection rate is the program's to work out.
+        assert.deepEqual(
+          tables[0].slice(1).map((r) => r[1]),
+          ["1,573", "1,694"],
+        );
+        assert.deepEqual(tables[2][0], [
+          "Category",
+          "Recorded",
+          "Detected",
+          "Detection rate",
+          "Published rate",
+        ]);
+        assert.deepEqual(
+          tables[2].slice(1).map((r) => r.slice(1).join("|")),
+          ["≈1,600|–|–|≈70 %", "98|86|–|90 %"],
+        );
+        assert.deepEqual(g.pageErrors, []);
+      } finally {
+        await context.close();
+        await srv.close();
+        removeDir(dir);
+      }
+    },
+  );
 
-  test("blocked by a policy without 'wasm-unsafe-eval': the page is told, nothing throws", async () => {
-    const dir = fixtureDir({ "three.html": three });
-    const srv = await startServer(dir, {
-      csp: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:",
-    });
-    const { context, page, g } = await open(srv, "/three.html");
-    try {
-      await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
-      const text = await page.textContent("figure.oc-error");
-      assert.match(text, /could not be loaded/);
-      assert.equal(
-        await page.$$eval("figure.oc-error table", (t) => t.length),
-        3,
-        "a table for each chart",
-      );
-      assert.deepEqual(g.pageErrors, []);
-    } finally {
-      await context.close();
-      await srv.close();
-      removeDir(dir);
-    }
-  });
+  test(
+    "blocked by a policy without 'wasm-unsafe-eval': " + "the page is told, nothing throws",
+    async () => {
+      const dir = fixtureDir({ "three.html": three });
+      const srv = await startServer(dir, {
+        csp: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:",
+      });
+      const { context, page, g } = await open(srv, "/three.html");
+      try {
+        await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
+        const text = await page.textContent("figure.oc-error");
+        assert.match(text, /could not be loaded/);
+        assert.equal(
+          await page.$$eval("figure.oc-error table", (t) => t.length),
+          3,
+          "a table for each chart",
+        );
+        assert.deepEqual(g.pageErrors, []);
+      } finally {
+        await context.close();
+        await srv.close();
+        removeDir(dir);
+      }
+    },
+  );
 });
 
 describe("a named chart's spec file that cannot load", () => {
-  test("404: that chart says which and why; the inline and the other named chart draw", async () => {
-    const dir = fixtureDir({ "three.html": three });
-    for (const f of readdirSync(dir))
-      if (/^offence-trend-[0-9a-f]{10}\.json$/.test(f)) rmSync(join(dir, f));
-    const srv = await startServer(dir);
-    const { context, page, g } = await open(srv, "/three.html");
-    try {
-      await page.waitForFunction(
-        () => document.querySelectorAll("figure.oc-chart[data-oc-state]").length === 3,
-      );
-      assert.deepEqual(await states(page), ["error", "ready", "ready"]);
-      assert.match(
-        await page.textContent("figure.oc-error"),
-        /^This chart could not be drawn: the chart "offence-trend" could not be loaded \(HTTP 404\)$/,
-      );
-      assert.deepEqual(g.pageErrors, []);
-    } finally {
-      await context.close();
-      await srv.close();
-      removeDir(dir);
-    }
-  });
+  test(
+    "404: that chart says which and why; the " + "inline and the other named chart draw",
+    async () => {
+      const dir = fixtureDir({ "three.html": three });
+      for (const f of readdirSync(dir))
+        if (/^offence-trend-[0-9a-f]{10}\.json$/.test(f)) rmSync(join(dir, f));
+      const srv = await startServer(dir);
+      const { context, page, g } = await open(srv, "/three.html");
+      try {
+        await page.waitForFunction(
+          () => document.querySelectorAll("figure.oc-chart[data-oc-state]").length === 3,
+        );
+        assert.deepEqual(await states(page), ["error", "ready", "ready"]);
+        assert.match(
+          await page.textContent("figure.oc-error"),
+          new RegExp(
+            '^This chart could not be drawn: the chart "offence-trend" ' +
+              "could not be loaded \\(HTTP 404\\)$",
+          ),
+        );
+        assert.deepEqual(g.pageErrors, []);
+      } finally {
+        await context.close();
+        await srv.close();
+        removeDir(dir);
+      }
+    },
+  );
 });

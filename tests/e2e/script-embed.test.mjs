@@ -42,7 +42,9 @@ before(async () => {
   const cmsDir = fixtureDir({ "article.html": article }, { withDist: false });
   dirs.push(cmsDir);
   // The README's directives for the script embed, and nothing else from the chart host.
-  const csp = `default-src 'self'; script-src 'self' ${charts.origin} 'wasm-unsafe-eval'; connect-src ${charts.origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
+  const csp =
+    `default-src 'self'; script-src 'self' ${charts.origin} 'wasm-unsafe-eval'; ` +
+    `connect-src ${charts.origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
   cms = await startServer(cmsDir, { csp });
 });
 

@@ -38,22 +38,25 @@ test("no code from strings, no HTML from strings, no cookies or storage", () => 
   assert.deepEqual(found, []);
 });
 
-test("nothing is loaded from an absolute URL (requests are checked live in the other suites)", () => {
-  const LOADS = [
-    /\b(fetch|import)\s*\(\s*["'`]https?:/,
-    /\b(src|href|action)\s*=\s*["']https?:/i,
-    /url\(\s*["']?https?:/,
-    /@import\s+["']?https?:/,
-  ];
-  const found = [];
-  for (const [name, text] of files()) {
-    for (const re of LOADS) {
-      const m = text.match(re);
-      if (m) found.push(`${name}: ${m[0]}`);
+test(
+  "nothing is loaded from an absolute URL " + "(requests are checked live in the other suites)",
+  () => {
+    const LOADS = [
+      /\b(fetch|import)\s*\(\s*["'`]https?:/,
+      /\b(src|href|action)\s*=\s*["']https?:/i,
+      /url\(\s*["']?https?:/,
+      /@import\s+["']?https?:/,
+    ];
+    const found = [];
+    for (const [name, text] of files()) {
+      for (const re of LOADS) {
+        const m = text.match(re);
+        if (m) found.push(`${name}: ${m[0]}`);
+      }
     }
-  }
-  assert.deepEqual(found, []);
-});
+    assert.deepEqual(found, []);
+  },
+);
 
 test("no inline <script> or <style> in the pages (the strict CSP would block them)", () => {
   for (const [name, text] of files().filter(([n]) => n.endsWith(".html"))) {
@@ -70,26 +73,29 @@ test("no inline <script> or <style> in the pages (the strict CSP would block the
   }
 });
 
-test("the server's cache rules: hashed files forever, named files revalidated with a 304", async () => {
-  const { serve } = await import("../../scripts/serve.mjs");
-  const server = await serve(DIST, 0);
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  try {
-    for (const name of readdirSync(DIST)) {
-      const r = await fetch(base + name);
-      const hashed = /-[0-9a-f]{10}\.(js|wasm|css|json)$/.test(name);
-      assert.equal(
-        r.headers.get("cache-control"),
-        hashed ? "public, max-age=31536000, immutable" : "no-cache",
-        name,
-      );
-      if (name.endsWith(".wasm")) assert.equal(r.headers.get("content-type"), "application/wasm");
-      const again = await fetch(base + name, {
-        headers: { "If-None-Match": r.headers.get("etag") },
-      });
-      assert.equal(again.status, 304, name);
+test(
+  "the server's cache rules: hashed files " + "forever, named files revalidated with a 304",
+  async () => {
+    const { serve } = await import("../../scripts/serve.mjs");
+    const server = await serve(DIST, 0);
+    const base = `http://127.0.0.1:${server.address().port}/`;
+    try {
+      for (const name of readdirSync(DIST)) {
+        const r = await fetch(base + name);
+        const hashed = /-[0-9a-f]{10}\.(js|wasm|css|json)$/.test(name);
+        assert.equal(
+          r.headers.get("cache-control"),
+          hashed ? "public, max-age=31536000, immutable" : "no-cache",
+          name,
+        );
+        if (name.endsWith(".wasm")) assert.equal(r.headers.get("content-type"), "application/wasm");
+        const again = await fetch(base + name, {
+          headers: { "If-None-Match": r.headers.get("etag") },
+        });
+        assert.equal(again.status, 304, name);
+      }
+    } finally {
+      server.close();
     }
-  } finally {
-    server.close();
-  }
-});
+  },
+);

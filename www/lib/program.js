@@ -6,7 +6,8 @@ import { GLUE, WASM } from "oc:files";
 import * as glue from "oc:glue";
 
 let instance = null; // Promise of the current module instance
-let fetched = null; // Promise of the first instance's wasm response: compiling starts once it settles
+// Promise of the first instance's wasm response: compiling starts once it settles.
+let fetched = null;
 let generation = 0; // instances replaced after a trap
 
 /** Fetches and instantiates the WebAssembly once; later calls share it. */

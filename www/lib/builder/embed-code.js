@@ -41,7 +41,9 @@ export function showSnippets() {
     note += " This chart has too many figures for an iframe: use the script code.";
   } else if (src.length > LONG_URL) {
     const length = src.length.toLocaleString("en-GB");
-    note += ` The iframe address is long (${length} characters); if your CMS cuts it, use the script code.`;
+    note +=
+      ` The iframe address is long (${length} characters);` +
+      " if your CMS cuts it, use the script code.";
   }
   el.previewNote.textContent = note;
 }

@@ -92,7 +92,9 @@ function safeParse(text) {
 export function showSpecError(e) {
   let message = e?.message ? e.message : String(e);
   if (e instanceof WebAssembly.RuntimeError) {
-    message = `The chart program failed on this spec (a bug of ours, not your error: ${message}). Reload the page to carry on.`;
+    message =
+      `The chart program failed on this spec (a bug of ours, not your error: ${message}).` +
+      " Reload the page to carry on.";
   }
   const fromTable = el.start.value === "table" && e?.path;
   const hint = fromTable ? tableHint(e.path, safeParse(el.spec.value)) : "";
