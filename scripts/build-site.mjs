@@ -234,13 +234,17 @@ async function main() {
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true }); // next to OUT, which it replaces once complete
   const site = new Site(partial);
-  const prog = await program(site, pkg);
-  const specFiles = specs(site);
-  await scripts(site, prog, specFiles);
-  await styles(site, of(".css"));
-  pages(site, of(".html"));
-  rmSync(out, { recursive: true, force: true });
-  renameSync(partial, out);
+  try {
+    const prog = await program(site, pkg);
+    const specFiles = specs(site);
+    await scripts(site, prog, specFiles);
+    await styles(site, of(".css"));
+    pages(site, of(".html"));
+    rmSync(out, { recursive: true, force: true });
+    renameSync(partial, out);
+  } finally {
+    rmSync(partial, { recursive: true, force: true }); // what a failed build made
+  }
   console.log(`${basename(out)}: ${readdirSync(out).sort().join(" ")}`);
 }
 
