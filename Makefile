@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup dist serve test test-native test-wasm test-e2e test-repro bench clean
+.PHONY: setup dist serve lint test test-native test-wasm test-e2e test-repro bench clean
 
 setup:
 	@scripts/setup.sh
@@ -14,7 +14,15 @@ dist: setup
 serve: dist
 	node scripts/serve.mjs dist $(PORT)
 
-test: setup test-native test-wasm test-e2e test-repro
+test: setup lint test-native test-wasm test-e2e test-repro
+
+# Habits, checked without writing: Biome (biome.jsonc) formats and lints the JavaScript; rustfmt
+# (rustfmt.toml) and clippy, natively and for the wasm (with the test hooks), the Rust.
+lint: setup
+	biome ci
+	cargo fmt --check
+	cargo clippy --quiet --all-targets -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --features test-hooks -- -D warnings
 
 test-native:
 	cargo test --quiet

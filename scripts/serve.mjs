@@ -3,32 +3,45 @@
 // (content-hashed files forever, everything else revalidated).
 // Usage: node scripts/serve.mjs DIR [PORT]   (PORT also from $PORT; default 8080)
 import { createHash } from "node:crypto";
-import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
+import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
 
 const TYPES = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json", ".svg": "image/svg+xml",
-  ".png": "image/png", ".txt": "text/plain; charset=utf-8",
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
 };
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; frame-ancestors *";
 const HASHED = /-[0-9a-f]{10}\.(js|wasm|css|json)$/;
 
-/** Starts a server for `dir` on `port` (0 for any); resolves to the server. `extraHeaders(path)` may add headers. */
+/** Starts a server for `dir` on `port` (0 for any); resolves to the server.
+ * `extraHeaders(path)` may add headers. */
 export function serve(dir, port, { csp = CSP, extraHeaders = () => ({}) } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://localhost");
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (!path.startsWith(root)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
+      if (!path.startsWith(root))
+        throw Object.assign(new Error("outside root"), { code: "ENOENT" });
       if ((await stat(path)).isDirectory()) path = join(path, "index.html");
       const body = await readFile(path);
       // A validator, so that "no-cache" files are revalidated with a 304 rather than sent again.
-      const etag = '"' + createHash("sha256").update(body).digest("base64url").slice(0, 22) + '"';
+      const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`;
       if (req.headers["if-none-match"] === etag) {
-        res.writeHead(304, { ETag: etag, "Cache-Control": HASHED.test(path) ? "public, max-age=31536000, immutable" : "no-cache" });
+        res.writeHead(304, {
+          ETag: etag,
+          "Cache-Control": HASHED.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+        });
         return res.end();
       }
       const headers = {
@@ -46,7 +59,9 @@ export function serve(dir, port, { csp = CSP, extraHeaders = () => ({}) } = {}) 
       res.writeHead(200, headers);
       res.end(req.method === "HEAD" ? undefined : body);
     } catch (e) {
-      res.writeHead(e.code === "ENOENT" || e.code === "EISDIR" ? 404 : 500, { "Content-Type": "text/plain" });
+      res.writeHead(e.code === "ENOENT" || e.code === "EISDIR" ? 404 : 500, {
+        "Content-Type": "text/plain",
+      });
       res.end(e.code === "ENOENT" ? "not found" : "error");
     }
   });

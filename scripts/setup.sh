@@ -30,9 +30,10 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-# npm: a current wasm-opt (binaryen), the JS/CSS minifier (esbuild), the headless-Chromium driver,
-# the schema checker, Chart.js.
-if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -x node_modules/.bin/esbuild ] || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/ajv ] \
+# npm: a current wasm-opt (binaryen), the bundler and minifier (esbuild), the JS formatter and linter
+# (Biome), the headless-Chromium driver, the schema checker, Chart.js.
+if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -x node_modules/.bin/esbuild ] || ! [ -x node_modules/.bin/biome ] \
+   || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/ajv ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

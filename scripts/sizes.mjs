@@ -3,16 +3,37 @@
 // the loader and the wasm's JS glue bundled in) + wasm + the named chart's spec file.
 // Usage: node scripts/sizes.mjs [DIR]
 import { readdirSync, readFileSync } from "node:fs";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
 const dir = process.argv[2] || "dist";
 const sizes = {};
 for (const f of readdirSync(dir).sort()) {
   const b = readFileSync(`${dir}/${f}`);
-  sizes[f] = { raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+  sizes[f] = {
+    raw: b.length,
+    gzip: gzipSync(b, { level: 9 }).length,
+    brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
 }
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 console.log("file".padEnd(26), "    raw KB", "   gzip KB", " brotli KB");
-for (const [f, s] of Object.entries(sizes)) console.log(f.padEnd(26), kb(s.raw), "  ", kb(s.gzip), "  ", kb(s.brotli));
-const embed = Object.keys(sizes).filter((f) => /^(embed\.html|embed-[0-9a-f]{10}\.js|embed-[0-9a-f]{10}\.css|oc-[0-9a-f]{10}\.wasm|offence-trend-[0-9a-f]{10}\.json)$/.test(f));
+for (const [f, s] of Object.entries(sizes))
+  console.log(f.padEnd(26), kb(s.raw), "  ", kb(s.gzip), "  ", kb(s.brotli));
+const hash = "[0-9a-f]{10}";
+const files = [
+  "embed\\.html",
+  `embed-${hash}\\.(js|css)`,
+  `oc-${hash}\\.wasm`,
+  `offence-trend-${hash}\\.json`,
+].join("|");
+const embed = Object.keys(sizes).filter((f) => new RegExp(`^(${files})$`).test(f));
 const sum = (k) => embed.reduce((t, f) => t + sizes[f][k], 0);
-console.log("one embedded chart".padEnd(26), kb(sum("raw")), "  ", kb(sum("gzip")), "  ", kb(sum("brotli")), ` (${embed.length} files, ${sum("gzip")} bytes gzip; goal ≤ 60 KB = 61,440)`);
+console.log(
+  "one embedded chart".padEnd(26),
+  kb(sum("raw")),
+  "  ",
+  kb(sum("gzip")),
+  "  ",
+  kb(sum("brotli")),
+  ` (${embed.length} files, ${sum("gzip")} bytes gzip; goal ≤ 60 KB = 61,440)`,
+);

@@ -1,10 +1,10 @@
 /* offence-charts embed host: fits each offence-charts <iframe> on the page to its chart's height.
  * Paste once, after the iframes: <script src="https://YOUR-HOST/embed-host.js" defer></script>
- * (pasting it again is harmless). It only listens: a message counts only if it comes from the window
- * of an <iframe> whose src is in this script's own folder (and from that origin), and says
- * {type: "offence-charts:height", height: 50..5000}; then that iframe's height is set. Nothing else
- * on the page is read or changed. It asks its charts once to repeat their height, in case they
- * reported before it ran. No cookies, no storage, no requests. */
+ * (pasting it again is harmless). It only listens: a message counts only if it comes from the
+ * window of an <iframe> whose src is in this script's own folder (and from that origin), and says
+ * {type: "offence-charts:height", height: 50..5000}; then that iframe's height is set. Nothing
+ * else on the page is read or changed. It asks its charts once to repeat their height, in case
+ * they reported before it ran. No cookies, no storage, no requests. */
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -12,7 +12,7 @@
   var base;
   try {
     base = new URL(".", me.src);
-  } catch (e) {
+  } catch (_error) {
     return;
   }
   var dir = base.href; // e.g. "https://charts.example.org/offence-charts/"
@@ -23,7 +23,7 @@
     seen = {};
     try {
       Object.defineProperty(window, "__offenceChartsHost", { value: seen });
-    } catch (e) {
+    } catch (_error) {
       return;
     }
   }
@@ -41,7 +41,7 @@
       var frame = frames[i];
       if (frame.contentWindow !== event.source) continue;
       if (typeof frame.src === "string" && frame.src.indexOf(dir) === 0) {
-        frame.style.height = Math.ceil(height) + "px";
+        frame.style.height = `${Math.ceil(height)}px`;
       }
       return;
     }

@@ -1,9 +1,9 @@
 // The embed page: one chart chosen by ?chart=offence-trend|detection-rate, or given inline as
 // #spec=<URI-encoded JSON>; ?theme=dark|light forces a theme. It tells the page around it its
 // height with postMessage({type: "offence-charts:height", height}) so an iframe can fit it.
-// scripts/dist.sh bundles the loader, and the wasm's JS glue it imports, into this file: the embed
-// page fetches one script.
-import { mountAll } from "./offence-charts.js";
+// scripts/build-site.mjs bundles the loader's parts it uses (lib/) and the wasm's JS glue into
+// this file: the embed page fetches one script.
+import { mountAll } from "./lib/mount.js";
 
 const query = new URLSearchParams(location.search);
 const theme = query.get("theme");
@@ -36,7 +36,11 @@ const report = () => {
 new ResizeObserver(report).observe(document.documentElement);
 // The page's host script may load after our first report: it asks, we say it again.
 addEventListener("message", (event) => {
-  if (event.source === window.parent && event.data && event.data.type === "offence-charts:ask-height") {
+  if (
+    event.source === window.parent &&
+    event.data &&
+    event.data.type === "offence-charts:ask-height"
+  ) {
     last = 0;
     report();
   }

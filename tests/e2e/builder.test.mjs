@@ -2,17 +2,30 @@
 // turns a pasted spreadsheet table into a trend spec and draws it, shows the chart's own validation
 // message, escapes every typed value in both embed snippets (and the snippets really draw the chart
 // with the hostile title as text), copies, downloads a PNG, and works at 320 px by keyboard.
-import { describe, test, before, after } from "node:test";
+
 import assert from "node:assert/strict";
-import { existsSync, copyFileSync, writeFileSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
 import {
-  ROOT, LIGHT, requireDist, launch, startServer, guard, fixtureDir, removeDir, page as html, waitForCharts, analyseCanvas,
+  analyseCanvas,
+  fixtureDir,
+  guard,
+  page as html,
+  LIGHT,
+  launch,
+  ROOT,
+  removeDir,
+  requireDist,
+  startServer,
+  waitForCharts,
 } from "./helpers.mjs";
 
 const HOSTILE = `<script>alert(1)</script>"'&`;
 // What a spreadsheet puts on the clipboard: tabs between cells; a cell with a comma quoted.
-const TSV = 'Period\tRecorded\tDetected\n2018/19\t"1,573"\t1,101\n2019/20\t1,694\t1 183\n2020/21\t1,802\t~1,250\n';
+const TSV =
+  'Period\tRecorded\tDetected\n2018/19\t"1,573"\t1,101\n' +
+  "2019/20\t1,694\t1 183\n2020/21\t1,802\t~1,250\n";
 
 let browser;
 let srv;
@@ -22,8 +35,12 @@ before(async () => {
   requireDist();
   dir = fixtureDir();
   // The iframe snippet names embed-host.js under its stable name; see iframe.test.mjs.
-  if (!existsSync(join(dir, "embed-host.js"))) copyFileSync(join(ROOT, "www/embed-host.js"), join(dir, "embed-host.js"));
-  assert.ok(existsSync(join(dir, "builder.html")), "dist/ has no builder.html: run scripts/dist.sh");
+  if (!existsSync(join(dir, "embed-host.js")))
+    copyFileSync(join(ROOT, "www/embed-host.js"), join(dir, "embed-host.js"));
+  assert.ok(
+    existsSync(join(dir, "builder.html")),
+    "dist/ has no builder.html: run scripts/dist.sh",
+  );
   [browser, srv] = await Promise.all([launch(), startServer(dir)]);
 });
 
@@ -33,9 +50,14 @@ after(async () => {
   removeDir(dir);
 });
 
-async function openBuilder({ viewport = { width: 1280, height: 900 }, clipboard = true, init } = {}) {
+async function openBuilder({
+  viewport = { width: 1280, height: 900 },
+  clipboard = true,
+  init,
+} = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
-  if (clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: srv.origin });
+  if (clipboard)
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: srv.origin });
   if (init) await context.addInitScript(init);
   const g = await guard(context, [srv.origin]);
   const page = await context.newPage();
@@ -49,7 +71,15 @@ async function waitForSpec(page, title) {
   await page.waitForFunction(
     (title) => {
       const code = document.getElementById("code-script").value;
-      return !document.getElementById("copy-script").disabled && code.includes("data-offence-chart") && (title === undefined || document.getElementById("canvas").getAttribute("aria-label")?.startsWith("Chart: " + title));
+      return (
+        !document.getElementById("copy-script").disabled &&
+        code.includes("data-offence-chart") &&
+        (title === undefined ||
+          document
+            .getElementById("canvas")
+            .getAttribute("aria-label")
+            ?.startsWith(`Chart: ${title}`))
+      );
     },
     title,
     { timeout: 10000 },
@@ -59,7 +89,7 @@ async function waitForSpec(page, title) {
 async function useTable(page, table, fields = {}) {
   await page.selectOption("#start", "table");
   await page.waitForSelector("#table-step:not([hidden])");
-  for (const [id, value] of Object.entries(fields)) await page.fill("#" + id, value);
+  for (const [id, value] of Object.entries(fields)) await page.fill(`#${id}`, value);
   await page.fill("#table", table);
 }
 
@@ -70,7 +100,11 @@ const clean = async (page, g, context) => {
   assert.deepEqual(await g.violations(page), [], "CSP violations");
   assert.deepEqual(g.foreign(), [], "requests to other origins");
   assert.deepEqual(await context.cookies(), [], "cookies");
-  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0], "storage");
+  assert.deepEqual(
+    await page.evaluate(() => [localStorage.length, sessionStorage.length]),
+    [0, 0],
+    "storage",
+  );
 };
 
 describe("builder.html", () => {
@@ -79,20 +113,31 @@ describe("builder.html", () => {
     try {
       await waitForSpec(page, "Online child sexual abuse offences");
       // The starter specs are the named charts' files, fetched from dist/ (built from data/*.json).
-      const data = (name) => JSON.parse(readFileSync(join(ROOT, "data", name + ".json"), "utf8"));
-      assert.deepEqual(JSON.parse(await page.inputValue("#spec")), data("offence-trend"), "the builder's offence-trend differs from data/");
+      const data = (name) => JSON.parse(readFileSync(join(ROOT, "data", `${name}.json`), "utf8"));
+      assert.deepEqual(
+        JSON.parse(await page.inputValue("#spec")),
+        data("offence-trend"),
+        "the builder's offence-trend differs from data/",
+      );
       const a = await analyseCanvas(page, "#canvas", { rgb: LIGHT.series0 });
       assert.equal(a.runs.length, 2, "two bars drawn in the preview");
       assert.equal(await page.textContent("#spec-error"), "");
       const iframe = await page.inputValue("#code-iframe");
-      assert.ok(iframe.startsWith(`<iframe src="${srv.origin}/embed.html#spec=%7B`), iframe.slice(0, 80));
+      assert.ok(
+        iframe.startsWith(`<iframe src="${srv.origin}/embed.html#spec=%7B`),
+        iframe.slice(0, 80),
+      );
       assert.ok(iframe.includes(`<script src="${srv.origin}/embed-host.js" defer></script>`));
       assert.match(iframe, /sandbox="allow-scripts allow-same-origin"/);
       assert.match(iframe, /style="width:100%;border:0;height:\d+px"/);
       // The other default chart.
       await page.selectOption("#start", "detection-rate");
       await waitForSpec(page, "Nearly nine in ten grooming reports were detected");
-      assert.deepEqual(JSON.parse(await page.inputValue("#spec")), data("detection-rate"), "the builder's detection-rate differs from data/");
+      assert.deepEqual(
+        JSON.parse(await page.inputValue("#spec")),
+        data("detection-rate"),
+        "the builder's detection-rate differs from data/",
+      );
       // Only the page, its script and style, the loader, the glue, the wasm and the two specs.
       assert.ok(g.requests.length <= 10, g.requests.join("\n"));
       assert.equal(g.count(/^\/offence-trend-[0-9a-f]{10}\.json$/), 1);
@@ -106,7 +151,14 @@ describe("builder.html", () => {
   test("a pasted TSV table becomes a trend spec and the preview draws it", async () => {
     const { context, page, g } = await openBuilder();
     try {
-      await useTable(page, TSV, { "f-title": "Pasted table", "f-subtitle": "Three years", "f-unit": "offences", "f-source": "Test release", "f-date": "May 2021", "f-url": "https://example.org/release" });
+      await useTable(page, TSV, {
+        "f-title": "Pasted table",
+        "f-subtitle": "Three years",
+        "f-unit": "offences",
+        "f-source": "Test release",
+        "f-date": "May 2021",
+        "f-url": "https://example.org/release",
+      });
       await waitForSpec(page, "Pasted table");
       const spec = JSON.parse(await page.inputValue("#spec"));
       assert.deepEqual(spec, {
@@ -119,25 +171,36 @@ describe("builder.html", () => {
         periods: [{ label: "2018/19" }, { label: "2019/20" }, { label: "2020/21" }],
         series: [
           { name: "Recorded", values: [1573, 1694, 1802] },
-          { name: "Detected", values: [1101, 1183, { value: 1250, approximate: true, published: "~1,250" }] },
+          {
+            name: "Detected",
+            values: [1101, 1183, { value: 1250, approximate: true, published: "~1,250" }],
+          },
         ],
       });
       const a = await analyseCanvas(page, "#canvas", { rgb: LIGHT.series0 });
-      assert.ok(a.background.slice(0, 3).every((v) => v === 255), "white background");
+      assert.ok(
+        a.background.slice(0, 3).every((v) => v === 255),
+        "white background",
+      );
       const bars = a.runs.filter((r) => r.height > 40 * a.dpr); // not the legend's swatch
       assert.equal(bars.length, 3, "three bars of the first series");
       assert.ok(a.colourPixels > 1000, "the bars have area");
       // Comma-separated with quotes works too, and so does a line chart.
       await page.fill("#table", 'Period,"Offences, recorded"\n2019,"1,573"\n2020,"1,694"\n');
       await page.selectOption("#f-mark", "line");
-      await page.waitForFunction(() => document.getElementById("spec").value.includes('"mark": "line"'));
+      await page.waitForFunction(() =>
+        document.getElementById("spec").value.includes('"mark": "line"'),
+      );
       await waitForSpec(page);
       const csv = JSON.parse(await page.inputValue("#spec"));
       assert.deepEqual(csv.series, [{ name: "Offences, recorded", values: [1573, 1694] }]);
       // A cell that is not a number is named by row and column.
       await page.fill("#table", "Period\tRecorded\n2019\t1,573\n2020\tn/a\n");
       await page.waitForFunction(() => document.getElementById("table-error").textContent !== "");
-      assert.equal(await page.textContent("#table-error"), "Row 3 (“2020”), “Recorded”: “n/a” is not a number.");
+      assert.equal(
+        await page.textContent("#table-error"),
+        "Row 3 (“2020”), “Recorded”: “n/a” is not a number.",
+      );
       assert.ok(await page.isDisabled("#copy-iframe"), "no snippet while the table is wrong");
       await clean(page, g, context);
     } finally {
@@ -158,21 +221,32 @@ describe("builder.html", () => {
       assert.equal(await page.getAttribute("#spec", "aria-invalid"), "true");
       assert.ok(await page.isDisabled("#copy-iframe"));
       assert.ok(await page.isDisabled("#copy-script"));
-      assert.match(await page.inputValue("#code-iframe"), /^Fix the spec first: series\[0\]\.values\[1\]/);
+      assert.match(
+        await page.inputValue("#code-iframe"),
+        /^Fix the spec first: series\[0\]\.values\[1\]/,
+      );
       // A redraw of the last good preview (the window resized) brings no snippet back.
       await page.setViewportSize({ width: 1000, height: 900 });
       await page.waitForFunction(() => document.getElementById("canvas").clientWidth < 560);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
       assert.ok(await page.isDisabled("#copy-iframe"), "still no snippet after a resize");
       assert.match(await page.inputValue("#code-script"), /^Fix the spec first/);
       // A JSON syntax error.
       await page.fill("#spec", '{ "version": 1,');
-      await page.waitForFunction(() => document.getElementById("spec-error").textContent.startsWith("spec is not valid JSON"));
+      await page.waitForFunction(() =>
+        document.getElementById("spec-error").textContent.startsWith("spec is not valid JSON"),
+      );
       // A source URL that is not http(s).
       spec.series[0].values[1] = 5;
       spec.sources[0].url = "javascript:alert(1)";
       await page.fill("#spec", JSON.stringify(spec));
-      await page.waitForFunction(() => document.getElementById("spec-error").textContent === "sources[0].url: must be an http:// or https:// address");
+      await page.waitForFunction(
+        () =>
+          document.getElementById("spec-error").textContent ===
+          "sources[0].url: must be an http:// or https:// address",
+      );
       // Fixed: the message goes and the snippets come back.
       spec.sources[0].url = "https://example.org/";
       await page.fill("#spec", JSON.stringify(spec));
@@ -180,14 +254,28 @@ describe("builder.html", () => {
       assert.equal(await page.textContent("#spec-error"), "");
       assert.equal(await page.getAttribute("#spec", "aria-invalid"), null);
       // In the table form, the message also says where in the table.
-      await useTable(page, "Period\tRecorded\n2019\t10\n2020\t-5\n", { "f-title": "T", "f-source": "S" });
-      await page.waitForFunction(() => document.getElementById("spec-error").textContent.startsWith("series[0].values[1]"));
-      assert.equal(await page.textContent("#spec-error"), "series[0].values[1]: must be a non-negative number (in your table form: row 3 of the table, column “Recorded”)");
-      assert.equal(await page.textContent("#table-error"), "Row 3 of the table, column “Recorded”: must be a non-negative number");
+      await useTable(page, "Period\tRecorded\n2019\t10\n2020\t-5\n", {
+        "f-title": "T",
+        "f-source": "S",
+      });
+      await page.waitForFunction(() =>
+        document.getElementById("spec-error").textContent.startsWith("series[0].values[1]"),
+      );
+      assert.equal(
+        await page.textContent("#spec-error"),
+        "series[0].values[1]: must be a non-negative number (in " +
+          "your table form: row 3 of the table, column “Recorded”)",
+      );
+      assert.equal(
+        await page.textContent("#table-error"),
+        "Row 3 of the table, column “Recorded”: must be a non-negative number",
+      );
       // An empty title is named as the form's field.
       await page.fill("#table", "Period\tRecorded\n2019\t10\n2020\t5\n");
       await page.fill("#f-title", " ");
-      await page.waitForFunction(() => document.getElementById("table-error").textContent.startsWith("The Title field: "));
+      await page.waitForFunction(() =>
+        document.getElementById("table-error").textContent.startsWith("The Title field: "),
+      );
       await page.fill("#f-title", "T");
       await waitForSpec(page, "T");
       assert.equal(await page.textContent("#table-error"), "");
@@ -200,7 +288,11 @@ describe("builder.html", () => {
   test("both snippets escape a hostile title, and each draws it as text", async () => {
     const { context, page, g } = await openBuilder();
     try {
-      await useTable(page, "Period\tRecorded\n2019\t100\n2020\t120\n", { "f-title": HOSTILE, "f-source": `Source ${HOSTILE}`, "f-url": "https://example.org/?a=1&b='2'" });
+      await useTable(page, "Period\tRecorded\n2019\t100\n2020\t120\n", {
+        "f-title": HOSTILE,
+        "f-source": `Source ${HOSTILE}`,
+        "f-url": "https://example.org/?a=1&b='2'",
+      });
       await waitForSpec(page, HOSTILE);
       const iframe = await page.inputValue("#code-iframe");
       const script = await page.inputValue("#code-script");
@@ -208,27 +300,57 @@ describe("builder.html", () => {
         assert.ok(!code.includes("<script>alert"), code);
         assert.ok(!/<\/script>"/.test(code), code);
       }
-      assert.ok(iframe.includes(`title="&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;"`), iframe);
-      assert.ok(iframe.includes("<noscript><p>Chart: &lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;. Source: Source &lt;script&gt;"), iframe);
-      assert.ok(script.includes(String.raw`"title":"\u003cscript\u003ealert(1)\u003c/script\u003e\"\u0027\u0026"`), script);
-      // Parsed as HTML, each snippet is exactly the elements it should be, holding the title as text.
-      // (On a blank page: parsing under the builder's CSP would report the snippet's style attribute.)
+      assert.ok(
+        iframe.includes(`title="&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;"`),
+        iframe,
+      );
+      assert.ok(
+        iframe.includes(
+          "<noscript><p>Chart: " +
+            "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;. " +
+            "Source: Source &lt;script&gt;",
+        ),
+        iframe,
+      );
+      assert.ok(
+        script.includes(
+          String.raw`"title":"\u003cscript\u003ealert(1)\u003c/script\u003e\"\u0027\u0026"`,
+        ),
+        script,
+      );
+      // Parsed as HTML, each snippet is exactly the elements it should be, holding the title as
+      // text.
+      // (On a blank page: parsing under the builder's CSP would report the snippet's style
+      // attribute.)
       const blank = await browser.newPage();
-      const parsed = await blank.evaluate(([iframe, script]) => {
-        const read = (code) => {
-          const doc = new DOMParser().parseFromString(`<body>${code}</body>`, "text/html");
-          return { tags: [...doc.body.querySelectorAll("*")].map((e) => e.tagName.toLowerCase()), doc };
-        };
-        const a = read(iframe);
-        const b = read(script);
-        const frame = a.doc.querySelector("iframe");
-        const spec = JSON.parse(decodeURIComponent(new URL(frame.src).hash.slice("#spec=".length)));
-        return {
-          iframeTags: a.tags, scriptTags: b.tags, frameTitle: frame.title, frameSpecTitle: spec.title, frameUrl: spec.sources[0].url,
-          noscript: a.doc.querySelector("noscript").textContent,
-          inlineTitle: JSON.parse(b.doc.querySelector("script[data-offence-chart]").textContent).title,
-        };
-      }, [iframe, script]);
+      const parsed = await blank.evaluate(
+        ([iframe, script]) => {
+          const read = (code) => {
+            const doc = new DOMParser().parseFromString(`<body>${code}</body>`, "text/html");
+            return {
+              tags: [...doc.body.querySelectorAll("*")].map((e) => e.tagName.toLowerCase()),
+              doc,
+            };
+          };
+          const a = read(iframe);
+          const b = read(script);
+          const frame = a.doc.querySelector("iframe");
+          const spec = JSON.parse(
+            decodeURIComponent(new URL(frame.src).hash.slice("#spec=".length)),
+          );
+          return {
+            iframeTags: a.tags,
+            scriptTags: b.tags,
+            frameTitle: frame.title,
+            frameSpecTitle: spec.title,
+            frameUrl: spec.sources[0].url,
+            noscript: a.doc.querySelector("noscript").textContent,
+            inlineTitle: JSON.parse(b.doc.querySelector("script[data-offence-chart]").textContent)
+              .title,
+          };
+        },
+        [iframe, script],
+      );
       await blank.close();
       // (DOMParser runs no scripts, so it reads inside <noscript> as markup.)
       assert.deepEqual(parsed.iframeTags, ["iframe", "script", "noscript", "p"]);
@@ -238,26 +360,50 @@ describe("builder.html", () => {
       assert.equal(parsed.frameUrl, "https://example.org/?a=1&b='2'");
       assert.equal(parsed.inlineTitle, HOSTILE);
       // Pasted into real pages, both draw the chart with the title as text and run nothing.
-      for (const [name, code] of [["pasted-script.html", script], ["pasted-iframe.html", iframe]]) {
-        writeFileSync(join(dir, name), html({ title: "CMS", body: `<main><h1>Article</h1>${code}</main>` }));
+      for (const [name, code] of [
+        ["pasted-script.html", script],
+        ["pasted-iframe.html", iframe],
+      ]) {
+        writeFileSync(
+          join(dir, name),
+          html({ title: "CMS", body: `<main><h1>Article</h1>${code}</main>` }),
+        );
       }
       // (A reader's browser, not the builder's: this server's CSP refuses the snippet's style
       // attribute, which a CMS usually allows; the width and height attributes stand in for it.)
       const readers = await browser.newContext({ viewport: { width: 800, height: 900 } });
       const dialogs = [];
-      readers.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+      readers.on("dialog", (d) => {
+        dialogs.push(d.message());
+        d.dismiss().catch(() => {});
+      });
       try {
         const reader = await readers.newPage();
-        reader.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+        reader.on("dialog", (d) => {
+          dialogs.push(d.message());
+          d.dismiss().catch(() => {});
+        });
         await reader.goto(srv.url("/pasted-script.html"));
         await waitForCharts(reader, 1);
         assert.equal(await reader.$eval("figure.oc-chart", (f) => f.dataset.ocState), "ready");
-        assert.ok((await reader.$eval("canvas.oc-canvas", (c) => c.getAttribute("aria-label"))).startsWith("Chart: " + HOSTILE + "."));
+        assert.ok(
+          (await reader.$eval("canvas.oc-canvas", (c) => c.getAttribute("aria-label"))).startsWith(
+            `Chart: ${HOSTILE}.`,
+          ),
+        );
         await reader.goto(srv.url("/pasted-iframe.html"));
         const frame = await (await reader.waitForSelector("iframe")).contentFrame();
         await waitForCharts(frame, 1);
-        assert.ok((await frame.$eval("canvas.oc-canvas", (c) => c.getAttribute("aria-label"))).startsWith("Chart: " + HOSTILE + "."));
-        assert.equal(await reader.evaluate(() => document.querySelectorAll("script").length), 1, "only the host script");
+        assert.ok(
+          (await frame.$eval("canvas.oc-canvas", (c) => c.getAttribute("aria-label"))).startsWith(
+            `Chart: ${HOSTILE}.`,
+          ),
+        );
+        assert.equal(
+          await reader.evaluate(() => document.querySelectorAll("script").length),
+          1,
+          "only the host script",
+        );
         assert.deepEqual(dialogs, [], "no alert ran");
       } finally {
         await readers.close();
@@ -273,11 +419,21 @@ describe("builder.html", () => {
     try {
       await waitForSpec(page);
       await page.click("#copy-iframe");
-      await page.waitForFunction(() => document.getElementById("copy-note").textContent.startsWith("Copied the iframe code"));
-      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue("#code-iframe"));
+      await page.waitForFunction(() =>
+        document.getElementById("copy-note").textContent.startsWith("Copied the iframe code"),
+      );
+      assert.equal(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        await page.inputValue("#code-iframe"),
+      );
       await page.click("#copy-script");
-      await page.waitForFunction(() => document.getElementById("copy-note").textContent.startsWith("Copied the script code"));
-      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue("#code-script"));
+      await page.waitForFunction(() =>
+        document.getElementById("copy-note").textContent.startsWith("Copied the script code"),
+      );
+      assert.equal(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        await page.inputValue("#code-script"),
+      );
       await clean(page, g, context);
     } finally {
       await context.close();
@@ -285,20 +441,41 @@ describe("builder.html", () => {
     const refused = await openBuilder({
       clipboard: false,
       init: () => {
-        Object.defineProperty(Navigator.prototype, "clipboard", { get: () => ({ writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) }) });
+        Object.defineProperty(Navigator.prototype, "clipboard", {
+          get: () => ({
+            writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")),
+          }),
+        });
         document.execCommand = () => false;
       },
     });
     try {
       await waitForSpec(refused.page);
       await refused.page.click("#copy-script");
-      await refused.page.waitForFunction(() => document.getElementById("copy-note").textContent !== "");
-      assert.equal(await refused.page.textContent("#copy-note"), "The script code is selected: press Ctrl+C (⌘C on a Mac) to copy it.");
+      await refused.page.waitForFunction(
+        () => document.getElementById("copy-note").textContent !== "",
+      );
+      assert.equal(
+        await refused.page.textContent("#copy-note"),
+        "The script code is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+      );
       const sel = await refused.page.evaluate(() => {
         const t = document.activeElement;
-        return { id: t.id, start: t.selectionStart, end: t.selectionEnd, length: t.value.length, readOnly: t.readOnly };
+        return {
+          id: t.id,
+          start: t.selectionStart,
+          end: t.selectionEnd,
+          length: t.value.length,
+          readOnly: t.readOnly,
+        };
       });
-      assert.deepEqual(sel, { id: "code-script", start: 0, end: sel.length, length: sel.length, readOnly: true });
+      assert.deepEqual(sel, {
+        id: "code-script",
+        start: 0,
+        end: sel.length,
+        length: sel.length,
+        readOnly: true,
+      });
       assert.deepEqual(refused.g.pageErrors, []);
     } finally {
       await refused.context.close();
@@ -309,8 +486,14 @@ describe("builder.html", () => {
     const { context, page, g } = await openBuilder();
     try {
       await waitForSpec(page);
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
-      assert.equal(download.suggestedFilename(), "online-child-sexual-abuse-offences-recorded-in-scotland-rose.png");
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click("#download"),
+      ]);
+      assert.equal(
+        download.suggestedFilename(),
+        "online-child-sexual-abuse-offences-recorded-in-scotland-rose.png",
+      );
       const bytes = readFileSync(await download.path());
       assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       // IHDR: the canvas's backing size.
@@ -323,35 +506,56 @@ describe("builder.html", () => {
     }
   });
 
-  test("at 320 px: nothing scrolls sideways, every control is labelled, the keyboard does it all", async () => {
-    const { context, page, g } = await openBuilder({ viewport: { width: 320, height: 640 } });
-    try {
-      await waitForSpec(page);
-      await page.selectOption("#start", "table");
-      await waitForSpec(page);
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 320);
-      const unlabelled = await page.evaluate(() =>
-        [...document.querySelectorAll("input, select, textarea, button")].filter((e) => !e.hidden && !e.closest("[hidden]")).filter((e) => (e.tagName === "BUTTON" ? !e.textContent.trim() : e.labels.length === 0)).map((e) => e.id),
-      );
-      assert.deepEqual(unlabelled, []);
-      const a = await analyseCanvas(page, "#canvas", { rgb: LIGHT.series0 });
-      assert.ok(a.cssWidth <= 300 && a.runs.length === 2, JSON.stringify({ w: a.cssWidth, runs: a.runs.length }));
-      // Keyboard: back to a default chart from the select, then Tab to the copy button and press it.
-      await page.focus("#start");
-      await page.keyboard.press("Home");
-      await page.waitForFunction(() => document.getElementById("start").value === "offence-trend");
-      await waitForSpec(page, "Online child sexual abuse offences");
-      const order = [];
-      for (let i = 0; i < 12 && order.at(-1) !== "copy-iframe"; i++) {
-        await page.keyboard.press("Tab");
-        order.push(await page.evaluate(() => document.activeElement.id));
+  test(
+    "at 320 px: nothing scrolls sideways, every " + "control is labelled, the keyboard does it all",
+    async () => {
+      const { context, page, g } = await openBuilder({ viewport: { width: 320, height: 640 } });
+      try {
+        await waitForSpec(page);
+        await page.selectOption("#start", "table");
+        await waitForSpec(page);
+        assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320);
+        const unlabelled = await page.evaluate(() =>
+          [...document.querySelectorAll("input, select, textarea, button")]
+            .filter((e) => !e.hidden && !e.closest("[hidden]"))
+            .filter((e) => (e.tagName === "BUTTON" ? !e.textContent.trim() : e.labels.length === 0))
+            .map((e) => e.id),
+        );
+        assert.deepEqual(unlabelled, []);
+        const a = await analyseCanvas(page, "#canvas", { rgb: LIGHT.series0 });
+        assert.ok(
+          a.cssWidth <= 300 && a.runs.length === 2,
+          JSON.stringify({ w: a.cssWidth, runs: a.runs.length }),
+        );
+        // Keyboard: back to a default chart from the select, then Tab to the copy button and press
+        // it.
+        await page.focus("#start");
+        await page.keyboard.press("Home");
+        await page.waitForFunction(
+          () => document.getElementById("start").value === "offence-trend",
+        );
+        await waitForSpec(page, "Online child sexual abuse offences");
+        const order = [];
+        for (let i = 0; i < 12 && order.at(-1) !== "copy-iframe"; i++) {
+          await page.keyboard.press("Tab");
+          order.push(await page.evaluate(() => document.activeElement.id));
+        }
+        assert.deepEqual(order, [
+          "spec",
+          "width",
+          "theme",
+          "download",
+          "code-iframe",
+          "copy-iframe",
+        ]);
+        await page.keyboard.press("Enter");
+        await page.waitForFunction(() =>
+          document.getElementById("copy-note").textContent.startsWith("Copied the iframe code"),
+        );
+        await clean(page, g, context);
+      } finally {
+        await context.close();
       }
-      assert.deepEqual(order, ["spec", "width", "theme", "download", "code-iframe", "copy-iframe"]);
-      await page.keyboard.press("Enter");
-      await page.waitForFunction(() => document.getElementById("copy-note").textContent.startsWith("Copied the iframe code"));
-      await clean(page, g, context);
-    } finally {
-      await context.close();
-    }
-  });
+    },
+  );
 });

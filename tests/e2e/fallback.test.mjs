@@ -1,19 +1,25 @@
-// The static fallback carries what the canvas shows: every word the canvas draws (fillText, recorded
-// in the page) is in the SVG that `offence-charts-render` makes for the same chart at the same width,
+// The static fallback carries what the canvas shows: every word the canvas draws (fillText,
+// recorded
+// in the page) is in the SVG that `offence-charts-render` makes for the same chart at the same
+// width,
 // and the other way round; and the PNG made from that SVG has the bars' colour.
-import { test, before, after } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, requireDist, launch, startServer, guard, DIST } from "./helpers.mjs";
+import { after, before, test } from "node:test";
+import { DIST, guard, launch, ROOT, requireDist, startServer } from "./helpers.mjs";
 
 let browser, srv, tmp;
 before(async () => {
   requireDist();
   tmp = mkdtempSync(join(tmpdir(), "oc-fallback-"));
-  execFileSync("cargo", ["build", "--quiet", "--bin", "offence-charts-render"], { cwd: ROOT, stdio: "inherit" });
+  execFileSync("cargo", ["build", "--quiet", "--bin", "offence-charts-render"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   [browser, srv] = await Promise.all([launch(), startServer(DIST)]);
 });
 after(async () => {
@@ -23,11 +29,21 @@ after(async () => {
 });
 
 const words = (texts) => texts.join(" ").split(/\s+/).filter(Boolean).sort();
-const decode = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const decode = (s) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 for (const chart of ["offence-trend", "detection-rate"]) {
-  test(`${chart}: the fallback SVG and PNG carry the canvas's title, labels and values`, async () => {
-    const context = await browser.newContext({ viewport: { width: 656, height: 900 }, deviceScaleFactor: 1 });
+  const name = `${chart}: the fallback SVG and PNG carry the canvas's title, labels and values`;
+  test(name, async () => {
+    const context = await browser.newContext({
+      viewport: { width: 656, height: 900 },
+      deviceScaleFactor: 1,
+    });
     await guard(context, [srv.origin]);
     await context.addInitScript(() => {
       window.__drawn = [];
@@ -53,11 +69,15 @@ for (const chart of ["offence-trend", "detection-rate"]) {
       execFileSync(bin, [chart, svgPath, "--width", String(width)]);
       execFileSync(bin, [chart, pngPath, "--width", String(width), "--scale", "1"]);
       const svg = readFileSync(svgPath, "utf8");
-      const svgTexts = [...svg.matchAll(/<text[^>]*>\s*([\s\S]*?)\s*<\/text>/g)].map((m) => decode(m[1]));
+      const svgTexts = [...svg.matchAll(/<text[^>]*>\s*([\s\S]*?)\s*<\/text>/g)].map((m) =>
+        decode(m[1]),
+      );
 
       assert.ok(canvasTexts.length >= 10, `canvas drew ${canvasTexts.length} texts`);
       assert.deepEqual(words(svgTexts), words(canvasTexts));
-      for (const must of chart === "offence-trend" ? ["1,573", "1,694", "2,000"] : ["87.8 %", "≈70 %", "“90 per cent”"]) {
+      for (const must of chart === "offence-trend"
+        ? ["1,573", "1,694", "2,000"]
+        : ["87.8 %", "≈70 %", "“90 per cent”"]) {
         assert.ok(svgTexts.join(" ").includes(must), `SVG has ${must}`);
       }
       // The PNG is that SVG rasterised: same size, and the first series' colour is present.
@@ -65,14 +85,15 @@ for (const chart of ["offence-trend", "detection-rate"]) {
       assert.equal(png.readUInt32BE(16), Math.ceil(width));
       const { data } = await page.evaluate(async (b64) => {
         const img = new Image();
-        img.src = "data:image/png;base64," + b64;
+        img.src = `data:image/png;base64,${b64}`;
         await img.decode();
         const c = new OffscreenCanvas(img.width, img.height);
         const ctx = c.getContext("2d");
         ctx.drawImage(img, 0, 0);
         const d = ctx.getImageData(0, 0, img.width, img.height).data;
         let blue = 0;
-        for (let i = 0; i < d.length; i += 4) if (d[i] === 29 && d[i + 1] === 90 && d[i + 2] === 140) blue++;
+        for (let i = 0; i < d.length; i += 4)
+          if (d[i] === 29 && d[i + 1] === 90 && d[i + 2] === 140) blue++;
         return { data: blue };
       }, png.toString("base64"));
       assert.ok(data > 2000, `series-coloured pixels in the PNG: ${data}`);

@@ -2,7 +2,7 @@
 // static server (scripts/serve.mjs, strict CSP) on a free port, fixture folders that combine dist/
 // with test pages, a guard that records console/page errors, CSP violations and every request, and
 // in-page canvas pixel analysis.
-import { existsSync, mkdtempSync, cpSync, writeFileSync, rmSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,8 @@ import { serve } from "../../scripts/serve.mjs";
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 // OC_E2E_DIST runs the suite against another build (e.g. a deliberately broken copy).
 export const DIST = process.env.OC_E2E_DIST || join(ROOT, "dist");
-// The same site built with the test hooks (OC_FEATURES=test-hooks OC_OUT=dist-hooks scripts/dist.sh):
+// The same site built with the test hooks (OC_FEATURES=test-hooks OC_OUT=dist-hooks
+// scripts/dist.sh):
 // only the tests that make the WebAssembly trap use it.
 export const DIST_HOOKS = process.env.OC_E2E_DIST_HOOKS || join(ROOT, "dist-hooks");
 
@@ -21,7 +22,10 @@ export const DARK = { background: [22, 24, 27], series0: [110, 176, 236], text: 
 
 /** Fails early, with the fix, when dist/ has not been built. */
 export function requireDist() {
-  if (!existsSync(join(DIST, "index.html")) || !readdirSync(DIST).some((f) => f.endsWith(".wasm"))) {
+  if (
+    !existsSync(join(DIST, "index.html")) ||
+    !readdirSync(DIST).some((f) => f.endsWith(".wasm"))
+  ) {
     throw new Error("dist/ is missing or incomplete: run scripts/dist.sh (or make test-e2e) first");
   }
 }
@@ -29,7 +33,14 @@ export function requireDist() {
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-gpu",
+    ],
   });
 }
 
@@ -49,7 +60,8 @@ export async function startServer(dir, opts) {
   };
 }
 
-/** A temp folder holding a copy of dist/ (or `from`) plus `files` ({name: text}); returns its path. */
+/** A temp folder holding a copy of dist/ (or `from`) plus `files` ({name: text}); returns its
+ * path. */
 export function fixtureDir(files = {}, { withDist = true, from = DIST } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "oc-e2e-"));
   if (withDist) cpSync(from, dir, { recursive: true });
@@ -87,7 +99,8 @@ export function specScript(spec, { theme } = {}) {
   }
   const text = typeof spec === "string" ? spec : JSON.stringify(spec);
   // "</" would end the script element early; JSON allows "<\/".
-  return `<script type="application/json" data-offence-chart${t}>${text.replace(/<\//g, "<\\/")}</script>`;
+  const escaped = text.replace(/<\//g, "<\\/");
+  return `<script type="application/json" data-offence-chart${t}>${escaped}</script>`;
 }
 
 /** A small valid trend spec. */
@@ -116,7 +129,13 @@ export async function guard(context, allowed) {
     window.__ocDrawn = [];
     document.addEventListener("offence-charts:drawn", (e) => {
       const t = e.target;
-      window.__ocDrawn.push({ tag: t.tagName, cls: t.className, state: t.dataset.ocState, bubbles: e.bubbles, label: t.querySelector("canvas")?.getAttribute("aria-label") });
+      window.__ocDrawn.push({
+        tag: t.tagName,
+        cls: t.className,
+        state: t.dataset.ocState,
+        bubbles: e.bubbles,
+        label: t.querySelector("canvas")?.getAttribute("aria-label"),
+      });
     });
     window.__ocViolations = [];
     document.addEventListener("securitypolicyviolation", (e) => {
@@ -173,7 +192,9 @@ export async function waitForCharts(page, n, timeout = 10000) {
     n,
     { timeout, polling: 50 },
   );
-  return page.evaluate(() => [...document.querySelectorAll("figure.oc-chart")].map((f) => f.dataset.ocState));
+  return page.evaluate(() =>
+    [...document.querySelectorAll("figure.oc-chart")].map((f) => f.dataset.ocState),
+  );
 }
 
 export function nextFrames(page, n = 2) {
@@ -193,7 +214,11 @@ export function nextFrames(page, n = 2) {
  * holding colour `rgb` (bars) with their top and bottom rows, and the highest-contrast pixel in the
  * top `topRows` CSS px against the background.
  */
-export function analyseCanvas(pageOrFrame, selector, { rgb, index = 0, tolerance = 3, topRows = 24 } = {}) {
+export function analyseCanvas(
+  pageOrFrame,
+  selector,
+  { rgb, index = 0, tolerance = 3, topRows = 24 } = {},
+) {
   return pageOrFrame.evaluate(
     ({ selector, rgb, index, tolerance, topRows }) => {
       const canvas = document.querySelectorAll(selector)[index];
@@ -206,9 +231,21 @@ export function analyseCanvas(pageOrFrame, selector, { rgb, index = 0, tolerance
         return [data[i], data[i + 1], data[i + 2], data[i + 3]];
       };
       const background = at(2, 2);
-      const result = { width, height, cssWidth: rect.width, cssHeight: rect.height, dpr: devicePixelRatio, background, runs: [] };
+      const result = {
+        width,
+        height,
+        cssWidth: rect.width,
+        cssHeight: rect.height,
+        dpr: devicePixelRatio,
+        background,
+        runs: [],
+      };
       if (rgb) {
-        const near = (i) => Math.abs(data[i] - rgb[0]) <= tolerance && Math.abs(data[i + 1] - rgb[1]) <= tolerance && Math.abs(data[i + 2] - rgb[2]) <= tolerance && data[i + 3] === 255;
+        const near = (i) =>
+          Math.abs(data[i] - rgb[0]) <= tolerance &&
+          Math.abs(data[i + 1] - rgb[1]) <= tolerance &&
+          Math.abs(data[i + 2] - rgb[2]) <= tolerance &&
+          data[i + 3] === 255;
         const minCount = Math.max(4, Math.round(10 * devicePixelRatio));
         let run = null;
         let total = 0;
@@ -241,9 +278,11 @@ export function analyseCanvas(pageOrFrame, selector, { rgb, index = 0, tolerance
         for (const r of result.runs) r.height = r.bottom - r.top + 1;
         result.colourPixels = total;
       }
-      // WCAG relative luminance and the pixel in the title band that contrasts most with the background.
+      // WCAG relative luminance and the pixel in the title band that contrasts most with the
+      // background.
       const lum = ([r, g, b]) => {
-        const c = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        const c = (v) =>
+          v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4;
         return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
       };
       const contrast = (a, b) => {
@@ -255,7 +294,8 @@ export function analyseCanvas(pageOrFrame, selector, { rgb, index = 0, tolerance
       for (let y = 0; y < rows; y++) {
         for (let x = 0; x < width; x++) {
           const p = at(x, y);
-          if (p[0] !== background[0] || p[1] !== background[1] || p[2] !== background[2]) best.inked++;
+          if (p[0] !== background[0] || p[1] !== background[1] || p[2] !== background[2])
+            best.inked++;
           const ratio = contrast(p, background);
           if (ratio > best.ratio) best = { ...best, ratio, pixel: p };
         }

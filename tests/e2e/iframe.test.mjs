@@ -2,12 +2,24 @@
 // rate chart), with embed-host.js fitting each iframe to its chart: heights follow the charts at
 // 320 and 1280 px and through a resize; forged or malformed height messages change nothing; with
 // the host script stripped the fallback height still shows the whole chart; and the sandbox flags.
-import { describe, test, before, after } from "node:test";
+
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
 import {
-  DIST, LIGHT, requireDist, launch, startServer, guard, fixtureDir, removeDir, page as html, waitForCharts, analyseCanvas, scrollThrough,
+  analyseCanvas,
+  DIST,
+  fixtureDir,
+  guard,
+  page as html,
+  LIGHT,
+  launch,
+  removeDir,
+  requireDist,
+  scrollThrough,
+  startServer,
+  waitForCharts,
 } from "./helpers.mjs";
 
 const TYPE = "offence-charts:height";
@@ -17,13 +29,20 @@ const distHasHost = existsSync(join(DIST, "embed-host.js"));
 const cmsJs = `window.__seen = [];
 addEventListener("message", (e) => {
   const d = e.data;
-  window.__seen.push({ origin: e.origin, type: d && typeof d === "object" ? d.type : typeof d, height: d && typeof d === "object" ? d.height : undefined });
+  const object = d && typeof d === "object";
+  window.__seen.push({
+    origin: e.origin, type: object ? d.type : typeof d, height: object ? d.height : undefined,
+  });
 });`;
-const cmsCss = `body { margin: 0; font: 16px/1.5 Georgia, serif; } main { max-width: 700px; margin: 0 auto; padding: 0 12px; }
+const cmsCss = `body { margin: 0; font: 16px/1.5 Georgia, serif; }
+main { max-width: 700px; margin: 0 auto; padding: 0 12px; }
 .ad { display: block; width: 100%; height: 120px; border: 1px solid #ccc; }`;
 // A page of a third origin, framed by the CMS (say an advert), that tries to resize things.
 const evilJs = `let n = 0;
-const send = () => { parent.postMessage({ type: "${TYPE}", height: 60 }, "*"); if (++n < 40) setTimeout(send, 25); };
+const send = () => {
+  parent.postMessage({ type: "${TYPE}", height: 60 }, "*");
+  if (++n < 40) setTimeout(send, 25);
+};
 send();`;
 
 let browser;
@@ -31,7 +50,7 @@ let srv; // the chart host (dist/)
 let cms; // the CMS, another origin; inline style attributes allowed, as most CMSs do
 let strictCms; // the same pages under a CSP that refuses style attributes too
 let evil; // a third origin
-let dirs = [];
+const dirs = [];
 let snippets; // { trend, rate }: the builder's iframe snippets
 const measured = {}; // for the report
 
@@ -39,7 +58,17 @@ before(async () => {
   requireDist();
   const chartDir = fixtureDir();
   // The snippet names embed-host.js under its stable name; until dist.sh ships it so, add it.
-  const evilDir = fixtureDir({ "ad.html": html({ title: "ad", head: '<script src="ad.js"></script>', body: "<p>Advert</p>" }), "ad.js": evilJs }, { withDist: false });
+  const evilDir = fixtureDir(
+    {
+      "ad.html": html({
+        title: "ad",
+        head: '<script src="ad.js"></script>',
+        body: "<p>Advert</p>",
+      }),
+      "ad.js": evilJs,
+    },
+    { withDist: false },
+  );
   dirs.push(chartDir, evilDir);
   [browser, srv, evil] = await Promise.all([launch(), startServer(chartDir), startServer(evilDir)]);
 
@@ -49,7 +78,12 @@ before(async () => {
   await builder.goto(srv.url("/builder.html"));
   await builder.waitForSelector("html[data-ready]");
   const read = async (title) => {
-    await builder.waitForFunction((t) => document.getElementById("canvas").getAttribute("aria-label")?.startsWith("Chart: " + t) && !document.getElementById("copy-iframe").disabled, title);
+    await builder.waitForFunction(
+      (t) =>
+        document.getElementById("canvas").getAttribute("aria-label")?.startsWith(`Chart: ${t}`) &&
+        !document.getElementById("copy-iframe").disabled,
+      title,
+    );
     return builder.inputValue("#code-iframe");
   };
   snippets = { trend: await read("Online child sexual abuse offences") };
@@ -57,7 +91,11 @@ before(async () => {
   snippets.rate = await read("Nearly nine in ten");
   await context.close();
 
-  const strip = (s) => s.split("\n").filter((l) => !l.includes("embed-host.js")).join("\n");
+  const strip = (s) =>
+    s
+      .split("\n")
+      .filter((l) => !l.includes("embed-host.js"))
+      .join("\n");
   const article = (a, b, extra = "") =>
     html({
       title: "CMS article",
@@ -73,23 +111,41 @@ ${b}
     {
       "cms.js": cmsJs,
       "cms.css": cmsCss,
-      "article.html": article(snippets.trend, snippets.rate, `\n<iframe class="ad" title="Advert" src="${evil.origin}/ad.html"></iframe>`),
+      "article.html": article(
+        snippets.trend,
+        snippets.rate,
+        `\n<iframe class="ad" title="Advert" src="${evil.origin}/ad.html"></iframe>`,
+      ),
       "stripped.html": article(strip(snippets.trend), strip(snippets.rate)),
       // The host script arrives two seconds after the charts first reported their heights.
-      "late.html": article(strip(snippets.trend), strip(snippets.rate), '\n<script src="late.js"></script>'),
-      "late.js": `setTimeout(() => { const s = document.createElement("script"); s.src = "${srv.origin}/embed-host.js"; document.body.append(s); }, 2000);`,
+      "late.html": article(
+        strip(snippets.trend),
+        strip(snippets.rate),
+        '\n<script src="late.js"></script>',
+      ),
+      "late.js": `setTimeout(() => {
+  const s = document.createElement("script");
+  s.src = "${srv.origin}/embed-host.js";
+  document.body.append(s);
+}, 2000);`,
       "sandbox.html": html({
         title: "sandbox flags",
         head: '<link rel="stylesheet" href="cms.css">',
         body: ["allow-scripts", "allow-scripts allow-same-origin"]
-          .map((flags, i) => `<iframe id="s${i}" class="ad" title="chart" sandbox="${flags}" src="${srv.origin}/embed.html?chart=offence-trend"></iframe>`)
+          .map(
+            (flags, i) =>
+              `<iframe id="s${i}" class="ad" title="chart" sandbox="${flags}" ` +
+              `src="${srv.origin}/embed.html?chart=offence-trend"></iframe>`,
+          )
           .join("\n"),
       }),
     },
     { withDist: false },
   );
   dirs.push(cmsDir);
-  const base = `default-src 'self'; script-src 'self' ${srv.origin}; frame-src ${srv.origin} ${evil.origin}; img-src 'self' data:`;
+  const base =
+    `default-src 'self'; script-src 'self' ${srv.origin}; ` +
+    `frame-src ${srv.origin} ${evil.origin}; img-src 'self' data:`;
   [cms, strictCms] = await Promise.all([
     startServer(cmsDir, { csp: `${base}; style-src 'self'; style-src-attr 'unsafe-inline'` }),
     startServer(cmsDir, { csp: `${base}; style-src 'self'` }),
@@ -97,7 +153,8 @@ ${b}
 });
 
 after(async () => {
-  if (Object.keys(measured).length) console.log("# measured iframe heights " + JSON.stringify(measured));
+  if (Object.keys(measured).length)
+    console.log(`# measured iframe heights ${JSON.stringify(measured)}`);
   await browser?.close();
   await Promise.all([srv?.close(), cms?.close(), strictCms?.close(), evil?.close()]);
   for (const d of dirs) removeDir(d);
@@ -124,15 +181,21 @@ async function chartFrames(page) {
 async function measure(frames) {
   return Promise.all(
     frames.map(async ({ handle, frame }) => {
-      const outer = await handle.evaluate((f) => ({ height: f.clientHeight, width: f.getBoundingClientRect().width, style: f.style.height }));
+      const outer = await handle.evaluate((f) => ({
+        height: f.clientHeight,
+        width: f.getBoundingClientRect().width,
+        style: f.style.height,
+      }));
       const inner = await frame.evaluate(() => {
         const figure = document.querySelector("figure.oc-chart");
         const fig = figure.getBoundingClientRect();
         return {
           // The chart has been redrawn for its figure's current width.
-          redrawn: Math.abs(Number(figure.dataset.ocWidth) - Math.max(240, figure.clientWidth)) <= 1,
+          redrawn:
+            Math.abs(Number(figure.dataset.ocWidth) - Math.max(240, figure.clientWidth)) <= 1,
           doc: Math.ceil(document.documentElement.getBoundingClientRect().height),
-          canvas: document.querySelector(".oc-frame").getBoundingClientRect().height, // the chart's part of the canvas
+          // the chart's part of the canvas
+          canvas: document.querySelector(".oc-frame").getBoundingClientRect().height,
           figureBottom: fig.bottom,
           scrollH: document.documentElement.scrollHeight,
           clientH: document.documentElement.clientHeight,
@@ -153,9 +216,11 @@ async function fitted(frames, timeout = 8000) {
     m = await measure(frames);
     const ok = m.map((x) => x.state === "ready" && x.redrawn && Math.abs(x.height - x.doc) <= 2);
     if (ok.every(Boolean)) return m;
-    if (Date.now() > end) throw new Error("iframes not fitted to their charts: " + JSON.stringify(m));
+    if (Date.now() > end)
+      throw new Error(`iframes not fitted to their charts: ${JSON.stringify(m)}`);
     // Chromium does not run frames of an off-screen cross-origin iframe: it redraws once seen.
-    for (const [i, good] of ok.entries()) if (!good) await frames[i].handle.scrollIntoViewIfNeeded();
+    for (const [i, good] of ok.entries())
+      if (!good) await frames[i].handle.scrollIntoViewIfNeeded();
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -163,9 +228,18 @@ async function fitted(frames, timeout = 8000) {
 function assertShowsChart(m, label) {
   for (const [i, x] of m.entries()) {
     assert.equal(x.state, "ready", `${label} chart ${i}`);
-    assert.ok(Math.abs(x.height - x.doc) <= 2, `${label} chart ${i}: iframe ${x.height} px for a ${x.doc} px document`);
-    assert.ok(x.scrollH <= x.clientH + 1, `${label} chart ${i}: the embed scrolls (${x.scrollH} > ${x.clientH})`);
-    assert.ok(x.figureBottom <= x.clientH, `${label} chart ${i}: the chart is cut off (${x.figureBottom} > ${x.clientH})`);
+    assert.ok(
+      Math.abs(x.height - x.doc) <= 2,
+      `${label} chart ${i}: iframe ${x.height} px for a ${x.doc} px document`,
+    );
+    assert.ok(
+      x.scrollH <= x.clientH + 1,
+      `${label} chart ${i}: the embed scrolls (${x.scrollH} > ${x.clientH})`,
+    );
+    assert.ok(
+      x.figureBottom <= x.clientH,
+      `${label} chart ${i}: the chart is cut off (${x.figureBottom} > ${x.clientH})`,
+    );
   }
 }
 
@@ -186,36 +260,56 @@ async function noErrors(g, page) {
 
 describe("the iframe snippet on a CMS page of another origin", () => {
   test("dist/ serves embed-host.js under the stable name the snippet uses", () => {
-    assert.ok(distHasHost, "dist/embed-host.js is missing (dist.sh gives it a content-hashed name only)");
+    assert.ok(
+      distHasHost,
+      "dist/embed-host.js is missing (dist.sh gives it a content-hashed name only)",
+    );
   });
 
-  test("a host script that loads after the charts reported still fits them: it asks them again", async () => {
-    const { context, g, page } = await open("/late.html", { width: 1280, height: 900 });
-    try {
-      const frames = await chartFrames(page);
-      await page.waitForTimeout(2200);
-      const m = await fitted(frames);
-      assertShowsChart(m, "late host script");
-      // Without the question the iframes would have stayed at their (taller) fallback heights.
-      assert.ok(m.every((x, i) => x.height < fallbackOf([snippets.trend, snippets.rate][i])), JSON.stringify(m.map((x) => x.height)));
-      await noErrors(g, page);
-    } finally {
-      await context.close();
-    }
-  });
+  test(
+    "a host script that loads after the charts " + "reported still fits them: it asks them again",
+    async () => {
+      const { context, g, page } = await open("/late.html", { width: 1280, height: 900 });
+      try {
+        const frames = await chartFrames(page);
+        await page.waitForTimeout(2200);
+        const m = await fitted(frames);
+        assertShowsChart(m, "late host script");
+        // Without the question the iframes would have stayed at their (taller) fallback heights.
+        assert.ok(
+          m.every((x, i) => x.height < fallbackOf([snippets.trend, snippets.rate][i])),
+          JSON.stringify(m.map((x) => x.height)),
+        );
+        await noErrors(g, page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   test("the snippet: embed page URL with the spec, fallback height, host script, sandbox", () => {
     for (const s of [snippets.trend, snippets.rate]) {
       const lines = s.split("\n");
       assert.equal(lines.length, 3);
-      assert.match(lines[0], new RegExp(`^<iframe src="${srv.origin}/embed\\.html#spec=%7B[^"]+" title="[^"]+" width="100%" height="\\d+" loading="lazy" referrerpolicy="no-referrer" sandbox="allow-scripts allow-same-origin" frameborder="0" style="width:100%;border:0;height:\\d+px"></iframe>$`));
+      assert.match(
+        lines[0],
+        new RegExp(
+          `^<iframe src="${srv.origin}/embed\\.html#spec=%7B[^"]+" title="[^"]+" width="100%" ` +
+            'height="\\d+" loading="lazy" referrerpolicy="no-referrer" ' +
+            'sandbox="allow-scripts allow-same-origin" frameborder="0" ' +
+            'style="width:100%;border:0;height:\\d+px"></iframe>$',
+        ),
+      );
       assert.equal(lines[1], `<script src="${srv.origin}/embed-host.js" defer></script>`);
       assert.match(lines[2], /^<noscript><p>Chart: .+<\/p><\/noscript>$/);
       assert.equal(/height:(\d+)px/.exec(lines[0])[1], String(fallbackOf(s)));
     }
   });
 
-  for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 800 }]) {
+  for (const viewport of [
+    { width: 320, height: 640 },
+    { width: 1280, height: 800 },
+  ]) {
     test(`each iframe follows its chart's height (${viewport.width} px)`, async () => {
       const { context, g, page } = await open("/article.html", viewport);
       try {
@@ -223,18 +317,43 @@ describe("the iframe snippet on a CMS page of another origin", () => {
         assert.equal(frames.length, 2);
         const m = await fitted(frames);
         assertShowsChart(m, `${viewport.width} px`);
-        measured[viewport.width] = m.map((x) => ({ iframe: x.height, embedDoc: x.doc, canvas: x.canvas, width: x.width }));
+        measured[viewport.width] = m.map((x) => ({
+          iframe: x.height,
+          embedDoc: x.doc,
+          canvas: x.canvas,
+          width: x.width,
+        }));
         const main = await page.$eval("main", (e) => e.clientWidth - 24);
-        for (const x of m) assert.ok(Math.abs(x.width - main) <= 1, `iframe ${x.width} px wide in a ${main} px column`);
+        for (const x of m)
+          assert.ok(
+            Math.abs(x.width - main) <= 1,
+            `iframe ${x.width} px wide in a ${main} px column`,
+          );
         for (const { frame } of frames) {
           const a = await analyseCanvas(frame, "canvas.oc-canvas", { rgb: LIGHT.series0 });
           assert.ok(a.colourPixels > 500, "the chart is drawn");
-          assert.equal(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, "no sideways scroll in the embed");
+          assert.equal(
+            await frame.evaluate(
+              () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+            ),
+            true,
+            "no sideways scroll in the embed",
+          );
         }
         // The host script was pasted twice: one listener.
-        assert.equal(await page.evaluate(() => document.querySelectorAll('script[src$="/embed-host.js"]').length), 2);
-        assert.deepEqual(await page.evaluate(() => Object.keys(window.__offenceChartsHost)), [srv.origin + "/"]);
-        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= viewport.width, "the CMS page scrolls sideways");
+        assert.equal(
+          await page.evaluate(
+            () => document.querySelectorAll('script[src$="/embed-host.js"]').length,
+          ),
+          2,
+        );
+        assert.deepEqual(await page.evaluate(() => Object.keys(window.__offenceChartsHost)), [
+          `${srv.origin}/`,
+        ]);
+        assert.ok(
+          (await page.evaluate(() => document.documentElement.scrollWidth)) <= viewport.width,
+          "the CMS page scrolls sideways",
+        );
         await noErrors(g, page);
       } finally {
         await context.close();
@@ -242,106 +361,181 @@ describe("the iframe snippet on a CMS page of another origin", () => {
     });
   }
 
-  test("forged messages change nothing: from the page itself, from another origin's iframe", async () => {
-    const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
-    try {
-      const frames = await chartFrames(page);
-      const before = await fitted(frames);
-      const ad = await page.$eval("iframe.ad", (f) => f.getBoundingClientRect().height);
-      // The advert's 40 messages of height 60 all arrive…
-      await page.waitForFunction((o) => window.__seen.filter((m) => m.origin === o).length >= 40, evil.origin);
-      // …and so does the page's own.
-      await page.evaluate((type) => {
-        window.postMessage({ type, height: 9999 }, "*");
-        window.postMessage({ type, height: 300 }, "*");
-      }, TYPE);
-      await page.waitForFunction((o) => window.__seen.filter((m) => m.origin === o && m.height === 300).length === 1, cms.origin);
-      const after = await measure(frames);
-      assert.deepEqual(after.map((x) => x.height), before.map((x) => x.height));
-      assert.equal(await page.$eval("iframe.ad", (f) => f.getBoundingClientRect().height), ad, "the advert's own iframe keeps its height");
-      assert.equal(await page.$eval("iframe.ad", (f) => f.style.height), "");
-      await noErrors(g, page);
-    } finally {
-      await context.close();
-    }
-  });
+  test(
+    "forged messages change nothing: from the " + "page itself, from another origin's iframe",
+    async () => {
+      const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
+      try {
+        const frames = await chartFrames(page);
+        const before = await fitted(frames);
+        const ad = await page.$eval("iframe.ad", (f) => f.getBoundingClientRect().height);
+        // The advert's 40 messages of height 60 all arrive…
+        await page.waitForFunction(
+          (o) => window.__seen.filter((m) => m.origin === o).length >= 40,
+          evil.origin,
+        );
+        // …and so does the page's own.
+        await page.evaluate((type) => {
+          window.postMessage({ type, height: 9999 }, "*");
+          window.postMessage({ type, height: 300 }, "*");
+        }, TYPE);
+        await page.waitForFunction(
+          (o) => window.__seen.filter((m) => m.origin === o && m.height === 300).length === 1,
+          cms.origin,
+        );
+        const after = await measure(frames);
+        assert.deepEqual(
+          after.map((x) => x.height),
+          before.map((x) => x.height),
+        );
+        assert.equal(
+          await page.$eval("iframe.ad", (f) => f.getBoundingClientRect().height),
+          ad,
+          "the advert's own iframe keeps its height",
+        );
+        assert.equal(await page.$eval("iframe.ad", (f) => f.style.height), "");
+        await noErrors(g, page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
-  test("heights that are not numbers from 50 to 5000 are ignored, even from the chart's own frame", async () => {
-    const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
-    try {
-      const frames = await chartFrames(page);
-      const before = await fitted(frames);
-      const { frame } = frames[0];
-      const count = () => page.evaluate((o) => window.__seen.filter((m) => m.origin === o).length, srv.origin);
-      const n = await count();
-      const sent = await frame.evaluate((type) => {
-        const bad = [1e9, -5, NaN, "400", Infinity, 49, 5001, null, undefined, { valueOf: () => 400 }];
-        let k = 0;
-        for (const height of bad) {
-          try {
-            parent.postMessage({ type, height }, "*");
-            k++;
-          } catch {
-            // an object with a function cannot be cloned
+  test(
+    "heights that are not numbers from 50 to 5000 are " +
+      "ignored, even from the chart's own frame",
+    async () => {
+      const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
+      try {
+        const frames = await chartFrames(page);
+        const before = await fitted(frames);
+        const { frame } = frames[0];
+        const count = () =>
+          page.evaluate((o) => window.__seen.filter((m) => m.origin === o).length, srv.origin);
+        const n = await count();
+        const sent = await frame.evaluate((type) => {
+          const bad = [
+            1e9,
+            -5,
+            NaN,
+            "400",
+            Infinity,
+            49,
+            5001,
+            null,
+            undefined,
+            { valueOf: () => 400 },
+          ];
+          let k = 0;
+          for (const height of bad) {
+            try {
+              parent.postMessage({ type, height }, "*");
+              k++;
+            } catch {
+              // an object with a function cannot be cloned
+            }
           }
-        }
-        parent.postMessage({ type: "other", height: 400 }, "*");
-        parent.postMessage(type, "*");
-        parent.postMessage([type, 400], "*");
-        return k + 3;
-      }, TYPE);
-      await page.waitForFunction(([o, want]) => window.__seen.filter((m) => m.origin === o).length >= want, [srv.origin, n + sent]);
-      assert.deepEqual((await measure(frames)).map((x) => x.height), before.map((x) => x.height));
-      // A good height from the same frame is taken (rounded up), which shows the channel works…
-      await frame.evaluate((type) => parent.postMessage({ type, height: 400.2 }, "*"), TYPE);
-      await page.waitForFunction(() => document.querySelector("iframe").style.height === "401px");
-      assert.equal((await measure(frames))[1].height, before[1].height, "only that chart's iframe");
-      // …and the chart's next real report (after a width change) puts it right again.
-      await page.setViewportSize({ width: 500, height: 800 });
-      await fitted(frames);
-      await noErrors(g, page);
-    } finally {
-      await context.close();
-    }
-  });
+          parent.postMessage({ type: "other", height: 400 }, "*");
+          parent.postMessage(type, "*");
+          parent.postMessage([type, 400], "*");
+          return k + 3;
+        }, TYPE);
+        await page.waitForFunction(
+          ([o, want]) => window.__seen.filter((m) => m.origin === o).length >= want,
+          [srv.origin, n + sent],
+        );
+        assert.deepEqual(
+          (await measure(frames)).map((x) => x.height),
+          before.map((x) => x.height),
+        );
+        // A good height from the same frame is taken (rounded up), which shows the channel works…
+        await frame.evaluate((type) => parent.postMessage({ type, height: 400.2 }, "*"), TYPE);
+        await page.waitForFunction(() => document.querySelector("iframe").style.height === "401px");
+        assert.equal(
+          (await measure(frames))[1].height,
+          before[1].height,
+          "only that chart's iframe",
+        );
+        // …and the chart's next real report (after a width change) puts it right again.
+        await page.setViewportSize({ width: 500, height: 800 });
+        await fitted(frames);
+        await noErrors(g, page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
-  test("resizing the window from 1280 to 320 px grows the iframes, and back shrinks them", async () => {
-    const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
-    try {
-      const frames = await chartFrames(page);
-      const wide = await fitted(frames);
-      await page.setViewportSize({ width: 320, height: 640 });
-      const narrow = await fitted(frames);
-      await page.setViewportSize({ width: 1280, height: 800 });
-      const back = await fitted(frames);
-      measured.resize = { wide: wide.map((x) => x.height), narrow: narrow.map((x) => x.height), back: back.map((x) => x.height) };
-      assertShowsChart(narrow, "320 px");
-      assertShowsChart(back, "1280 px again");
-      // The rate chart's labels wrap at 320 px: taller. (The trend's plot shrinks as its title
-      // wraps, so its height changes less; it follows its document either way.)
-      assert.ok(narrow[1].height > wide[1].height + 50, `rate chart: ${wide[1].height} → ${narrow[1].height}`);
-      assert.ok(back[1].height < narrow[1].height - 50, `rate chart: ${narrow[1].height} → ${back[1].height}`);
-      for (const i of [0, 1]) assert.ok(Math.abs(back[i].height - wide[i].height) <= 1, `chart ${i}: ${wide[i].height} → ${back[i].height}`);
-      await noErrors(g, page);
-    } finally {
-      await context.close();
-    }
-  });
+  test(
+    "resizing the window from 1280 to 320 px " + "grows the iframes, and back shrinks them",
+    async () => {
+      const { context, g, page } = await open("/article.html", { width: 1280, height: 800 });
+      try {
+        const frames = await chartFrames(page);
+        const wide = await fitted(frames);
+        await page.setViewportSize({ width: 320, height: 640 });
+        const narrow = await fitted(frames);
+        await page.setViewportSize({ width: 1280, height: 800 });
+        const back = await fitted(frames);
+        measured.resize = {
+          wide: wide.map((x) => x.height),
+          narrow: narrow.map((x) => x.height),
+          back: back.map((x) => x.height),
+        };
+        assertShowsChart(narrow, "320 px");
+        assertShowsChart(back, "1280 px again");
+        // The rate chart's labels wrap at 320 px: taller. (The trend's plot shrinks as its title
+        // wraps, so its height changes less; it follows its document either way.)
+        assert.ok(
+          narrow[1].height > wide[1].height + 50,
+          `rate chart: ${wide[1].height} → ${narrow[1].height}`,
+        );
+        assert.ok(
+          back[1].height < narrow[1].height - 50,
+          `rate chart: ${narrow[1].height} → ${back[1].height}`,
+        );
+        for (const i of [0, 1])
+          assert.ok(
+            Math.abs(back[i].height - wide[i].height) <= 1,
+            `chart ${i}: ${wide[i].height} → ${back[i].height}`,
+          );
+        await noErrors(g, page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
-  for (const viewport of [{ width: 320, height: 640 }, { width: 1280, height: 800 }]) {
-    test(`without the host script, the fallback height shows the whole chart (${viewport.width} px)`, async () => {
+  for (const viewport of [
+    { width: 320, height: 640 },
+    { width: 1280, height: 800 },
+  ]) {
+    const at = `(${viewport.width} px)`;
+    const name = `without the host script, the fallback height shows the whole chart ${at}`;
+    test(name, async () => {
       const { context, g, page } = await open("/stripped.html", viewport);
       try {
-        assert.equal(await page.evaluate(() => document.querySelectorAll("script[src]").length), 1, "only cms.js");
+        assert.equal(
+          await page.evaluate(() => document.querySelectorAll("script[src]").length),
+          1,
+          "only cms.js",
+        );
         const frames = await chartFrames(page);
         await page.waitForTimeout(300);
         const m = await measure(frames);
         const want = [fallbackOf(snippets.trend), fallbackOf(snippets.rate)];
-        measured["fallback" + viewport.width] = m.map((x, i) => ({ iframe: x.height, fallback: want[i], embedDoc: x.doc }));
+        measured[`fallback${viewport.width}`] = m.map((x, i) => ({
+          iframe: x.height,
+          fallback: want[i],
+          embedDoc: x.doc,
+        }));
         for (const [i, x] of m.entries()) {
           assert.equal(x.height, want[i], "the snippet's height");
           assert.ok(x.height >= x.doc, `chart ${i}: ${x.height} px iframe, ${x.doc} px document`);
-          assert.ok(x.figureBottom <= x.clientH && x.scrollH <= x.clientH + 1, `chart ${i} is cut off: ${JSON.stringify(x)}`);
+          assert.ok(
+            x.figureBottom <= x.clientH && x.scrollH <= x.clientH + 1,
+            `chart ${i} is cut off: ${JSON.stringify(x)}`,
+          );
         }
         await noErrors(g, page);
       } finally {
@@ -350,36 +544,50 @@ describe("the iframe snippet on a CMS page of another origin", () => {
     });
   }
 
-  test("on a CMS whose CSP refuses style attributes, the width and height attributes and the host script still fit it", async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
-    const page = await context.newPage();
-    try {
-      await page.goto(strictCms.url("/article.html"));
-      const frames = await chartFrames(page);
-      const m = await fitted(frames);
-      const main = await page.$eval("main", (e) => e.clientWidth - 24);
-      for (const x of m) assert.ok(Math.abs(x.width - main) <= 1, `iframe ${x.width} px wide in a ${main} px column`);
-    } finally {
-      await context.close();
-    }
-  });
+  test(
+    "on a CMS whose CSP refuses style attributes, the width " +
+      "and height attributes and the host script still fit it",
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
+      const page = await context.newPage();
+      try {
+        await page.goto(strictCms.url("/article.html"));
+        const frames = await chartFrames(page);
+        const m = await fitted(frames);
+        const main = await page.$eval("main", (e) => e.clientWidth - 24);
+        for (const x of m)
+          assert.ok(
+            Math.abs(x.width - main) <= 1,
+            `iframe ${x.width} px wide in a ${main} px column`,
+          );
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
-  test('sandbox: with "allow-scripts" alone (an opaque origin) and with "allow-same-origin", it draws', async () => {
-    // Without allow-same-origin the embed page has an opaque origin ("null"): its module scripts,
-    // WebAssembly and spec files are cross-origin requests, which the chart host's
-    // Access-Control-Allow-Origin: * allows (as the script snippet on another origin needs).
-    const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
-    const page = await context.newPage();
-    try {
-      await page.goto(cms.url("/sandbox.html"));
-      const [opaque, same] = await Promise.all(["#s0", "#s1"].map(async (id) => (await page.waitForSelector(id)).contentFrame()));
-      await waitForCharts(same, 1);
-      assert.equal(await same.$eval("figure.oc-chart", (f) => f.dataset.ocState), "ready");
-      await waitForCharts(opaque, 1);
-      assert.equal(await opaque.$eval("figure.oc-chart", (f) => f.dataset.ocState), "ready");
-      assert.equal(await opaque.evaluate(() => origin), "null");
-    } finally {
-      await context.close();
-    }
-  });
+  test(
+    'sandbox: with "allow-scripts" alone (an opaque origin) ' +
+      'and with "allow-same-origin", it draws',
+    async () => {
+      // Without allow-same-origin the embed page has an opaque origin ("null"): its module scripts,
+      // WebAssembly and spec files are cross-origin requests, which the chart host's
+      // Access-Control-Allow-Origin: * allows (as the script snippet on another origin needs).
+      const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
+      const page = await context.newPage();
+      try {
+        await page.goto(cms.url("/sandbox.html"));
+        const [opaque, same] = await Promise.all(
+          ["#s0", "#s1"].map(async (id) => (await page.waitForSelector(id)).contentFrame()),
+        );
+        await waitForCharts(same, 1);
+        assert.equal(await same.$eval("figure.oc-chart", (f) => f.dataset.ocState), "ready");
+        await waitForCharts(opaque, 1);
+        assert.equal(await opaque.$eval("figure.oc-chart", (f) => f.dataset.ocState), "ready");
+        assert.equal(await opaque.evaluate(() => origin), "null");
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

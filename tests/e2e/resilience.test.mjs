@@ -2,16 +2,34 @@
 // move to a fresh instance and keep redrawing); a WebAssembly that cannot load (404, blocked by the
 // page's policy) leaves a message and a table of the chart's figures (named charts' specs are files
 // of their own, so they are listed too).
-import { describe, test, before, after } from "node:test";
+
 import assert from "node:assert/strict";
-import { rmSync, readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { DIST_HOOKS, requireDist, launch, startServer, guard, fixtureDir, removeDir, page as html, specScript, trendSpec, waitForCharts, nextFrames } from "./helpers.mjs";
+import { after, before, describe, test } from "node:test";
+import {
+  DIST_HOOKS,
+  fixtureDir,
+  guard,
+  page as html,
+  launch,
+  nextFrames,
+  removeDir,
+  requireDist,
+  specScript,
+  startServer,
+  trendSpec,
+  waitForCharts,
+} from "./helpers.mjs";
 
 const three = html({
   title: "three charts",
   head: '<script type="module" src="offence-charts.js"></script>',
-  body: [specScript("offence-trend"), specScript(trendSpec({ title: "Inline trend" })), specScript("detection-rate")].join("\n"),
+  body: [
+    specScript("offence-trend"),
+    specScript(trendSpec({ title: "Inline trend" })),
+    specScript("detection-rate"),
+  ].join("\n"),
 });
 // The test build's hook makes the next tooltip asked of any chart trap the instance, as a bug of
 // ours would; focusing the second chart asks it for one.
@@ -20,7 +38,10 @@ document.addEventListener("click", async () => {
   (await load()).armTrapForTests();
   document.querySelectorAll("figure.oc-chart canvas")[1].focus();
 });`;
-const crashPage = three.replace("</head>", '<script type="module" src="crash.js"></script>\n</head>');
+const crashPage = three.replace(
+  "</head>",
+  '<script type="module" src="crash.js"></script>\n</head>',
+);
 
 let browser;
 before(async () => {
@@ -60,20 +81,43 @@ describe("a trap inside the WebAssembly", () => {
       await page.mouse.click(5, 5);
       await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 1);
       const message = await page.textContent("figure.oc-error");
-      assert.match(message, /This chart could not be drawn: internal error \(unreachable\)\. The other charts on this page are unaffected\./);
+      assert.match(
+        message,
+        new RegExp(
+          "This chart could not be drawn: internal error \\(unreachable\\)\\. " +
+            "The other charts on this page are unaffected\\.",
+        ),
+      );
       assert.deepEqual(await states(page), ["ready", "error", "ready"]);
       // A second instance was started: the glue module was imported again under a new URL.
-      await page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => r.name.includes("?instance=1")));
+      await page.waitForFunction(() =>
+        performance.getEntriesByType("resource").some((r) => r.name.includes("?instance=1")),
+      );
       // The survivors live in the new instance: they redraw at a new width.
-      const before = await page.$$eval("figure[data-oc-state=ready]", (fs) => fs.map((f) => f.dataset.ocWidth));
+      const before = await page.$$eval("figure[data-oc-state=ready]", (fs) =>
+        fs.map((f) => f.dataset.ocWidth),
+      );
       await page.setViewportSize({ width: 420, height: 2400 });
       await nextFrames(page, 3);
-      await page.waitForFunction((old) => [...document.querySelectorAll("figure[data-oc-state=ready]")].every((f, i) => f.dataset.ocWidth !== old[i]), before);
-      const after = await page.$$eval("figure[data-oc-state=ready]", (fs) => fs.map((f) => Number(f.dataset.ocWidth)));
-      assert.ok(after.every((w) => w <= 420), `redrawn at the new width: ${after}`);
+      await page.waitForFunction(
+        (old) =>
+          [...document.querySelectorAll("figure[data-oc-state=ready]")].every(
+            (f, i) => f.dataset.ocWidth !== old[i],
+          ),
+        before,
+      );
+      const after = await page.$$eval("figure[data-oc-state=ready]", (fs) =>
+        fs.map((f) => Number(f.dataset.ocWidth)),
+      );
+      assert.ok(
+        after.every((w) => w <= 420),
+        `redrawn at the new width: ${after}`,
+      );
       // Tooltips work in the new instance too.
       await page.focus("figure[data-oc-state=ready] canvas");
-      await page.waitForFunction(() => document.querySelector(".oc-live").textContent.includes("1,573"));
+      await page.waitForFunction(() =>
+        document.querySelector(".oc-live").textContent.includes("1,573"),
+      );
       assert.deepEqual(g.pageErrors, []);
     } finally {
       await context.close();
@@ -82,62 +126,106 @@ describe("a trap inside the WebAssembly", () => {
 });
 
 describe("a WebAssembly that cannot load", () => {
-  test("404: each chart says so, and its figures are listed in a table, named or inline", async () => {
-    const dir = fixtureDir({ "three.html": three });
-    for (const f of readdirSync(dir)) if (f.endsWith(".wasm")) rmSync(join(dir, f));
-    const srv = await startServer(dir);
-    const { context, page, g } = await open(srv, "/three.html");
-    try {
-      await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
-      const texts = await page.$$eval("figure.oc-error", (fs) => fs.map((f) => f.textContent));
-      for (const t of texts) assert.match(t, /This chart could not be drawn: the chart program could not be loaded/);
-      const tables = await page.$$eval("figure.oc-error table", (ts) => ts.map((t) => [...t.rows].map((tr) => [...tr.cells].map((c) => c.textContent))));
-      assert.equal(tables.length, 3, "one table per chart");
-      assert.deepEqual(tables[1].map((r) => r.join("|")), ["Period|Recorded", "2018|100", "2019|150", "2020|120"]);
-      // The named charts' figures, from their spec files, with the approximate one flagged.
-      assert.deepEqual(tables[0].slice(1).map((r) => r[1]), ["1,573", "1,694"]);
-      assert.deepEqual(tables[2].slice(1).map((r) => r.slice(1).join("|")), ["≈1,600|–|≈70", "98|86|90"]);
-      assert.deepEqual(g.pageErrors, []);
-    } finally {
-      await context.close();
-      await srv.close();
-      removeDir(dir);
-    }
-  });
+  test(
+    "404: each chart says so, and its figures " + "are listed in a table, named or inline",
+    async () => {
+      const dir = fixtureDir({ "three.html": three });
+      for (const f of readdirSync(dir)) if (f.endsWith(".wasm")) rmSync(join(dir, f));
+      const srv = await startServer(dir);
+      const { context, page, g } = await open(srv, "/three.html");
+      try {
+        await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
+        const texts = await page.$$eval("figure.oc-error", (fs) => fs.map((f) => f.textContent));
+        for (const t of texts)
+          assert.match(t, /This chart could not be drawn: the chart program could not be loaded/);
+        const tables = await page.$$eval("figure.oc-error table", (ts) =>
+          ts.map((t) => [...t.rows].map((tr) => [...tr.cells].map((c) => c.textContent))),
+        );
+        assert.equal(tables.length, 3, "one table per chart");
+        assert.deepEqual(
+          tables[1].map((r) => r.join("|")),
+          ["Period|Recorded", "2018|100", "2019|150", "2020|120"],
+        );
+        // The named charts' figures, from their spec files, with the approximate one flagged. The
+        // headings are the data table's; the detection rate is the program's to work out.
+        assert.deepEqual(
+          tables[0].slice(1).map((r) => r[1]),
+          ["1,573", "1,694"],
+        );
+        assert.deepEqual(tables[2][0], [
+          "Category",
+          "Recorded",
+          "Detected",
+          "Detection rate",
+          "Published rate",
+        ]);
+        assert.deepEqual(
+          tables[2].slice(1).map((r) => r.slice(1).join("|")),
+          ["≈1,600|–|–|≈70 %", "98|86|–|90 %"],
+        );
+        assert.deepEqual(g.pageErrors, []);
+      } finally {
+        await context.close();
+        await srv.close();
+        removeDir(dir);
+      }
+    },
+  );
 
-  test("blocked by a policy without 'wasm-unsafe-eval': the page is told, nothing throws", async () => {
-    const dir = fixtureDir({ "three.html": three });
-    const srv = await startServer(dir, { csp: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" });
-    const { context, page, g } = await open(srv, "/three.html");
-    try {
-      await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
-      const text = await page.textContent("figure.oc-error");
-      assert.match(text, /could not be loaded/);
-      assert.equal(await page.$$eval("figure.oc-error table", (t) => t.length), 3, "a table for each chart");
-      assert.deepEqual(g.pageErrors, []);
-    } finally {
-      await context.close();
-      await srv.close();
-      removeDir(dir);
-    }
-  });
+  test(
+    "blocked by a policy without 'wasm-unsafe-eval': " + "the page is told, nothing throws",
+    async () => {
+      const dir = fixtureDir({ "three.html": three });
+      const srv = await startServer(dir, {
+        csp: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:",
+      });
+      const { context, page, g } = await open(srv, "/three.html");
+      try {
+        await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
+        const text = await page.textContent("figure.oc-error");
+        assert.match(text, /could not be loaded/);
+        assert.equal(
+          await page.$$eval("figure.oc-error table", (t) => t.length),
+          3,
+          "a table for each chart",
+        );
+        assert.deepEqual(g.pageErrors, []);
+      } finally {
+        await context.close();
+        await srv.close();
+        removeDir(dir);
+      }
+    },
+  );
 });
 
 describe("a named chart's spec file that cannot load", () => {
-  test("404: that chart says which and why; the inline and the other named chart draw", async () => {
-    const dir = fixtureDir({ "three.html": three });
-    for (const f of readdirSync(dir)) if (/^offence-trend-[0-9a-f]{10}\.json$/.test(f)) rmSync(join(dir, f));
-    const srv = await startServer(dir);
-    const { context, page, g } = await open(srv, "/three.html");
-    try {
-      await page.waitForFunction(() => document.querySelectorAll("figure.oc-chart[data-oc-state]").length === 3);
-      assert.deepEqual(await states(page), ["error", "ready", "ready"]);
-      assert.match(await page.textContent("figure.oc-error"), /^This chart could not be drawn: the chart "offence-trend" could not be loaded \(HTTP 404\)$/);
-      assert.deepEqual(g.pageErrors, []);
-    } finally {
-      await context.close();
-      await srv.close();
-      removeDir(dir);
-    }
-  });
+  test(
+    "404: that chart says which and why; the " + "inline and the other named chart draw",
+    async () => {
+      const dir = fixtureDir({ "three.html": three });
+      for (const f of readdirSync(dir))
+        if (/^offence-trend-[0-9a-f]{10}\.json$/.test(f)) rmSync(join(dir, f));
+      const srv = await startServer(dir);
+      const { context, page, g } = await open(srv, "/three.html");
+      try {
+        await page.waitForFunction(
+          () => document.querySelectorAll("figure.oc-chart[data-oc-state]").length === 3,
+        );
+        assert.deepEqual(await states(page), ["error", "ready", "ready"]);
+        assert.match(
+          await page.textContent("figure.oc-error"),
+          new RegExp(
+            '^This chart could not be drawn: the chart "offence-trend" ' +
+              "could not be loaded \\(HTTP 404\\)$",
+          ),
+        );
+        assert.deepEqual(g.pageErrors, []);
+      } finally {
+        await context.close();
+        await srv.close();
+        removeDir(dir);
+      }
+    },
+  );
 });

@@ -2,9 +2,23 @@
 // named chart's spec come from the chart host, under the CMS's own strict CSP with exactly the
 // directives the README gives. Module scripts and fetches across origins are CORS requests, so this
 // fails unless the chart host answers with Access-Control-Allow-Origin.
-import { test, before, after } from "node:test";
+
 import assert from "node:assert/strict";
-import { LIGHT, requireDist, launch, startServer, guard, fixtureDir, removeDir, page as html, specScript, trendSpec, waitForCharts, analyseCanvas } from "./helpers.mjs";
+import { after, before, test } from "node:test";
+import {
+  analyseCanvas,
+  fixtureDir,
+  guard,
+  page as html,
+  LIGHT,
+  launch,
+  removeDir,
+  requireDist,
+  specScript,
+  startServer,
+  trendSpec,
+  waitForCharts,
+} from "./helpers.mjs";
 
 let browser, charts, cms;
 const dirs = [];
@@ -28,7 +42,9 @@ before(async () => {
   const cmsDir = fixtureDir({ "article.html": article }, { withDist: false });
   dirs.push(cmsDir);
   // The README's directives for the script embed, and nothing else from the chart host.
-  const csp = `default-src 'self'; script-src 'self' ${charts.origin} 'wasm-unsafe-eval'; connect-src ${charts.origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
+  const csp =
+    `default-src 'self'; script-src 'self' ${charts.origin} 'wasm-unsafe-eval'; ` +
+    `connect-src ${charts.origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
   cms = await startServer(cmsDir, { csp });
 });
 
@@ -48,14 +64,22 @@ test("a named and an inline chart draw on a page of another origin, under its CS
     assert.deepEqual(await waitForCharts(page, 2), ["ready", "ready"]);
     for (const i of [0, 1]) {
       const a = await analyseCanvas(page, "canvas", { index: i, rgb: LIGHT.series0 });
-      assert.ok(a.runs.length >= 2, `chart ${i}: bars of the series colour, found ${JSON.stringify(a.runs)}`);
+      assert.ok(
+        a.runs.length >= 2,
+        `chart ${i}: bars of the series colour, found ${JSON.stringify(a.runs)}`,
+      );
     }
     const labels = await page.$$eval("canvas", (cs) => cs.map((c) => c.getAttribute("aria-label")));
     assert.match(labels[0], /rose from 1,573/);
     assert.match(labels[1], /^Chart: Inline on the CMS/);
     // Everything came from the chart host: the loader, the glue, the wasm and the named spec.
-    const fromCharts = g.requests.filter((u) => u.startsWith(charts.origin)).map((u) => new URL(u).pathname);
-    assert.ok(fromCharts.some((p) => /^\/offence-trend-[0-9a-f]{10}\.json$/.test(p)), fromCharts.join(" "));
+    const fromCharts = g.requests
+      .filter((u) => u.startsWith(charts.origin))
+      .map((u) => new URL(u).pathname);
+    assert.ok(
+      fromCharts.some((p) => /^\/offence-trend-[0-9a-f]{10}\.json$/.test(p)),
+      fromCharts.join(" "),
+    );
     assert.equal(g.count(/\.wasm$/), 1);
     assert.deepEqual(g.foreign(), []);
     assert.deepEqual(g.pageErrors, []);

@@ -1,0 +1,254 @@
+// Builds the static site from www/ and the wasm-pack output into a folder (dist/), with esbuild:
+// the pages, the loader (offence-charts.js) and the iframe host script (embed-host.js) under the
+// stable names that snippets use; everything else under a content-hashed name (NAME-<10 hex>.EXT,
+// the first 10 hex digits of its SHA-256), so that a CDN may cache it forever.
+//
+//   oc-<hash>.wasm       the program, its import and export names shortened (short-names.mjs)
+//   oc-<hash>.js         its JS glue, naming the wasm; the loader imports it (and re-imports it as
+//                        oc-<hash>.js?instance=N for a fresh instance after a trap)
+//   <chart>-<hash>.json  each named chart's spec (data/<chart>.json, minified)
+//   offence-charts.js    the loader for script snippets: www/offence-charts.js and www/lib/
+//                        bundled, importing the glue above
+//   embed-<hash>.js      the embed page's one script: its code, the loader and the glue bundled
+//   builder-<hash>.js    the builder's script, bundled the same way
+//   embed-host.js        minified, not bundled (a classic script, pasted into CMS pages)
+//   *-<hash>.css         the stylesheets, minified
+//   *.html               the pages, naming the files above (the embed page also preloads the wasm)
+//
+// Each file is named after its final bytes, so files are written in dependency order: wasm, glue,
+// specs, scripts, styles, pages. Code names the glue, the wasm and the specs through the module
+// "oc:files" (GLUE, WASM, SPECS) and imports the glue as "oc:glue", both provided here. Any error
+// or esbuild warning, a page naming a file the build does not make, or a file in www/ it does not
+// know stops the build with a message; the folder is replaced only once everything is built.
+//
+// Usage: node scripts/build-site.mjs PKG OUT   (PKG: wasm-pack's output folder)
+import { createHash } from "node:crypto";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, transform } from "esbuild";
+import { NAMED_CHARTS } from "../www/shared.js";
+import { shortNames } from "./short-names.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const WWW = join(ROOT, "www");
+// wasm-pack's names for the program and its glue (--out-name offence_charts).
+const PKG_WASM = "offence_charts_bg.wasm";
+const PKG_GLUE = "offence_charts.js";
+// The top-level files of www/, by what the build does with them.
+const STABLE_LOADER = "offence-charts.js";
+const HOST = "embed-host.js";
+const BUNDLED = ["embed.js", "builder.js"];
+const IMPORTED_ONLY = ["shared.js"]; // generated from Rust; bundled where imported
+
+const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 10);
+
+class Site {
+  constructor(dir) {
+    this.dir = dir;
+    this.names = new Map(); // the name pages and code use -> the name in the folder
+  }
+  /** Writes `bytes` as `stem-<hash>.ext` (or as `stable`), known to pages as `from`. */
+  add(from, bytes, { stem, ext, stable } = {}) {
+    const name = stable ?? `${stem}-${hash(bytes)}.${ext}`;
+    writeFileSync(join(this.dir, name), bytes);
+    this.names.set(from, name);
+    return name;
+  }
+}
+
+/** The wasm and its glue with short names, the glue naming the wasm's hashed file. */
+async function program(site, pkg) {
+  const tmp = mkdtempSync(join(tmpdir(), "oc-site-"));
+  try {
+    const wasmPath = join(tmp, "program.wasm");
+    const gluePath = join(tmp, "glue.js");
+    writeFileSync(wasmPath, readFileSync(join(pkg, PKG_WASM)));
+    writeFileSync(gluePath, readFileSync(join(pkg, PKG_GLUE)));
+    shortNames(wasmPath, gluePath);
+    const wasm = site.add(PKG_WASM, readFileSync(wasmPath), { stem: "oc", ext: "wasm" });
+    const source = readFileSync(gluePath, "utf8");
+    if (!source.includes(PKG_WASM)) throw new Error(`the glue does not name ${PKG_WASM}`);
+    const glue = source.replaceAll(PKG_WASM, wasm);
+    const min = await transform(glue, { minify: true, loader: "js", logLevel: "warning" });
+    failOnWarnings(min, "the glue");
+    return { wasm, glue, glueFile: site.add(PKG_GLUE, min.code, { stem: "oc", ext: "js" }) };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Each named chart's spec, minified: data/<name>.json, and nothing else in data/. */
+function specs(site) {
+  const data = readdirSync(join(ROOT, "data")).filter((f) => f.endsWith(".json"));
+  const unnamed = data.filter((f) => !NAMED_CHARTS.includes(basename(f, ".json")));
+  if (unnamed.length) throw new Error(`data/ has specs that are not named charts: ${unnamed}`);
+  const files = {};
+  for (const name of NAMED_CHARTS) {
+    if (!data.includes(`${name}.json`))
+      throw new Error(`the named chart ${name} has no data/${name}.json`);
+    const text = JSON.stringify(
+      JSON.parse(readFileSync(join(ROOT, "data", `${name}.json`), "utf8")),
+    );
+    files[name] = `./${site.add(`${name}.json`, text, { stem: name, ext: "json" })}`;
+  }
+  return files;
+}
+
+// What the page scripts' loader calls on an instance of the program (lib/program.js, mount.js,
+// charts.js, render.js): a bundled glue exports only these, so the rest of it is left out.
+const CALLED = ["default", "openChart", "renderChart"];
+
+/** esbuild's resolution of the two modules the build provides: "oc:files", and "oc:glue" either
+ * bundled (exporting CALLED) or left as an import of the glue's own file (all of it: the loader's
+ * load() resolves to that module). */
+function provided({ wasm, glue, glueFile }, specFiles, bundleGlue) {
+  const files = [
+    `export const GLUE = ${JSON.stringify(`./${glueFile}`)};`,
+    `export const WASM = ${JSON.stringify(`./${wasm}`)};`,
+    `export const SPECS = ${JSON.stringify(specFiles)};`,
+  ].join("\n");
+  return {
+    name: "offence-charts-files",
+    setup(b) {
+      const modules = {
+        files,
+        called: `export { ${CALLED.join(", ")} } from "oc:glue-module";`,
+        glue,
+      };
+      b.onResolve({ filter: /^oc:glue$/ }, () =>
+        bundleGlue
+          ? { path: "called", namespace: "oc" }
+          : { path: `./${glueFile}`, external: true },
+      );
+      b.onResolve({ filter: /^oc:glue-module$/ }, () => ({ path: "glue", namespace: "oc" }));
+      b.onResolve({ filter: /^oc:files$/ }, () => ({ path: "files", namespace: "oc" }));
+      b.onLoad({ filter: /.*/, namespace: "oc" }, (args) => ({
+        contents: modules[args.path],
+        loader: "js",
+      }));
+    },
+  };
+}
+
+function failOnWarnings(result, what) {
+  if (result.warnings.length) throw new Error(`esbuild warned about ${what} (see above)`);
+}
+
+/** Bundles and minifies `entries` (files of www/); resolves to [{entry, code, imports}]. */
+async function bundle(entries, plugin) {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: entries.map((e) => `www/${e}`),
+    bundle: true,
+    minify: true,
+    format: "esm",
+    write: false,
+    outdir: "out",
+    entryNames: "[name]",
+    metafile: true,
+    logLevel: "warning",
+    plugins: [plugin],
+  });
+  failOnWarnings(result, entries.join(", "));
+  return entries.map((entry) => {
+    const path = `out/${entry}`;
+    const file = result.outputFiles.find((f) => f.path === join(ROOT, path));
+    if (!file) throw new Error(`esbuild made no ${path}`);
+    return { entry, code: file.contents, imports: result.metafile.outputs[path].imports };
+  });
+}
+
+async function scripts(site, prog, specFiles) {
+  // The loader of script snippets imports the glue's file, which is loaded once per page.
+  const [loader] = await bundle([STABLE_LOADER], provided(prog, specFiles, false));
+  const glueImport = loader.imports.map((i) => i.path);
+  if (glueImport.join() !== `./${prog.glueFile}`) {
+    throw new Error(`${STABLE_LOADER} should import the glue and nothing else: ${glueImport}`);
+  }
+  site.add(STABLE_LOADER, loader.code, { stable: STABLE_LOADER });
+  // The page scripts bundle the glue: one script each, importing nothing.
+  for (const { entry, code, imports } of await bundle(BUNDLED, provided(prog, specFiles, true))) {
+    if (imports.length)
+      throw new Error(`${entry} should import nothing: ${imports.map((i) => i.path)}`);
+    site.add(entry, code, { stem: basename(entry, ".js"), ext: "js" });
+  }
+  // The host script is a classic script (document.currentScript): minified as it is.
+  const host = await transform(readFileSync(join(WWW, HOST), "utf8"), {
+    minify: true,
+    loader: "js",
+    logLevel: "warning",
+  });
+  failOnWarnings(host, HOST);
+  site.add(HOST, host.code, { stable: HOST });
+}
+
+async function styles(site, css) {
+  for (const file of css) {
+    const out = await transform(readFileSync(join(WWW, file), "utf8"), {
+      minify: true,
+      loader: "css",
+      logLevel: "warning",
+    });
+    failOnWarnings(out, file);
+    site.add(file, out.code, { stem: basename(file, ".css"), ext: "css" });
+  }
+}
+
+/** Each page with its local src and href attributes naming the built files, and without its
+ * comments (notes for the source's readers). */
+function pages(site, html) {
+  for (const file of html) {
+    const source = readFileSync(join(WWW, file), "utf8").replace(/<!--[\s\S]*?-->\n?/g, "");
+    const page = source.replace(/\b(src|href)="([^"]*)"/g, (attr, key, value) => {
+      if (/^(data:|https?:|#)/.test(value)) return attr;
+      const name = site.names.get(value);
+      if (!name) throw new Error(`www/${file} names ${value}, which the build does not make`);
+      return `${key}="${name}"`;
+    });
+    site.add(file, page, { stable: file });
+  }
+}
+
+async function main() {
+  const [pkg, out] = process.argv.slice(2);
+  if (!pkg || !out) throw new Error("usage: node scripts/build-site.mjs PKG OUT");
+  const top = readdirSync(WWW, { withFileTypes: true }).filter((f) => f.isFile());
+  const of = (ext) => top.map((f) => f.name).filter((f) => f.endsWith(ext));
+  const known = [STABLE_LOADER, HOST, ...BUNDLED, ...IMPORTED_ONLY];
+  const unknown = top
+    .map((f) => f.name)
+    .filter((f) => !/\.(html|css)$/.test(f) && !known.includes(f));
+  if (unknown.length) throw new Error(`www/ has files the build does not know: ${unknown}`);
+
+  const partial = `${out}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true }); // next to OUT, which it replaces once complete
+  const site = new Site(partial);
+  try {
+    const prog = await program(site, pkg);
+    const specFiles = specs(site);
+    await scripts(site, prog, specFiles);
+    await styles(site, of(".css"));
+    pages(site, of(".html"));
+    rmSync(out, { recursive: true, force: true });
+    renameSync(partial, out);
+  } finally {
+    rmSync(partial, { recursive: true, force: true }); // what a failed build made
+  }
+  console.log(`${basename(out)}: ${readdirSync(out).sort().join(" ")}`);
+}
+
+main().catch((e) => {
+  console.error(`build-site: ${e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+// "Download image": the preview canvas as a PNG named after the chart's title.
+import { el, state } from "./page.js";
+
+/** A file name from `title`: lower-case ASCII words joined by "-", at most 60 characters. */
+export function slug(title) {
+  const s = String(title || "")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return s || "chart";
+}
+
+function save(blob) {
+  if (!blob) {
+    el.previewNote.textContent = "The browser could not make an image of the chart.";
+    return;
+  }
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `${slug(state.spec?.title)}.png`;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Downloads the preview as a PNG. */
+export function download() {
+  if (state.view) el.canvas.toBlob(save, "image/png");
+}

@@ -1,0 +1,74 @@
+// The embed step: the two snippets for the last valid spec, or why there are none; copying them.
+import { el, state } from "./page.js";
+import { iframeSnippet, scriptSnippet } from "./snippets.js";
+
+// Longer iframe addresses than this may be cut by a CMS; browsers refuse beyond about 2 MB.
+const LONG_URL = 8000;
+const MAX_URL = 2_000_000;
+
+/** Both snippets replaced by `why`, their copy buttons off. */
+export function disableSnippets(why) {
+  for (const [code, button] of [
+    [el.codeIframe, el.copyIframe],
+    [el.codeScript, el.copyScript],
+  ]) {
+    code.value = why;
+    button.disabled = true;
+  }
+  el.copyNote.textContent = "";
+}
+
+/** The snippets of the last valid spec, and under the preview what the iframe will do. */
+export function showSnippets() {
+  if (!state.valid) return; // they say what to fix already
+  if (el.start.value === "table" && state.tableProblem) {
+    disableSnippets(`Fix the table first: ${state.tableProblem}`);
+    return;
+  }
+  const theme = el.theme.value;
+  const { spec, source, fallback } = state;
+  const iframe = iframeSnippet(spec, { height: fallback, source, theme });
+  const src = /src="([^"]*)"/.exec(iframe)[1];
+  el.codeIframe.value = iframe;
+  el.copyIframe.disabled = src.length > MAX_URL;
+  el.codeScript.value = scriptSnippet(spec, { theme });
+  el.copyScript.disabled = false;
+  const shown = Math.round(state.view ? state.view.height : 0);
+  let note =
+    `Drawn ${el.canvas.clientWidth} px wide, ${shown} px tall. ` +
+    `The iframe starts ${Math.ceil(fallback)} px tall and then fits the chart.`;
+  if (src.length > MAX_URL) {
+    note += " This chart has too many figures for an iframe: use the script code.";
+  } else if (src.length > LONG_URL) {
+    const length = src.length.toLocaleString("en-GB");
+    note +=
+      ` The iframe address is long (${length} characters);` +
+      " if your CMS cuts it, use the script code.";
+  }
+  el.previewNote.textContent = note;
+}
+
+const COPIED = "code. Paste it into an HTML or embed block in your CMS.";
+
+/** Copies `textarea`'s snippet (called `label`) to the clipboard, or selects it for the reader to
+ * copy if the browser refuses. */
+export async function copy(textarea, label) {
+  const text = textarea.value;
+  try {
+    if (!navigator.clipboard || !window.isSecureContext) throw new Error("no clipboard");
+    await navigator.clipboard.writeText(text);
+    el.copyNote.textContent = `Copied the ${label} ${COPIED}`;
+  } catch {
+    textarea.focus();
+    textarea.select();
+    let copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch {
+      copied = false;
+    }
+    el.copyNote.textContent = copied
+      ? `Copied the ${label} ${COPIED}`
+      : `The ${label} code is selected: press Ctrl+C (⌘C on a Mac) to copy it.`;
+  }
+}

@@ -1,0 +1,35 @@
+// The builder page's elements and what it knows of the chart being made.
+
+export const $ = (id) => document.getElementById(id);
+
+export const el = {
+  start: $("start"),
+  tableStep: $("table-step"),
+  table: $("table"),
+  tableError: $("table-error"),
+  spec: $("spec"),
+  specError: $("spec-error"),
+  specTableNote: $("spec-table-note"),
+  width: $("width"),
+  theme: $("theme"),
+  preview: $("preview"),
+  canvas: $("canvas"),
+  previewNote: $("preview-note"),
+  download: $("download"),
+  codeIframe: $("code-iframe"),
+  codeScript: $("code-script"),
+  copyIframe: $("copy-iframe"),
+  copyScript: $("copy-script"),
+  copyNote: $("copy-note"),
+};
+
+export const state = {
+  view: null, // the preview's ChartView
+  spec: null, // the last valid spec (object)
+  source: "", // its source line ("Source: …")
+  valid: false, // whether the editor holds that spec (else it holds an error)
+  fallback: 0, // the iframe's fallback height for it
+  tableProblem: "", // why the table could not become a spec, if it could not
+  seq: 0, // updates started
+  drawn: "", // what the preview shows: width/ratio/theme
+};
