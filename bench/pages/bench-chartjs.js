@@ -1,8 +1,7 @@
 // Bench harness for the Chart.js baseline (driven by bench/run.mjs through window.bench): the same
 // chart as chartjs-embed.html, redrawn by chart.resize(w, 400) at 640/600 px, recoloured for the
 // other theme every other redraw, like our redraw benchmark.
-(function () {
-  "use strict";
+(() => {
   const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
 
   async function redraw(name, n, warm) {

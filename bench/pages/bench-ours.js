@@ -2,12 +2,13 @@
 // wasm-bindgen glue directly (?glue=oc-<hash>.js): `init()` resolves to the wasm exports, so the
 // memory can be read. Every task returns raw samples; run.mjs takes the medians.
 const glue = new URLSearchParams(location.search).get("glue") || "";
-if (!/^oc-[0-9a-f]{10}\.js$/.test(glue)) throw new Error("bench-ours.html needs ?glue=oc-<hash>.js");
+if (!/^oc-[0-9a-f]{10}\.js$/.test(glue))
+  throw new Error("bench-ours.html needs ?glue=oc-<hash>.js");
 const box = document.getElementById("box");
 const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
 
 const loaded = (async () => {
-  const m = await import("./" + glue);
+  const m = await import(`./${glue}`);
   const wasm = await m.default();
   // The wasm's memory: dist.sh shortens export names, so found by type rather than as `memory`.
   const exports = { memory: Object.values(wasm).find((v) => v instanceof WebAssembly.Memory) };
@@ -49,7 +50,7 @@ async function redraw(name, n, warm, fresh = false) {
     const t0 = performance.now();
     const h = view.draw(width, 1, theme);
     const t1 = performance.now();
-    frameBox.style.height = h + "px";
+    frameBox.style.height = `${h}px`;
     if (i >= warm) times.push(t1 - t0);
   }
   return { times, marks: view.markCount(), height: view.height };
@@ -84,7 +85,7 @@ async function text(name, rounds) {
     for (const { text, font } of list) {
       const span = document.createElement("span");
       span.textContent = text;
-      span.style.cssText = "display:inline-block;position:fixed;top:100%;white-space:pre;font:" + font;
+      span.style.cssText = `display:inline-block;position:fixed;top:100%;white-space:pre;font:${font}`;
       document.body.append(span);
       sum += span.getBoundingClientRect().width;
       span.remove();
@@ -120,8 +121,16 @@ async function text(name, rounds) {
       out.push(performance.now() - t0);
     }
   }
-  const unique = new Set(calls.map((c) => c.font + "|" + c.text)).size;
-  return { calls: calls.length, unique, sample: calls.slice(0, 40), before, after, maxDiff, fonts: [...new Set(calls.map((c) => c.font))] };
+  const unique = new Set(calls.map((c) => `${c.font}|${c.text}`)).size;
+  return {
+    calls: calls.length,
+    unique,
+    sample: calls.slice(0, 40),
+    before,
+    after,
+    maxDiff,
+    fonts: [...new Set(calls.map((c) => c.font))],
+  };
 }
 
 /** A one-series line trend of `n` points labelled P1…Pn, as JSON text. */
@@ -133,11 +142,18 @@ function bigSpec(n) {
   for (let i = 0; i < n; i++) {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     v = Math.max(0, v + ((seed >> 8) % 201) - 100);
-    periods[i] = '{"label":"P' + (i + 1) + '"}';
+    periods[i] = `{"label":"P${i + 1}"}`;
     values[i] = v;
   }
-  return '{"version":1,"kind":"trend","title":"Scale test: ' + n + ' points","unit":"offences","sources":[{"name":"Synthetic"}],"mark":"line","periods":[' +
-    periods.join(",") + '],"series":[{"name":"Values","values":[' + values.join(",") + "]}]}";
+  return (
+    '{"version":1,"kind":"trend","title":"Scale test: ' +
+    n +
+    ' points","unit":"offences","sources":[{"name":"Synthetic"}],"mark":"line","periods":[' +
+    periods.join(",") +
+    '],"series":[{"name":"Values","values":[' +
+    values.join(",") +
+    "]}]}"
+  );
 }
 
 /** First renderChart of an `n`-point line (parse + validate + layout + draw), then `redraws` redraws. */
@@ -163,7 +179,17 @@ async function scale(n, redraws) {
   const tp = performance.now();
   JSON.parse(spec);
   const parse = performance.now() - tp;
-  return { n, specBytes: spec.length, first, parse, times, memoryBefore, memoryAfterFirst, memory: exports.memory.buffer.byteLength, marks: view.markCount() };
+  return {
+    n,
+    specBytes: spec.length,
+    first,
+    parse,
+    times,
+    memoryBefore,
+    memoryAfterFirst,
+    memory: exports.memory.buffer.byteLength,
+    marks: view.markCount(),
+  };
 }
 
 window.bench = { ready: loaded.then(() => true), redraw, text, scale };

@@ -2,8 +2,7 @@
 // as uplot-embed.html, redrawn at 640/600 px by setSize inside uPlot's `batch` (so the draw runs
 // within the call, not in a later microtask), recoloured for the other theme every other redraw,
 // like our redraw benchmark. Trend chart only.
-(function () {
-  "use strict";
+(() => {
   const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
 
   async function redraw(name, n, warm) {

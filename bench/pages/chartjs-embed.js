@@ -3,8 +3,7 @@
 // (rate), animation off, 640 × 400 CSS px. On chartjs-embed.html it draws ?chart=… at once and
 // records performance.now() right after `new Chart(…)`; bench pages (<html data-bench>) only use
 // window.ocChartjs.
-(function () {
-  "use strict";
+(() => {
   const FIGURES = /*FIGURES*/ null;
   const THEMES = {
     light: { text: "#1a1a1a", muted: "#5c5c5c", grid: "#e2e2e2", series: "#1d5a8c" },
@@ -21,7 +20,11 @@
       type: "bar",
       data: {
         labels: f.labels,
-        datasets: f.series.map((s) => ({ label: s.name, data: s.values, backgroundColor: c.series })),
+        datasets: f.series.map((s) => ({
+          label: s.name,
+          data: s.values,
+          backgroundColor: c.series,
+        })),
       },
       options: {
         animation: false,
@@ -31,8 +34,20 @@
         indexAxis: rate ? "y" : "x",
         font: { family: FONT },
         plugins: {
-          title: { display: true, text: f.title, align: "start", color: c.text, font: { family: FONT, size: 20, weight: "bold" } },
-          subtitle: { display: !!f.subtitle, text: f.subtitle || "", align: "start", color: c.muted, font: { family: FONT, size: 15 } },
+          title: {
+            display: true,
+            text: f.title,
+            align: "start",
+            color: c.text,
+            font: { family: FONT, size: 20, weight: "bold" },
+          },
+          subtitle: {
+            display: !!f.subtitle,
+            text: f.subtitle || "",
+            align: "start",
+            color: c.muted,
+            font: { family: FONT, size: 15 },
+          },
           legend: { display: false },
         },
         scales: rate

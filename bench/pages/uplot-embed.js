@@ -6,8 +6,7 @@
 // hook, which runs at the end of its first draw (uPlot draws in a microtask after `new uPlot`).
 // Bench pages (<html data-bench>) only use window.ocUplot. Styles are set through CSSOM only
 // (the page's CSP has no 'unsafe-inline'), as uPlot itself does.
-(function () {
-  "use strict";
+(() => {
   const FIGURES = /*FIGURES*/ null;
   const THEMES = {
     light: { text: "#1a1a1a", muted: "#5c5c5c", grid: "#e2e2e2", series: "#1d5a8c" },
@@ -47,11 +46,15 @@
       height: HEIGHT,
       legend: { show: false },
       scales: {
-        x: { time: false, range: (u, min, max) => [min - 0.5, max + 0.5] },
-        y: { range: (u, min, max) => uPlot.rangeNum(0, max, 0.1, true) },
+        x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] },
+        y: { range: (_u, _min, max) => uPlot.rangeNum(0, max, 0.1, true) },
       },
       axes: [
-        axis({ splits: () => labels.map((_, i) => i), values: (u, splits) => splits.map((i) => labels[i] || ""), grid: { show: false } }),
+        axis({
+          splits: () => labels.map((_, i) => i),
+          values: (_u, splits) => splits.map((i) => labels[i] || ""),
+          grid: { show: false },
+        }),
         axis({}),
       ],
       series: [
@@ -76,7 +79,9 @@
       box.append(source);
       // One layout: what the title, subtitle and source line take leaves the plot's height.
       const top = box.getBoundingClientRect().top;
-      plotHeight = Math.floor(HEIGHT - (sub.getBoundingClientRect().bottom - top) - source.offsetHeight);
+      plotHeight = Math.floor(
+        HEIGHT - (sub.getBoundingClientRect().bottom - top) - source.offsetHeight,
+      );
       init();
       self.setSize({ width: WIDTH, height: plotHeight }); // before uPlot's first draw (a microtask)
     });
