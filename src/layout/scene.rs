@@ -128,51 +128,46 @@ impl Texture {
     }
 }
 
-/// `points` cut into the dashes of `pattern` (lengths on, off, on, off …, repeating): the
-/// polylines to draw. An empty or zero-length pattern gives the whole line.
-pub fn dashes(points: &[(f64, f64)], pattern: &[f64]) -> Vec<Vec<(f64, f64)>> {
+/// The dashes of `pattern` (lengths on, off, on, off …, repeating) along the polyline `points`,
+/// each piece handed to `dash` as (from, to); a dash that turns a corner comes as two pieces. An
+/// empty pattern, or one that is not positive, hands over the whole line.
+pub fn dashes(
+    points: &[(f64, f64)],
+    pattern: &[f64],
+    dash: &mut dyn FnMut((f64, f64), (f64, f64)),
+) {
     let total: f64 = pattern.iter().sum();
-    if pattern.is_empty()
-        || total.is_nan()
-        || total <= 0.0
-        || pattern.iter().any(|p| p.is_nan() || *p < 0.0)
-    {
-        return vec![points.to_vec()];
-    }
-    let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
-    let (mut k, mut left) = (0, pattern[0]); // pattern index and what is left of it
-    let mut current: Vec<(f64, f64)> = points.first().map(|p| vec![*p]).unwrap_or_default();
+    let usable = total > 0.0 && pattern.iter().all(|p| *p >= 0.0);
+    let (mut k, mut left) = (0, pattern.first().copied().unwrap_or(0.0));
     for w in points.windows(2) {
-        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
-        let len = ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).sqrt();
-        if !len.is_finite() {
+        let (a, b) = (w[0], w[1]);
+        if !usable {
+            dash(a, b);
             continue;
         }
+        let len = ((b.0 - a.0) * (b.0 - a.0) + (b.1 - a.1) * (b.1 - a.1)).sqrt();
+        if !len.is_finite() || len <= 0.0 {
+            continue;
+        }
+        let at = |d: f64| (a.0 + (b.0 - a.0) * d / len, a.1 + (b.1 - a.1) * d / len);
         let mut done = 0.0;
-        while len - done > left && out.len() < 100_000 {
-            done += left;
-            let t = done / len;
-            let p = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
-            if k % 2 == 0 {
-                if current.last() != Some(&p) {
-                    current.push(p);
-                }
-                out.push(std::mem::take(&mut current));
-            } else {
-                current = vec![p];
+        // At most 10,000 dashes a segment (a pattern far finer than the line is drawn whole).
+        for _ in 0..10_000 {
+            if len - done <= left {
+                break;
             }
+            if k % 2 == 0 && left > 0.0 {
+                dash(at(done), at(done + left));
+            }
+            done += left;
             k = (k + 1) % pattern.len();
-            left = pattern[k];
+            left = pattern.get(k).copied().unwrap_or(0.0);
+        }
+        if k % 2 == 0 && len > done {
+            dash(at(done), b);
         }
         left -= len - done;
-        if k % 2 == 0 {
-            current.push((x1, y1));
-        }
     }
-    if current.len() > 1 {
-        out.push(current);
-    }
-    out
 }
 
 /// Horizontal anchor of a text.
@@ -436,21 +431,29 @@ mod tests {
 
     #[test]
     fn dashes_cut_a_line_into_its_pattern() {
-        let d = dashes(&[(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], &[4.0, 2.0]);
+        let run = |points: &[(f64, f64)], pattern: &[f64]| {
+            let mut out = Vec::new();
+            dashes(points, pattern, &mut |a, b| out.push((a, b)));
+            out
+        };
+        let d = run(&[(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], &[4.0, 2.0]);
         assert_eq!(
             d,
             vec![
-                vec![(0.0, 0.0), (4.0, 0.0)],
-                vec![(6.0, 0.0), (10.0, 0.0)],
-                vec![(10.0, 2.0), (10.0, 6.0)],
-                vec![(10.0, 8.0), (10.0, 10.0)],
+                ((0.0, 0.0), (4.0, 0.0)),
+                ((6.0, 0.0), (10.0, 0.0)),
+                ((10.0, 0.0), (10.0, 0.0)),
+                ((10.0, 2.0), (10.0, 6.0)),
+                ((10.0, 8.0), (10.0, 10.0)),
             ]
+            .into_iter()
+            .filter(|(a, b)| a != b)
+            .collect::<Vec<_>>()
         );
-        assert_eq!(
-            dashes(&[(0.0, 0.0), (5.0, 0.0)], &[]),
-            vec![vec![(0.0, 0.0), (5.0, 0.0)]]
-        );
-        assert_eq!(dashes(&[(0.0, 0.0), (5.0, 0.0)], &[0.0, 0.0]).len(), 1);
+        let whole = vec![((0.0, 0.0), (5.0, 0.0))];
+        assert_eq!(run(&[(0.0, 0.0), (5.0, 0.0)], &[]), whole);
+        assert_eq!(run(&[(0.0, 0.0), (5.0, 0.0)], &[0.0, 0.0]), whole);
+        assert_eq!(run(&[(0.0, 0.0), (5.0, 0.0)], &[f64::NAN, 1.0]), whole);
     }
 
     #[test]

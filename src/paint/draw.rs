@@ -56,6 +56,21 @@ pub fn draw<DB: DrawingBackend>(
     let px = |v: f64| (v * k).round() as i32;
     let pt = |(x, y): (f64, f64)| -> BackendCoord { (px(x), px(y)) };
     let stroke = |w: f64| ((w * k).round() as u32).max(1);
+    // A series line, cut into dashes where the theme dashes its series.
+    let polyline = |db: &mut DB, points: &[(f64, f64)], ink: Ink, width: f64| {
+        let style = line(theme.color(ink), stroke(width));
+        let pattern = dash_of(theme, ink);
+        if pattern.is_empty() {
+            return db.draw_path(points.iter().map(|p| pt(*p)), &style);
+        }
+        let mut result = Ok(());
+        dashes(points, pattern, &mut |a, b| {
+            if result.is_ok() {
+                result = db.draw_line(pt(a), pt(b), &style);
+            }
+        });
+        result
+    };
     let rule = |db: &mut DB, a: BackendCoord, b: BackendCoord, c: Rgb, width: u32| match snapped(
         a, b, width,
     ) {
@@ -96,24 +111,14 @@ pub fn draw<DB: DrawingBackend>(
                 to,
                 ink,
                 width,
-            } if !dash_of(theme, *ink).is_empty() => {
-                let style = line(theme.color(*ink), stroke(*width));
-                for run in dashes(&[*from, *to], dash_of(theme, *ink)) {
-                    db.draw_path(run.into_iter().map(pt), &style)?;
-                }
-            }
+            } if !dash_of(theme, *ink).is_empty() => polyline(db, &[*from, *to], *ink, *width)?,
             Shape::Line {
                 from,
                 to,
                 ink,
                 width,
             } => rule(db, pt(*from), pt(*to), theme.color(*ink), stroke(*width))?,
-            Shape::Path { points, ink, width } => {
-                let style = line(theme.color(*ink), stroke(*width));
-                for run in dashes(points, dash_of(theme, *ink)) {
-                    db.draw_path(run.into_iter().map(pt), &style)?;
-                }
-            }
+            Shape::Path { points, ink, width } => polyline(db, points, *ink, *width)?,
             Shape::Dot {
                 at,
                 radius,
