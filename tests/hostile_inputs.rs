@@ -597,7 +597,10 @@ fn rtl_labels_draw_and_the_svg_contains_them() {
         "version": 1, "kind": "trend", "title": "جرائم الإنترنت في اسكتلندا", "unit": "جرائم",
         "sources": [{ "name": "משטרת סקוטלנד" }],
         "periods": [{ "label": "٢٠١٨" }, { "label": "תשע״ט" }],
-        "series": [{ "name": arabic, "values": [1573, 1694] }, { "name": hebrew, "values": [10, 20] }]
+        "series": [
+            { "name": arabic, "values": [1573, 1694] },
+            { "name": hebrew, "values": [10, 20] }
+        ]
     })
     .to_string();
     let chart = accepted(&text);

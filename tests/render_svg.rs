@@ -20,8 +20,9 @@ const TRACK: &str = "#ECEEF1";
 const GRID: &str = "#E2E2E2";
 const AXIS: &str = "#333333";
 
-const TREND_SOURCE: &str = "Sources: Police Scotland, #GetHelpOrGetCaught campaign release (April \
-    2020); Police Scotland, #StopItNow campaign release, as reported by the Edinburgh Reporter (March 2019)";
+const TREND_SOURCE: &str = "Sources: Police Scotland, #GetHelpOrGetCaught campaign release \
+    (April 2020); Police Scotland, #StopItNow campaign release, as reported by the Edinburgh \
+    Reporter (March 2019)";
 const RATE_SOURCE: &str = "Source: Police Scotland, #StopItNow campaign release, as reported by \
     the Edinburgh Reporter (March 2019)";
 
@@ -233,7 +234,8 @@ fn offence_trend_at_three_widths() {
             "bar ratio {} at {w}",
             b1694.h / b1573.h
         );
-        let top_tick = hlines(&svg, GRID).into_iter().fold(f64::INFINITY, f64::min); // the 2,000 gridline
+        // The 2,000 gridline.
+        let top_tick = hlines(&svg, GRID).into_iter().fold(f64::INFINITY, f64::min);
         let per_unit = (base - top_tick) / 2000.0;
         assert!(
             near(b1573.h, 1573.0 * per_unit, 0.02),
@@ -324,9 +326,11 @@ fn detection_rate_at_three_widths() {
 #[test]
 fn a_two_series_trend_has_a_legend_and_two_colours() {
     let chart = Chart::from_json(
-        r#"{"version":1,"kind":"trend","title":"Two series","sources":[{"name":"Example"}],"mark":"bar",
+        r#"{"version":1,"kind":"trend","title":"Two series","sources":[{"name":"Example"}],
+            "mark":"bar",
             "periods":[{"label":"2021/22"},{"label":"2022/23"},{"label":"2023/24"}],
-            "series":[{"name":"Series A","values":[120,135,{"value":150,"approximate":true}]},{"name":"Series B","values":[80,95,90]}]}"#,
+            "series":[{"name":"Series A","values":[120,135,{"value":150,"approximate":true}]},
+                {"name":"Series B","values":[80,95,90]}]}"#,
     )
     .unwrap();
     for w in WIDTHS {
@@ -398,8 +402,10 @@ fn markup_in_spec_text_is_escaped() {
     });
     let rate = serde_json::json!({
         "version": 1, "kind": "rate", "title": evil, "sources": [{"name": evil}],
-        "categories": [{"label": "<script>x</script>", "period": "</text>", "recorded": 10, "detected": 5,
-                        "rate": {"value": 50, "published": "<i>50</i>"}}]
+        "categories": [{
+            "label": "<script>x</script>", "period": "</text>", "recorded": 10, "detected": 5,
+            "rate": {"value": 50, "published": "<i>50</i>"}
+        }]
     });
     for spec in [trend, rate] {
         let chart = Chart::from_json(&spec.to_string()).expect("markup is allowed as text");
@@ -473,11 +479,18 @@ fn overflowing(svg: &str, m: &FontMeasure) -> Vec<String> {
 #[test]
 fn no_text_runs_off_the_chart() {
     let m = FontMeasure::new().expect("font");
-    let long_words = Chart::from_json(
-        r#"{"version":1,"kind":"trend","title":"Supercalifragilisticexpialidociouslyunbreakablelongheadlinewithoutspaces and more words to wrap over several lines of the title","subtitle":"A subtitle that is long enough to need wrapping on a phone screen, with one more clause","sources":[{"name":"A source with a long name, as reported by a newspaper with a long name too","date":"March 2019"}],"notes":["A note."],
-            "periods":[{"label":"2018/19"},{"label":"2019/20"},{"label":"2020/21"}],
-            "series":[{"name":"Recorded offences of communicating with a child for sexual purposes","values":[1573,1694,9007199254740991]},{"name":"Detected","values":[1,2,3]}]}"#,
-    )
+    let long_words = Chart::from_json(concat!(
+        r#"{"version":1,"kind":"trend","#,
+        r#""title":"Supercalifragilisticexpialidociouslyunbreakable"#,
+        r#"longheadlinewithoutspaces and more words to wrap over several lines of the title","#,
+        r#""subtitle":"A subtitle that is long enough to need wrapping on a phone screen, "#,
+        r#"with one more clause","sources":[{"name":"A source with a long name, as reported "#,
+        r#"by a newspaper with a long name too","date":"March 2019"}],"notes":["A note."],"#,
+        r#""periods":[{"label":"2018/19"},{"label":"2019/20"},{"label":"2020/21"}],"#,
+        r#""series":[{"name":"Recorded offences of communicating with a child for sexual "#,
+        r#"purposes","values":[1573,1694,9007199254740991]},"#,
+        r#"{"name":"Detected","values":[1,2,3]}]}"#,
+    ))
     .unwrap();
     let charts = [
         ("offence-trend", Chart::named("offence-trend").unwrap()),
@@ -505,7 +518,10 @@ fn end_period_labels_stay_inside() {
             .map(|l| serde_json::json!({ "label": l }))
             .collect();
         let values: Vec<_> = (0..labels.len()).map(|i| 1500 + 10 * i).collect();
-        let spec = serde_json::json!({"version": 1, "kind": "trend", "title": "T", "sources": [{"name": "S"}], "periods": periods, "series": [{"name": "x", "values": values}]});
+        let spec = serde_json::json!({
+            "version": 1, "kind": "trend", "title": "T", "sources": [{"name": "S"}],
+            "periods": periods, "series": [{"name": "x", "values": values}]
+        });
         Chart::from_json(&spec.to_string()).unwrap()
     };
     // Nine periods labelled like the shipped chart's, and nine quarters.

@@ -209,8 +209,12 @@ fn bad_specs_throw_errors_that_name_the_field() {
         message(err).starts_with("spec is not valid JSON"),
         "names are the loader's business"
     );
-    let obj = js_sys::JSON::parse(r#"{"version":1,"kind":"rate","title":"T",
-        "sources":[{"name":"S"}],"categories":[{"label":"x","recorded":{"value":5},"detected":{"value":6}}]}"#).unwrap();
+    let obj = js_sys::JSON::parse(
+        r#"{"version":1,"kind":"rate","title":"T",
+        "sources":[{"name":"S"}],
+        "categories":[{"label":"x","recorded":{"value":5},"detected":{"value":6}}]}"#,
+    )
+    .unwrap();
     let err = render_chart(canvas(300), obj).err().expect("refused");
     assert!(
         message(err).starts_with("categories[0].detected: 6 detected is more than the 5 recorded")

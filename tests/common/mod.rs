@@ -7,9 +7,15 @@ use serde_json::Value;
 
 /// A minimal valid trend: two periods, one series, on one line with its keys in a fixed order
 /// (the positions in serde's messages depend on it).
-pub const TREND: &str = r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],"periods":[{"label":"a"},{"label":"b"}],"series":[{"name":"x","values":[1,2]}]}"#;
+pub const TREND: &str = concat!(
+    r#"{"version":1,"kind":"trend","title":"T","sources":[{"name":"S"}],"#,
+    r#""periods":[{"label":"a"},{"label":"b"}],"series":[{"name":"x","values":[1,2]}]}"#
+);
 /// A minimal valid rate chart: 86 of 98 detected.
-pub const RATE: &str = r#"{"version":1,"kind":"rate","title":"T","sources":[{"name":"S"}],"categories":[{"label":"c","recorded":98,"detected":86}]}"#;
+pub const RATE: &str = concat!(
+    r#"{"version":1,"kind":"rate","title":"T","sources":[{"name":"S"}],"#,
+    r#""categories":[{"label":"c","recorded":98,"detected":86}]}"#
+);
 
 /// `base` with `edit` applied to its JSON value.
 pub fn edited(base: &str, edit: impl FnOnce(&mut Value)) -> String {
