@@ -6,6 +6,7 @@
 //! | layer | holds |
 //! | --- | --- |
 //! | `text` | strings without `core::fmt`; en-GB number formats |
+//! | `release` | figures found in a press release's prose (native only, for the builder) |
 //! | `spec` | the JSON value, reading it into the spec model with paths, the rules, limits, errors
 //! |
 //! | `describe` | words about a spec: summary, tooltips, data table, rates, the source line |
@@ -24,6 +25,8 @@ mod chart;
 mod describe;
 mod layout;
 mod paint;
+#[cfg(not(target_arch = "wasm32"))]
+mod release;
 mod spec;
 mod web;
 
@@ -45,6 +48,8 @@ pub use chart::{named_spec, NAMED};
 pub use layout::measure::native::FontMeasure;
 #[cfg(not(target_arch = "wasm32"))]
 pub use paint::render::{svg_to_png, to_svg, to_svg_sized, MAX_PNG_PIXELS};
+#[cfg(not(target_arch = "wasm32"))]
+pub use release::{find as find_figures, periods, Bound, FigureKind, Found};
 
 #[cfg(target_arch = "wasm32")]
 pub use web::{open_chart, render_chart, ChartView};

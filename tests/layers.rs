@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first.
-const LAYERS: [&str; 7] = [
-    "text", "spec", "describe", "layout", "chart", "paint", "web",
+const LAYERS: [&str; 8] = [
+    "text", "release", "spec", "describe", "layout", "chart", "paint", "web",
 ];
 
 fn rank(layer: &str) -> Option<usize> {

@@ -1,0 +1,155 @@
+//! Figures found in the two Police Scotland releases (`../shared/sources/`, copied under
+//! `tests/fixtures/`): every figure each offers, with its kind, hedge, period, group and the
+//! sentence it stands in, and nothing else (no phone numbers, dates, years, hashtags).
+#![cfg(not(target_arch = "wasm32"))]
+
+use offence_charts::{find_figures, Bound, FigureKind, Found};
+use FigureKind::{Count, Money, Percent};
+
+const STOP_IT_NOW: &str = include_str!("fixtures/release-2019-stopitnow.txt");
+const GET_HELP: &str = include_str!("fixtures/release-2020-gethelporgetcaught.txt");
+
+type Row<'a> = (
+    &'a str,
+    f64,
+    FigureKind,
+    Bound,
+    Option<&'a str>,
+    Option<usize>,
+);
+
+fn rows(found: &[Found]) -> Vec<Row<'_>> {
+    found
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.value,
+                f.kind,
+                f.bound,
+                f.period.as_deref(),
+                f.group,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_2019_release_offers_nine_figures() {
+    let found = find_figures(STOP_IT_NOW);
+    let between = Some("between April 2018 and February 2019");
+    assert_eq!(
+        rows(&found),
+        vec![
+            (
+                "Nearly 1600",
+                1600.0,
+                Count,
+                Bound::Approximate,
+                between,
+                None
+            ),
+            (
+                "nearly 70 per cent",
+                70.0,
+                Percent,
+                Bound::Approximate,
+                None,
+                None
+            ),
+            ("1600", 1600.0, Count, Bound::Exact, None, None),
+            ("98", 98.0, Count, Bound::Exact, None, Some(3)),
+            ("90 per cent", 90.0, Percent, Bound::Exact, None, Some(3)),
+            ("86", 86.0, Count, Bound::Exact, None, Some(3)),
+            ("£30,000", 30_000.0, Money, Bound::Exact, None, None),
+            (
+                "607",
+                607.0,
+                Count,
+                Bound::Exact,
+                Some("before the campaign"),
+                None
+            ),
+            (
+                "4385",
+                4385.0,
+                Count,
+                Bound::Exact,
+                Some("in the three months after the campaign launched"),
+                None
+            ),
+        ]
+    );
+    // Each with the whole sentence it stands in, for the quote; spans point at the text.
+    assert!(found[0]
+        .sentence
+        .starts_with("Nearly 1600 crimes where an individual"));
+    assert!(found[0]
+        .sentence
+        .ends_with("between April 2018 and February 2019."));
+    assert!(found[4]
+        .sentence
+        .ends_with("90 per cent of which (86) were detected."));
+    assert!(found[7]
+        .sentence
+        .starts_with("Last year’s campaign saw a significant increase"));
+    assert_eq!(found[0].hedge.as_deref(), Some("Nearly"));
+    for f in &found {
+        assert_eq!(&STOP_IT_NOW[f.span.0..f.span.1], f.text);
+    }
+}
+
+#[test]
+fn the_2020_release_offers_three_figures_and_not_its_helpline() {
+    let found = find_figures(GET_HELP);
+    assert_eq!(
+        rows(&found),
+        vec![
+            (
+                "1694",
+                1694.0,
+                Count,
+                Bound::Exact,
+                Some("between April 2019 and February 2020"),
+                None
+            ),
+            ("1573", 1573.0, Count, Bound::Exact, Some("2018/19"), None),
+            ("£55k", 55_000.0, Money, Bound::Exact, None, None),
+        ]
+    );
+    assert!(found[1]
+        .sentence
+        .starts_with("Offences continue to rise with 1694 recorded"));
+    assert!(GET_HELP.contains("0808 1000 900") && GET_HELP.contains("COVID-19"));
+}
+
+#[test]
+fn tricky_sentences() {
+    let f = |text: &str| {
+        find_figures(text)
+            .into_iter()
+            .map(|f| f.text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        f("Reports rose by 12% in 2021, the 2nd year running, to over 1,200 (section 4)."),
+        ["12%", "over 1,200"]
+    );
+    assert_eq!(
+        f("Up to £2.5m was spent from 1 April to 31 March."),
+        ["Up to £2.5m"]
+    );
+    assert_eq!(
+        f("Around 3 in 10 cases, about 4,000, closed in 2019/20."),
+        ["Around 3", "10", "about 4,000"]
+    );
+    assert_eq!(
+        f("Call 0300 111 2222 or 101; see Group 1-5 and tier 2."),
+        Vec::<String>::new()
+    );
+    let change = find_figures("An increase of more than 23,000 was recorded.");
+    assert_eq!(
+        (change[0].kind, change[0].bound),
+        (FigureKind::Change, Bound::AtLeast)
+    );
+}
