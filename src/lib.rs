@@ -45,6 +45,8 @@ pub use web::shared_js;
 #[cfg(not(target_arch = "wasm32"))]
 pub use chart::{named_spec, NAMED};
 #[cfg(not(target_arch = "wasm32"))]
+pub use describe::claims::{check as check_claims, Claim, Verdict};
+#[cfg(not(target_arch = "wasm32"))]
 pub use layout::measure::native::FontMeasure;
 #[cfg(not(target_arch = "wasm32"))]
 pub use paint::render::{svg_to_png, to_svg, to_svg_sized, MAX_PNG_PIXELS};

@@ -1,6 +1,9 @@
 //! Words for a chart: the screen-reader summary, tooltip text for each figure, the data table,
 //! and detection rates worked out from counts.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod claims;
+
 use crate::spec::{Category, Figure, Kind, Spec};
 use crate::text::number::{change, count, flagged, percent};
 

@@ -28,7 +28,7 @@ pub fn percent(v: f64) -> String {
 
 /// `v` rounded to one decimal, always showing it: `87.8`, `70.0`, `-2.5`. Integer arithmetic only
 /// (no float formatting machinery in the wasm).
-fn one_decimal(v: f64) -> String {
+pub fn one_decimal(v: f64) -> String {
     let tenths = (v * 10.0).round();
     if !tenths.is_finite() || tenths.abs() >= 1e17 {
         return group_thousands(v.round());
