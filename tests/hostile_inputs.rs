@@ -793,6 +793,7 @@ fn structs_built_in_code_are_validated_like_json() {
         }],
         mark: Default::default(),
         categories: vec![],
+        annotations: vec![],
     };
     assert_eq!(
         Chart::new(spec).unwrap_err().to_string(),

@@ -593,3 +593,81 @@ fn forced_colours_dash_the_second_series_line() {
         "no dashes in the usual themes"
     );
 }
+
+/// The docs' trend example with two annotations: one period, and a range for series B.
+const ANNOTATED: &str = r#"{"version":1,"kind":"trend","title":"Annotated","unit":"offences",
+    "sources":[{"name":"Example"}],"mark":"bar",
+    "periods":[{"label":"2021/22"},{"label":"2022/23"},{"label":"2023/24"}],
+    "series":[{"name":"A","values":[120,135,150]},{"name":"B","values":[80,95,90]}],
+    "annotations":[{"text":"Campaign launched","period":"2022/23"},
+        {"text":"New counting rules","period":"2022/23","to":"2023/24","series":1}]}"#;
+
+#[test]
+fn annotations_are_drawn_beside_their_markers_or_listed_under_the_chart() {
+    let chart = Chart::from_json(ANNOTATED).unwrap();
+    for w in WIDTHS {
+        let svg = render(&chart, w);
+        let t = texts(&svg);
+        // Each note beside its numbered marker (on the marker's row) where it fits; else its
+        // number and text listed under the chart, below the markers.
+        for (number, note) in [("1", "Campaign launched"), ("2", "New counting rules")] {
+            let marks: Vec<&Text> = t.iter().filter(|t| t.content == number).collect();
+            let text = t.iter().find(|t| t.content == note).expect(note);
+            let inline = marks
+                .iter()
+                .any(|m| m.x > 1.0 && text.x > m.x && (text.y - m.y).abs() < 4.0);
+            let listed = marks.len() == 2
+                && marks
+                    .iter()
+                    .any(|m| m.x < 1.0 && (text.y - m.y).abs() < 4.0)
+                && text.y > marks.iter().map(|m| m.y).fold(f64::INFINITY, f64::min) + 10.0;
+            assert!(
+                inline != listed,
+                "{note} at {w}: inline {inline}, listed {listed}"
+            );
+            // On a phone the range's note does not fit beside its marker.
+            assert_eq!(listed, w < 480.0 && number == "2", "{note} at {w}");
+        }
+        // The range is a light band behind the plot.
+        assert!(
+            rects(&svg).iter().any(|r| r.fill == TRACK && r.h > 100.0),
+            "band at {w}"
+        );
+    }
+    // Screen readers, tooltips and the data table carry them too.
+    let summary = offence_charts::summary(chart.spec());
+    assert!(
+        summary.contains("Note 1, 2022/23: Campaign launched."),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Note 2, B, 2022/23 to 2023/24: New counting rules."),
+        "{summary}"
+    );
+    let tip = offence_charts::tip(
+        chart.spec(),
+        offence_charts::Focus::Trend {
+            period: 2,
+            series: Some(1),
+        },
+    );
+    assert!(tip
+        .unwrap()
+        .lines
+        .contains(&"Note 2: New counting rules".to_owned()));
+    let tip_a = offence_charts::tip(
+        chart.spec(),
+        offence_charts::Focus::Trend {
+            period: 2,
+            series: Some(0),
+        },
+    );
+    assert!(
+        !tip_a.unwrap().lines.iter().any(|l| l.starts_with("Note")),
+        "B's note is not A's"
+    );
+    let table = offence_charts::table(chart.spec());
+    assert!(table
+        .foot
+        .contains(&"Note 2 (B, 2022/23 to 2023/24): New counting rules".to_owned()));
+}

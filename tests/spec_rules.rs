@@ -137,7 +137,7 @@ fn unknown_fields_are_named() {
     assert_eq!(
         error(&text),
         "tittle: unknown field `tittle`, expected one of `version`, `kind`, `title`, `subtitle`, \
-            `unit`, `sources`, `notes`, `periods`, `series`, `mark`, `categories`"
+            `unit`, `sources`, `notes`, `periods`, `series`, `mark`, `categories`, `annotations`"
     );
     let text = TREND.replace("[1,2]", r#"[1,{"value":2,"sauce":0}]"#);
     assert_eq!(
@@ -535,5 +535,73 @@ fn an_empty_or_blank_spec_is_an_error_that_says_so() {
             e.starts_with("spec: is empty: give a chart spec"),
             "{text:?}: {e}"
         );
+    }
+}
+
+#[test]
+fn annotations_mark_a_period_a_range_a_figure_or_a_category() {
+    let with =
+        |spec: &str, notes: &str| spec.replacen('{', &format!("{{\"annotations\":{notes},"), 1);
+    let ok = with(
+        TREND,
+        r#"[{"text":"Campaign","period":"a"},{"text":"Lockdown","period":"a","to":"b"},
+        {"text":"This one","period":"b","series":0}]"#,
+    );
+    assert!(
+        Chart::from_json(&ok).is_ok(),
+        "{:?}",
+        Chart::from_json(&ok).err()
+    );
+    assert!(Chart::from_json(&with(RATE, r#"[{"text":"Grooming","category":0}]"#)).is_ok());
+    let cases = [
+        (
+            with(TREND, r#"[{"text":"x","period":"c"}]"#),
+            "annotations[0].period: \"c\" is not the label of any period",
+        ),
+        (
+            with(TREND, r#"[{"text":"x"}]"#),
+            "annotations[0]: missing field `period`: the label of the period it marks",
+        ),
+        (
+            with(TREND, r#"[{"text":"x","period":"b","to":"a"}]"#),
+            "annotations[0].to: must be a period at or after `period`",
+        ),
+        (
+            with(TREND, r#"[{"text":"x","period":"a","series":3}]"#),
+            "annotations[0].series: is not a series: there are 1",
+        ),
+        (
+            with(TREND, r#"[{"text":"x","period":"a","category":0}]"#),
+            "annotations[0].category: belongs to annotations of a rate chart",
+        ),
+        (
+            with(TREND, r#"[{"text":" ","period":"a"}]"#),
+            "annotations[0].text: must not be empty",
+        ),
+        (
+            with(TREND, r#"[{"txt":"x","period":"a"}]"#),
+            "annotations[0].txt: unknown field `txt`, expected one of `text`, `period`, `to`, \
+                `series`, `category`",
+        ),
+        (
+            with(RATE, r#"[{"text":"x","category":1}]"#),
+            "annotations[0].category: is not a category: there are 1",
+        ),
+        (
+            with(RATE, r#"[{"text":"x","category":0,"period":"a"}]"#),
+            "annotations[0].period: belongs to annotations of a trend",
+        ),
+        (
+            with(RATE, r#"[{"text":"x"}]"#),
+            "annotations[0]: missing field `category`: the index of the category it marks",
+        ),
+        (
+            with(RATE, r#"[{"text":"x","category":-1}]"#),
+            "annotations[0].category: must be a whole number from 0: the index of a category in \
+                `categories`",
+        ),
+    ];
+    for (spec, message) in cases {
+        assert_eq!(error(&spec), message, "{spec}");
     }
 }

@@ -4,7 +4,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod claims;
 
-use crate::spec::{Category, Figure, Kind, Spec};
+use crate::spec::{Annotation, Category, Figure, Kind, Spec};
 use crate::text::number::{change, count, flagged, percent};
 
 /// Which figure of the spec a mark stands for.
@@ -162,6 +162,7 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
                 });
                 lines.extend(flag_line(f));
             }
+            lines.extend(notes_on(spec, |a| marks_period(spec, a, period, series)));
             Some(Tip {
                 heading: p.full_name().trim().to_owned(),
                 lines,
@@ -191,8 +192,53 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
                 Some(p) => cat!(c.label.trim(), ", ", p.trim()),
                 None => c.label.trim().to_owned(),
             };
+            lines.extend(notes_on(spec, |a| a.category == Some(i)));
             Some(Tip { heading, lines })
         }
+    }
+}
+
+/// "Note 1: …" for each annotation that `marks`.
+fn notes_on(spec: &Spec, marks: impl Fn(&Annotation) -> bool) -> Vec<String> {
+    spec.annotations
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| marks(a))
+        .map(|(k, a)| cat!("Note ", k + 1, ": ", a.text.trim()))
+        .collect()
+}
+
+/// Whether annotation `a` marks period `period` (and `series`, or all series).
+fn marks_period(spec: &Spec, a: &Annotation, period: usize, series: Option<usize>) -> bool {
+    let index = |label: &str| {
+        spec.periods
+            .iter()
+            .position(|p| p.label.trim() == label.trim())
+    };
+    let Some(from) = a.period.as_deref().and_then(index) else {
+        return false;
+    };
+    let to = a.to.as_deref().and_then(index).unwrap_or(from);
+    let series_ok = match (a.series, series) {
+        (Some(a), Some(s)) => a == s,
+        _ => true,
+    };
+    (from..=to).contains(&period) && series_ok
+}
+
+/// What annotation `a` marks, in words: "2019/20", "2019/20 to 2020/21", "Grooming, 2019/20",
+/// a category's label.
+pub fn annotation_place(spec: &Spec, a: &Annotation) -> String {
+    if let Some(c) = a.category.and_then(|i| spec.categories.get(i)) {
+        return c.label.trim().to_owned();
+    }
+    let mut out = a.period.as_deref().unwrap_or("").trim().to_owned();
+    if let Some(to) = a.to.as_deref().filter(|t| t.trim() != out) {
+        out = cat!(out, " to ", to.trim());
+    }
+    match a.series.and_then(|s| spec.series.get(s)) {
+        Some(s) if spec.series.len() > 1 => cat!(s.name.trim(), ", ", out),
+        _ => out,
     }
 }
 
@@ -269,6 +315,10 @@ pub fn summary(spec: &Spec) -> String {
     }
     if any_approximate(spec) {
         out.push_str(" ≈ marks approximate figures.");
+    }
+    for (k, a) in spec.annotations.iter().enumerate() {
+        let text = a.text.trim().trim_end_matches('.');
+        put!(&mut out; " Note ", k + 1, ", ", annotation_place(spec, a), ": ", text, ".");
     }
     out.push(' ');
     out.push_str(&source_line(spec));
@@ -373,6 +423,16 @@ pub fn table(spec: &Spec) -> Table {
         foot.push("≈ approximate: the source gives this figure only roughly.".to_owned());
     }
     foot.extend(spec.notes.iter().map(|n| n.trim().to_owned()));
+    for (k, a) in spec.annotations.iter().enumerate() {
+        foot.push(cat!(
+            "Note ",
+            k + 1,
+            " (",
+            annotation_place(spec, a),
+            "): ",
+            a.text.trim()
+        ));
+    }
     foot.push(source_line(spec));
     Table {
         caption: spec.title.trim().to_owned(),

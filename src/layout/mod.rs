@@ -6,6 +6,7 @@
 //! chart ([`frame`]), the plot of each kind ([`trend`], [`rate`]) and the scene they fill
 //! ([`scene`]). May use `text`, `spec` and `describe`; never `paint` or `web`.
 
+pub mod annotate;
 pub mod columns;
 pub mod frame;
 pub mod measure;
@@ -64,12 +65,15 @@ pub fn layout(
         );
     }
     y += 14.0;
-    let (bottom, marks) = match spec.kind {
-        Kind::Trend => crate::layout::trend::layout(spec, prep, &mut scene.shapes, y, width, sz, m),
-        Kind::Rate => crate::layout::rate::layout(spec, &mut scene.shapes, y, width, sz, m),
+    let (bottom, marks, listed) = match spec.kind {
+        Kind::Trend => trend::layout(spec, prep, &mut scene.shapes, y, width, sz, m),
+        Kind::Rate => rate::layout(spec, &mut scene.shapes, y, width, sz, m),
     };
     scene.marks = marks;
     y = bottom + 12.0;
+    if !listed.is_empty() {
+        y = annotate::list(spec, &listed, y, width, sz, &mut scene.shapes, m) + 6.0;
+    }
     for note in &spec.notes {
         y = text_block(
             &mut scene.shapes,

@@ -3,14 +3,16 @@
 
 use crate::describe::Focus;
 use crate::describe::{category_detail, rate_of};
+use crate::layout::annotate::{inline, Anchor, ROW};
 use crate::layout::frame::{line_height, text_block, Sizes};
-use crate::layout::measure::Measure;
+use crate::layout::measure::{wrap, Measure};
 use crate::layout::scene::{Align, Ink, MarkBox, Marks, Shape, Texture};
 use crate::spec::Spec;
 
 const BAR_H: f64 = 26.0;
 
-/// Lays out the rate plot from `top`; returns the y below it and a mark per category.
+/// Lays out the rate plot from `top`; returns the y below it, a mark per category and the
+/// annotations to list under the chart.
 pub fn layout(
     spec: &Spec,
     shapes: &mut Vec<Shape>,
@@ -18,7 +20,7 @@ pub fn layout(
     width: f64,
     sz: Sizes,
     m: &dyn Measure,
-) -> (f64, Marks) {
+) -> (f64, Marks, Vec<usize>) {
     let (x0, x1) = (0.0, width - 2.0);
     let span = x1 - x0;
     let mut y = top;
@@ -27,8 +29,20 @@ pub fn layout(
         bold: true,
         ..sz.label
     };
+    let mut anchors = Vec::new();
     for (i, c) in spec.categories.iter().enumerate() {
         let row_top = y;
+        // Annotations of this category: markers after the label's last line.
+        let lines = wrap(c.label.trim(), label_font, width, 3, m);
+        let last = lines.last().map(|l| m.width(l, label_font)).unwrap_or(0.0);
+        let line_top = row_top + line_height(label_font) * (lines.len().max(1) - 1) as f64;
+        for (k, a) in spec.annotations.iter().enumerate() {
+            if a.category == Some(i) {
+                let x = (last + 16.0).min(width - 20.0);
+                let y = line_top + (line_height(label_font) - ROW + 6.0) / 2.0;
+                anchors.push(Anchor { k, x0: x, x1: x, y });
+            }
+        }
         y = text_block(
             shapes,
             c.label.trim(),
@@ -116,5 +130,6 @@ pub fn layout(
         ink: Ink::Muted,
         align: Align::Right,
     });
-    (ty + line_height(sz.small), Marks::Boxes(boxes))
+    let listed = inline(spec, &anchors, width, sz, shapes, m);
+    (ty + line_height(sz.small), Marks::Boxes(boxes), listed)
 }

@@ -21,6 +21,8 @@ pub enum Ink {
     Series(usize),
     /// Text drawn on top of a bar of the series colour.
     OnSeries,
+    /// The background: text on a marker of [`Ink::Text`].
+    Background,
 }
 
 /// A marker shape; series `n` uses [`Marker::for_series`]`(n)`.

@@ -4,12 +4,13 @@
 
 use crate::describe::figure_label;
 use crate::describe::Focus;
+use crate::layout::annotate::{markers, Anchor};
 use crate::layout::columns::{reduce, x_at, Extremes};
 use crate::layout::frame::{line_height, Sizes};
 use crate::layout::measure::{ellipsize, wrap, Font, Measure};
 use crate::layout::scale::Scale;
 use crate::layout::scene::{Align, Ink, MarkBox, Marker, Marks, Shape, Texture};
-use crate::spec::{Mark, Spec};
+use crate::spec::{Annotation, Mark, Spec};
 use crate::text::number::count_tick;
 
 /// Most periods drawn as bars under `mark: auto`.
@@ -46,7 +47,8 @@ pub fn prepare(spec: &Spec) -> Prepared {
     }
 }
 
-/// Lays out the trend plot from `top`; returns the y below it and the marks for hit-testing.
+/// Lays out the trend plot from `top`; returns the y below it, the marks for hit-testing and the
+/// annotations to list under the chart.
 #[allow(clippy::too_many_arguments)]
 pub fn layout(
     spec: &Spec,
@@ -56,7 +58,7 @@ pub fn layout(
     width: f64,
     sz: Sizes,
     m: &dyn Measure,
-) -> (f64, Marks) {
+) -> (f64, Marks, Vec<usize>) {
     let n = spec.periods.len();
     let bars = match spec.mark {
         Mark::Bar => true,
@@ -88,6 +90,13 @@ pub fn layout(
     let x1 = (width - 2.0 - end_room).max(x0 + 10.0);
     let y_of = |v: f64| bottom - scale.fraction(v) * plot_h;
 
+    bands(
+        spec,
+        shapes,
+        bars,
+        (x0, x1),
+        (plot_top - value_room, bottom),
+    );
     for (t, label) in scale.ticks.iter().zip(&ticks) {
         let ty = y_of(*t);
         let ink = if *t == 0.0 { Ink::Axis } else { Ink::Grid };
@@ -128,7 +137,75 @@ pub fn layout(
         width: 1.0,
     });
     let below = period_labels(spec, shapes, (x0, x1), bottom + 6.0, bars, sz.label, m);
-    (below, marks)
+    if spec.annotations.is_empty() {
+        return (below, marks, Vec::new());
+    }
+    // Annotations: a marker under the period it marks (the middle of a range).
+    let span = |a: &Annotation| annotated_span(spec, a, bars, x0, x1);
+    let anchors: Vec<Anchor> = spec
+        .annotations
+        .iter()
+        .enumerate()
+        .filter_map(|(k, a)| {
+            let (l, r) = span(a)?;
+            Some(Anchor {
+                k,
+                x0: l,
+                x1: r,
+                y: 0.0,
+            })
+        })
+        .collect();
+    let (below, listed) = markers(spec, &anchors, below + 4.0, width, sz, shapes, m);
+    (below, marks, listed)
+}
+
+/// The x span an annotation marks: one period's centre, or for a range (`to`) from the first
+/// period's slot to the last's.
+fn annotated_span(spec: &Spec, a: &Annotation, bars: bool, x0: f64, x1: f64) -> Option<(f64, f64)> {
+    let n = spec.periods.len();
+    let index = |label: &str| {
+        spec.periods
+            .iter()
+            .position(|p| p.label.trim() == label.trim())
+    };
+    let from = index(a.period.as_deref()?)?;
+    let to = a.to.as_deref().and_then(index).unwrap_or(from).max(from);
+    let slot = (x1 - x0) / n.max(1) as f64;
+    let centre = |i: usize| {
+        if bars {
+            x0 + slot * (i as f64 + 0.5)
+        } else {
+            x_at(i, n, x0, x1)
+        }
+    };
+    Some(if to == from {
+        (centre(from), centre(from))
+    } else if bars {
+        (x0 + slot * from as f64, x0 + slot * (to + 1) as f64)
+    } else {
+        (centre(from), centre(to))
+    })
+}
+
+/// Light bands behind the plot over the ranges of periods that annotations mark.
+fn bands(
+    spec: &Spec,
+    shapes: &mut Vec<Shape>,
+    bars: bool,
+    (x0, x1): (f64, f64),
+    (top, bottom): (f64, f64),
+) {
+    for a in spec.annotations.iter().filter(|a| a.to.is_some()) {
+        if let Some((l, r)) = annotated_span(spec, a, bars, x0, x1).filter(|(l, r)| r > l) {
+            shapes.push(Shape::Rect {
+                rect: [l, top, r, bottom],
+                ink: Ink::Track,
+                hatched: false,
+                texture: Texture::None,
+            });
+        }
+    }
 }
 
 /// The plot area (CSS px) and its vertical scale, as the marks see it.
@@ -514,6 +591,7 @@ mod tests {
             series,
             mark: Mark::Line,
             categories: vec![],
+            annotations: vec![],
         }
     }
 

@@ -135,6 +135,7 @@ impl Theme {
             Ink::Track => self.track,
             Ink::Series(i) => self.series[i % self.series.len()],
             Ink::OnSeries => self.on_series,
+            Ink::Background => self.background,
         }
     }
 }

@@ -11,6 +11,8 @@ pub const MAX_TEXT_CHARS: usize = 500;
 pub const MAX_LABEL_CHARS: usize = 120;
 /// Most notes.
 pub const MAX_NOTES: usize = 10;
+/// Most annotations.
+pub const MAX_ANNOTATIONS: usize = 10;
 /// Most sources.
 pub const MAX_SOURCES: usize = 10;
 /// Most series in a trend.

@@ -23,6 +23,7 @@ pub mod fields {
         "series",
         "mark",
         "categories",
+        "annotations",
     ];
     /// [`super::Source`].
     pub const SOURCE: &[&str] = &["name", "url", "date"];
@@ -32,6 +33,8 @@ pub mod fields {
     pub const SERIES: &[&str] = &["name", "values"];
     /// [`super::Category`].
     pub const CATEGORY: &[&str] = &["label", "period", "recorded", "detected", "rate"];
+    /// [`super::Annotation`].
+    pub const ANNOTATION: &[&str] = &["text", "period", "to", "series", "category"];
     /// [`super::Figure`] in its object form.
     pub const FIGURE: &[&str] = &["value", "approximate", "published", "quote", "source"];
 }
@@ -61,6 +64,24 @@ pub struct Spec {
     pub mark: Mark,
     /// `rate` only: the categories, each with counts or a published rate.
     pub categories: Vec<Category>,
+    /// Notes tied to a period, a range of periods, a figure or a category, drawn with a numbered
+    /// marker on the chart.
+    pub annotations: Vec<Annotation>,
+}
+
+/// A note tied to part of the chart: "#GetHelpOrGetCaught campaign launched" at a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotation {
+    /// The note.
+    pub text: String,
+    /// `trend`: the label of the period it marks, or the first of a range.
+    pub period: Option<String>,
+    /// `trend`: the label of the last period of a range.
+    pub to: Option<String>,
+    /// `trend`: the series (index) whose figure at `period` it marks; all series if left out.
+    pub series: Option<usize>,
+    /// `rate`: the category (index) it marks.
+    pub category: Option<usize>,
 }
 
 /// The two kinds of chart.

@@ -7,7 +7,7 @@
 use crate::spec::error::ChartError;
 use crate::spec::json::Json;
 use crate::spec::path::{cut, At};
-use crate::spec::{fields, Category, Figure, Kind, Mark, Period, Series, Source, Spec};
+use crate::spec::{fields, Annotation, Category, Figure, Kind, Mark, Period, Series, Source, Spec};
 
 type Read<T> = Result<T, ChartError>;
 
@@ -44,6 +44,7 @@ pub fn spec(v: Json) -> Read<Spec> {
         None => Mark::Auto,
     };
     let categories = o.list("categories", category)?;
+    let annotations = o.list("annotations", annotation)?;
     Ok(Spec {
         version,
         kind,
@@ -56,6 +57,29 @@ pub fn spec(v: Json) -> Read<Spec> {
         series,
         mark,
         categories,
+        annotations,
+    })
+}
+
+fn annotation(v: Json, at: &At) -> Read<Annotation> {
+    let mut o = object(v, at, fields::ANNOTATION, "an object with a \"text\"")?;
+    let text = o.string("text")?;
+    let period = o.nullable_string("period")?;
+    let to = o.nullable_string("to")?;
+    let series = match o.optional("series") {
+        Some((v, at)) => Some(index(&v, &at, "a series in `series`")?),
+        None => None,
+    };
+    let category = match o.optional("category") {
+        Some((v, at)) => Some(index(&v, &at, "a category in `categories`")?),
+        None => None,
+    };
+    Ok(Annotation {
+        text,
+        period,
+        to,
+        series,
+        category,
     })
 }
 
@@ -119,7 +143,7 @@ fn figure(v: Json, at: &At) -> Read<Figure> {
         None => false,
     };
     let source = match o.optional("source") {
-        Some((v, at)) => index(&v, &at)?,
+        Some((v, at)) => index(&v, &at, "a source in `sources`")?,
         None => 0,
     };
     Ok(Figure {
@@ -259,7 +283,8 @@ fn version(v: &Json, at: &At) -> Read<u32> {
     }
 }
 
-fn index(v: &Json, at: &At) -> Read<usize> {
+/// A whole number from 0 that points into a list: `of` says which ("a source in `sources`").
+fn index(v: &Json, at: &At, of: &str) -> Read<usize> {
     match v {
         Json::Number(n)
             if n.fract() == 0.0 && (0.0..=crate::spec::limits::MAX_VALUE).contains(n) =>
@@ -268,7 +293,7 @@ fn index(v: &Json, at: &At) -> Read<usize> {
         }
         Json::Number(_) => Err(ChartError::spec(
             at.text(),
-            "must be a whole number from 0: the index of a source in `sources`",
+            cat!("must be a whole number from 0: the index of ", of),
         )),
         _ => Err(wrong(v, at, "a whole number")),
     }

@@ -39,8 +39,110 @@ pub fn validate(spec: &Spec) -> Checked {
         text(&notes.index(i), n, MAX_TEXT_CHARS, true)?;
     }
     match spec.kind {
-        Kind::Trend => validate_trend(spec),
-        Kind::Rate => validate_rate(spec),
+        Kind::Trend => validate_trend(spec)?,
+        Kind::Rate => validate_rate(spec)?,
+    }
+    annotations(spec)
+}
+
+/// Each annotation has its text and marks something the chart has: a period (or a range of
+/// periods, in order) and perhaps a series of a trend; a category of a rate chart.
+fn annotations(spec: &Spec) -> Checked {
+    count_between("annotations", spec.annotations.len(), 0, MAX_ANNOTATIONS)?;
+    let list = At::Root.field("annotations");
+    let period_at = |label: &str| {
+        spec.periods
+            .iter()
+            .position(|p| p.label.trim() == label.trim())
+    };
+    for (i, a) in spec.annotations.iter().enumerate() {
+        let at = list.index(i);
+        text(&at.field("text"), &a.text, MAX_TEXT_CHARS, true)?;
+        let wrong_kind = |field: &str, kind: &str| {
+            ChartError::spec(
+                at.field(field).text(),
+                cat!("belongs to annotations of a ", kind),
+            )
+        };
+        match spec.kind {
+            Kind::Trend => {
+                if a.category.is_some() {
+                    return Err(wrong_kind("category", "rate chart"));
+                }
+                let Some(label) = &a.period else {
+                    return Err(ChartError::spec(
+                        at.text(),
+                        "missing field `period`: the label of the period it marks",
+                    ));
+                };
+                let from = period_at(label).ok_or_else(|| {
+                    ChartError::spec(
+                        at.field("period").text(),
+                        cat!("\"", cut_label(label), "\" is not the label of any period"),
+                    )
+                })?;
+                if let Some(to) = &a.to {
+                    match period_at(to) {
+                        None => {
+                            return Err(ChartError::spec(
+                                at.field("to").text(),
+                                cat!("\"", cut_label(to), "\" is not the label of any period"),
+                            ))
+                        }
+                        Some(end) if end < from => {
+                            return Err(ChartError::spec(
+                                at.field("to").text(),
+                                "must be a period at or after `period`",
+                            ))
+                        }
+                        Some(_) => {}
+                    }
+                }
+                if a.series.is_some_and(|s| s >= spec.series.len()) {
+                    return Err(ChartError::spec(
+                        at.field("series").text(),
+                        cat!("is not a series: there are ", spec.series.len()),
+                    ));
+                }
+            }
+            Kind::Rate => {
+                for (field, given) in [
+                    ("period", a.period.is_some()),
+                    ("to", a.to.is_some()),
+                    ("series", a.series.is_some()),
+                ] {
+                    if given {
+                        return Err(wrong_kind(field, "trend"));
+                    }
+                }
+                match a.category {
+                    None => {
+                        return Err(ChartError::spec(
+                            at.text(),
+                            "missing field `category`: the index of the category it marks",
+                        ))
+                    }
+                    Some(c) if c >= spec.categories.len() => {
+                        return Err(ChartError::spec(
+                            at.field("category").text(),
+                            cat!("is not a category: there are ", spec.categories.len()),
+                        ))
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A label cut to 40 characters for a message.
+fn cut_label(label: &str) -> String {
+    let cut: String = label.chars().take(40).collect();
+    if cut.len() < label.len() {
+        cat!(cut, "…")
+    } else {
+        cut
     }
 }
 
