@@ -57,8 +57,15 @@ pub fn markers(
         });
         y += ROW;
     }
-    let mut rest: Vec<&Anchor> = anchors.iter().filter(|a| !fits(a)).collect();
-    rest.sort_by(|a, b| centre(a).total_cmp(&centre(b)));
+    // Left to right (an insertion sort: at most ten, and no sort routine in the wasm).
+    let mut rest: Vec<&Anchor> = Vec::new();
+    for a in anchors.iter().filter(|a| !fits(a)) {
+        let at = rest
+            .iter()
+            .position(|b| centre(b) > centre(a))
+            .unwrap_or(rest.len());
+        rest.insert(at, a);
+    }
     let mut last_x = f64::NEG_INFINITY;
     for a in &rest {
         let cx = centre(a).max(last_x + 2.0 * R + 4.0).min(width - R - 1.0);
@@ -68,9 +75,10 @@ pub fn markers(
     if !rest.is_empty() {
         y += ROW;
     }
-    let mut listed: Vec<usize> = rest.iter().map(|a| a.k).collect();
-    listed.sort_unstable();
-    (y, listed)
+    (
+        y,
+        anchors.iter().filter(|a| !fits(a)).map(|a| a.k).collect(),
+    )
 }
 
 /// Draws the markers at their own `anchors` (a rate chart's, after each category's label), side
