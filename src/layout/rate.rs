@@ -33,14 +33,16 @@ pub fn layout(
     for (i, c) in spec.categories.iter().enumerate() {
         let row_top = y;
         // Annotations of this category: markers after the label's last line.
-        let lines = wrap(c.label.trim(), label_font, width, 3, m);
-        let last = lines.last().map(|l| m.width(l, label_font)).unwrap_or(0.0);
-        let line_top = row_top + line_height(label_font) * (lines.len().max(1) - 1) as f64;
-        for (k, a) in spec.annotations.iter().enumerate() {
-            if a.category == Some(i) {
-                let x = (last + 16.0).min(width - 20.0);
-                let y = line_top + (line_height(label_font) - ROW + 6.0) / 2.0;
-                anchors.push(Anchor { k, x0: x, x1: x, y });
+        if spec.annotations.iter().any(|a| a.category == Some(i)) {
+            let lines = wrap(c.label.trim(), label_font, width, 3, m);
+            let last = lines.last().map(|l| m.width(l, label_font)).unwrap_or(0.0);
+            let line_top = row_top + line_height(label_font) * (lines.len().max(1) - 1) as f64;
+            for (k, a) in spec.annotations.iter().enumerate() {
+                if a.category == Some(i) {
+                    let x = (last + 16.0).min(width - 20.0);
+                    let y = line_top + (line_height(label_font) - ROW + 6.0) / 2.0;
+                    anchors.push(Anchor { k, x0: x, x1: x, y });
+                }
             }
         }
         y = text_block(
