@@ -140,8 +140,9 @@ window.__api = (async () => {
   } catch (e) {
     out.bad = { isError: e instanceof Error, message: e.message };
   }
-  const c = await renderChart(document.getElementById("c"), custom);
-  out.c = { label: document.getElementById("c").getAttribute("aria-label"), width: c.width };
+  const c = document.getElementById("c");
+  await renderChart(c, custom);
+  out.c = { label: c.getAttribute("aria-label"), width: c.width };
   // Charts added after the loader ran are mounted by mountAll(root).
   const later = document.getElementById("later");
   later.innerHTML =
