@@ -7,10 +7,12 @@ export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf 'setup: %s\n' "$*"; }
 
 # Debian: Chromium and its driver for browser tests; Liberation Sans so the browser measures text
-# with the same metrics as the checked-in font.
+# with the same metrics as the checked-in font; poppler's pdftotext, pdftoppm and pdfimages to read
+# what the print test prints.
 pkgs=()
 command -v chromium >/dev/null || pkgs+=(chromium)
 command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
+command -v pdfimages >/dev/null || pkgs+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || pkgs+=(fonts-liberation2)
 if [ ${#pkgs[@]} -gt 0 ]; then
   say "apt-get install ${pkgs[*]}"
