@@ -1,5 +1,6 @@
 // The embed page: one chart chosen by ?chart=offence-trend|detection-rate, or given inline as
-// #spec=<URI-encoded JSON>; ?theme=dark|light forces a theme. It tells the page around it its
+// #spec=<URI-encoded JSON> (an empty one is an error, not the default chart); ?theme=dark|light
+// forces a theme. It tells the page around it its
 // height with postMessage({type: "offence-charts:height", height}) so an iframe can fit it.
 // scripts/build-site.mjs bundles the loader's parts it uses (lib/) and the wasm's JS glue into
 // this file: the embed page fetches one script.
@@ -12,6 +13,7 @@ script.type = "application/json";
 script.dataset.offenceChart = query.get("chart") || "offence-trend";
 if (location.hash.startsWith("#spec=")) {
   const raw = location.hash.slice("#spec=".length);
+  script.dataset.offenceChart = ""; // the spec, even an empty one, rather than a named chart
   try {
     script.textContent = decodeURIComponent(raw);
   } catch {
