@@ -19,16 +19,22 @@ const MARGIN = 300; // px from the viewport at which a chart is drawn
 // Draw each chart on the page as it comes within 300 px of the viewport. The WebAssembly starts
 // loading at once if there is any chart, so that it compiles while the page settles; charts
 // already within reach are mounted without waiting for an observer callback. Printing mounts the
-// rest at once: once the program and the named charts' specs (fetched after the program) are
-// here, a chart mounts within the beforeprint event, before the page is laid out for paper.
+// rest at once: once the program is here and a chart's spec is in its script (a named chart's is
+// fetched after the program and put there), it mounts within the beforeprint event, before the
+// page is laid out for paper.
 function auto() {
   const scripts = [...document.querySelectorAll(SELECTOR)];
   if (!scripts.length) return;
   // mountOne reports a failure where the chart would be
   load().then(() => {
+    const texts = {};
     for (const s of scripts) {
       const name = s.dataset.offenceChart;
-      if (name && !s.textContent.trim()) namedSpec(name).catch(noop);
+      if (!name || s.textContent.trim()) continue;
+      texts[name] ||= namedSpec(name);
+      texts[name].then((text) => {
+        if (!s.textContent.trim()) s.textContent = text;
+      }, noop);
     }
   }, noop);
   const all = () => {

@@ -3,8 +3,9 @@
 import { FONTS, PHONE_BELOW } from "../shared.js";
 import { el, FONT } from "./dom.js";
 
+// (The live region is 1rem wide, so that it resizes with the reader's text: see redraw.js.)
 const VISUALLY_HIDDEN =
-  "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;" +
+  "position:absolute;width:1rem;height:1px;margin:-1px;padding:0;overflow:hidden;" +
   "clip-path:inset(50%);white-space:nowrap;border:0";
 
 /** A new figure (`theme` forced, if given): `{el, frame, canvas, tip, live}`. */

@@ -1,7 +1,6 @@
 // Keeping a chart drawn for its place: redrawn on resize, zoom, the reader's text size, theme and
 // forced colours, and for print (light, sharp, at the printed width).
 import { broken, call, charts } from "./charts.js";
-import { el } from "./dom.js";
 
 const DARK = matchMedia("(prefers-color-scheme: dark)");
 const FORCED = matchMedia("(forced-colors: active)");
@@ -10,11 +9,11 @@ const PRINT = matchMedia("print");
 const SYSTEM = ["Canvas", "CanvasText", "GrayText", "Highlight", "HighlightText", "LinkText"];
 
 let printing = false; // between beforeprint and afterprint
+// Chromium fires beforeprint, then lays the page out for paper and tells print media listeners
+// (that layout's width is the printed one), then afterprint; emulated print media only the last.
 const all = () => {
   for (const chart of charts) chart.redraw(true);
 };
-// Chromium fires beforeprint, then lays the page out for paper and tells print media listeners
-// (that layout's width is the printed one), then afterprint; emulated print media only the last.
 addEventListener("beforeprint", () => {
   printing = true;
   all();
@@ -23,23 +22,17 @@ addEventListener("afterprint", () => {
   printing = false;
   all();
 });
-PRINT.addEventListener("change", all);
-FORCED.addEventListener("change", all);
-DARK.addEventListener("change", all);
+for (const q of [PRINT, FORCED, DARK]) q.addEventListener("change", all);
 
-/** The reader's system colours as `fig` resolves them, "r,g,b,…" (a colour's alpha is left out:
- * the colour the system names is drawn). */
-function systemColours(fig) {
-  const probe = el("span");
-  fig.append(probe);
-  const rgb = SYSTEM.flatMap((c) => {
+/** The reader's system colours as `probe` (in the chart's figure) resolves them, "r,g,b,…" (a
+ * colour's alpha is left out: the colour the system names is drawn). */
+function systemColours(probe) {
+  return SYSTEM.flatMap((c) => {
     probe.style.color = c;
     return getComputedStyle(probe)
       .color.match(/[\d.]+/g)
       .slice(0, 3);
-  });
-  probe.remove();
-  return rgb.join();
+  }).join();
 }
 
 /** Calls `then` once the page's pixel ratio changes (zoom, another screen), and again after each
@@ -60,13 +53,9 @@ function onRatioChange(then) {
  * light. Its theme is the nearest `data-theme` ("dark" or "light") from its figure up, else the
  * reader's; forced colours win over both. `tips` is its tooltip, told of each redraw. */
 export function redrawing(chart, tips) {
-  const { figure: fig, frame: clip } = chart;
+  const { figure: fig, frame: clip, live } = chart;
   let drawn = ""; // what was drawn last: width/ratio/theme/text scale/system colours
-  let colours = ""; // the system colours given to the view
   let frame = 0; // a redraw is scheduled
-  // A 1rem box: it resizes when the reader's text size does.
-  const rem = el("span", "", "position:absolute;width:1rem;height:0;visibility:hidden");
-  fig.append(rem);
   chart.redraw = (force) => {
     frame = 0;
     if (force) drawn = "";
@@ -77,18 +66,17 @@ export function redrawing(chart, tips) {
     let theme = own === "dark" || own === "light" ? own : DARK.matches ? "dark" : "light";
     if (paper) theme = "light";
     else if (FORCED.matches) theme = "forced";
-    const system = theme === "forced" ? systemColours(fig) : "";
+    const system = theme === "forced" ? systemColours(live) : "";
     const scale = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
     const key = `${width}/${dpr}/${theme}/${scale}/${system}`;
     if (width <= 0 || key === drawn || !charts.has(chart)) return;
     drawn = key;
     try {
       const height = call(chart, (v) => {
-        if (system !== colours) v.setForcedColors(new Uint8Array(system.split(",")));
+        if (system) v.setForcedColors(new Uint8Array(system.split(",")));
         v.setTextScale(scale);
         return v.draw(width, dpr, theme);
       });
-      colours = system;
       if (height > 0) clip.style.height = `${height}px`;
       fig.dataset.ocWidth = width;
     } catch (e) {
@@ -103,6 +91,6 @@ export function redrawing(chart, tips) {
   chart.redraw(true); // the first paint
   const resized = new ResizeObserver(schedule);
   resized.observe(fig);
-  resized.observe(rem);
+  resized.observe(live); // 1rem wide: it resizes when the reader's text size does
   onRatioChange(schedule);
 }
