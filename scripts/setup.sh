@@ -33,9 +33,9 @@ if [ "$have" != "$want" ]; then
 fi
 
 # npm: a current wasm-opt (binaryen), the bundler and minifier (esbuild), the JS formatter and linter
-# (Biome), the headless-Chromium driver, the schema checker, Chart.js.
+# (Biome), the headless-Chromium driver, the schema checker, axe-core, Chart.js.
 if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -x node_modules/.bin/esbuild ] || ! [ -x node_modules/.bin/biome ] \
-   || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/ajv ] \
+   || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/ajv ] || ! [ -d node_modules/axe-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

@@ -28,6 +28,10 @@ if (location.hash.startsWith("#spec=")) {
 if (fixed) root.dataset.theme = theme;
 const main = document.getElementById("chart");
 main.append(script);
+// The page's heading: the chart's title, as text.
+main.addEventListener("offence-charts:drawn", (e) => {
+  document.getElementById("title").textContent = e.target.querySelector("caption").textContent;
+});
 
 // Report our height to the embedding page whenever it changes.
 let last = 0;
