@@ -7,10 +7,12 @@ export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf 'setup: %s\n' "$*"; }
 
 # Debian: Chromium and its driver for browser tests; Liberation Sans so the browser measures text
-# with the same metrics as the checked-in font.
+# with the same metrics as the checked-in font; poppler's pdftotext, pdftoppm and pdfimages to read
+# what the print test prints.
 pkgs=()
 command -v chromium >/dev/null || pkgs+=(chromium)
 command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
+command -v pdfimages >/dev/null || pkgs+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || pkgs+=(fonts-liberation2)
 if [ ${#pkgs[@]} -gt 0 ]; then
   say "apt-get install ${pkgs[*]}"
@@ -31,9 +33,9 @@ if [ "$have" != "$want" ]; then
 fi
 
 # npm: a current wasm-opt (binaryen), the bundler and minifier (esbuild), the JS formatter and linter
-# (Biome), the headless-Chromium driver, the schema checker, Chart.js.
+# (Biome), the headless-Chromium driver, the schema checker, axe-core, Chart.js.
 if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -x node_modules/.bin/esbuild ] || ! [ -x node_modules/.bin/biome ] \
-   || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/ajv ] \
+   || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/ajv ] || ! [ -d node_modules/axe-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

@@ -5,6 +5,7 @@
 // other chart moves to a fresh instance. It sets no cookies, uses no storage and requests nothing
 // but its own files. Its parts are in lib/; scripts/build-site.mjs bundles them into this file.
 import { mountOne, SELECTOR } from "./lib/mount.js";
+import { namedSpec } from "./lib/named.js";
 import { load } from "./lib/program.js";
 import { slotFor } from "./lib/slot.js";
 
@@ -17,12 +18,31 @@ const MARGIN = 300; // px from the viewport at which a chart is drawn
 
 // Draw each chart on the page as it comes within 300 px of the viewport. The WebAssembly starts
 // loading at once if there is any chart, so that it compiles while the page settles; charts
-// already within reach are mounted without waiting for an observer callback.
+// already within reach are mounted without waiting for an observer callback. Printing mounts the
+// rest at once: once the program is here and a chart's spec is in its script (a named chart's is
+// fetched after the program and put there), it mounts within the beforeprint event, before the
+// page is laid out for paper.
 function auto() {
   const scripts = [...document.querySelectorAll(SELECTOR)];
   if (!scripts.length) return;
-  load().catch(() => {}); // mountOne reports a failure where the chart would be
-  if (!("IntersectionObserver" in window)) return scripts.forEach(mountOne);
+  // mountOne reports a failure where the chart would be
+  load().then(() => {
+    const texts = {};
+    for (const s of scripts) {
+      const name = s.dataset.offenceChart;
+      if (!name || s.textContent.trim()) continue;
+      texts[name] ||= namedSpec(name);
+      texts[name].then((text) => {
+        if (!s.textContent.trim()) s.textContent = text;
+      }, noop);
+    }
+  }, noop);
+  const all = () => {
+    for (const s of scripts) mountOne(s);
+  };
+  addEventListener("beforeprint", all);
+  matchMedia("print").addEventListener("change", all);
+  if (!("IntersectionObserver" in window)) return all();
   const io = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
@@ -41,5 +61,7 @@ function auto() {
     else io.observe(slot);
   });
 }
+
+function noop() {}
 
 auto();

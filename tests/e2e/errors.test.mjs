@@ -140,6 +140,16 @@ window.__api = (async () => {
   } catch (e) {
     out.bad = { isError: e instanceof Error, message: e.message };
   }
+  out.empty = [];
+  for (const text of ["", "  \\n "]) {
+    try {
+      await renderChart(document.getElementById("b"), text);
+      out.empty.push("no error");
+    } catch (e) {
+      const { message, kind, path } = e;
+      out.empty.push({ isError: e instanceof Error, message, kind, path });
+    }
+  }
   const c = document.getElementById("c");
   await renderChart(c, custom);
   out.c = { label: c.getAttribute("aria-label"), width: c.width };
@@ -157,6 +167,21 @@ window.__api = (async () => {
 `;
 
 let browser;
+// An empty or blank spec is an error, not a default chart (issue 14.6).
+const EMPTY =
+  "spec: is empty: give a chart spec (a JSON object) or the name of a default chart; " +
+  "nothing is drawn rather than a chart the article did not ask for";
+const empty = html({
+  title: "empty specs",
+  head: '<script type="module" src="offence-charts.js"></script>',
+  body: [
+    '<script type="application/json" data-offence-chart></script>',
+    '<script type="application/json" data-offence-chart>  \n\t </script>',
+    // A name with a blank body is that named chart, as before.
+    '<script type="application/json" data-offence-chart="detection-rate">\n</script>',
+  ].join("\n<p>Between the charts.</p>\n"),
+});
+
 let dir;
 let strict;
 let open;
@@ -169,6 +194,7 @@ before(async () => {
     "xss.html": xss,
     "typos.html": typos,
     "shapes.html": shapes,
+    "empty.html": empty,
     "api.html": api,
     "api-test.js": apiScript,
   });
@@ -368,6 +394,44 @@ describe("error handling", () => {
   );
 });
 
+describe("an empty or blank spec", () => {
+  test("an empty or blank inline spec without a name shows that it is empty", async () => {
+    const { context, page, g, states } = await load(strict, "/empty.html", 3);
+    try {
+      assert.deepEqual(states, ["error", "error", "ready"]);
+      assert.deepEqual(await alerts(page), [PREFIX + EMPTY, PREFIX + EMPTY]);
+      assert.match(
+        await page.locator("canvas.oc-canvas").getAttribute("aria-label"),
+        /^Chart: Nearly nine in ten/,
+      );
+      assert.deepEqual(g.pageErrors, []);
+      assert.deepEqual(g.console, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const [what, hash] of [
+    ["an empty", "#spec="],
+    ["a blank", "#spec=%20%0A%09"],
+    ["a chart named and an empty", "#spec="],
+  ]) {
+    test(`embed.html, ${what} #spec=: its message, not a default chart`, async () => {
+      const query = what.includes("named") ? "?chart=detection-rate" : "";
+      const { context, page, g, states } = await load(strict, `/embed.html${query}${hash}`, 1);
+      try {
+        assert.deepEqual(states, ["error"]);
+        assert.deepEqual(await alerts(page), [PREFIX + EMPTY]);
+        assert.equal(await page.locator("canvas").count(), 0);
+        assert.equal(g.count(/\.json$/), 0, "a default chart's spec was fetched");
+        assert.deepEqual(g.pageErrors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
 describe("JS API (renderChart, mountAll, load) under the strict CSP", () => {
   test(
     "draws by name and from an object, rejects a bad spec " +
@@ -387,6 +451,9 @@ describe("JS API (renderChart, mountAll, load) under the strict CSP", () => {
           isError: true,
           message: "series[0].values[1]: must be a non-negative number",
         });
+        for (const e of out.empty) {
+          assert.deepEqual(e, { isError: true, message: EMPTY, kind: "spec", path: "" });
+        }
         assert.match(out.c.label, /^Chart: From an object\./);
         assert.equal(out.c.width, 500);
         assert.equal(out.mounted, 2, "mountAll resolves to the number drawn");

@@ -9,7 +9,8 @@ export function errorBox(message) {
     "figure",
     "oc-chart oc-error",
     "margin:1.5em 0;padding:12px 14px;border:1px solid #b00020;border-left-width:4px;" +
-      `border-radius:2px;font:14px/1.4 ${FONT};overflow-wrap:anywhere`,
+      `border-radius:2px;font:max(14px,.875rem)/1.4 ${FONT};overflow-wrap:anywhere;` +
+      "break-inside:avoid",
   );
   box.dataset.ocState = "error";
   const p = el("p", "", "margin:0", "This chart could not be drawn: ");

@@ -3,8 +3,9 @@
 import { FONTS, PHONE_BELOW } from "../shared.js";
 import { el, FONT } from "./dom.js";
 
+// (The live region is 1rem wide, so that it resizes with the reader's text: see redraw.js.)
 const VISUALLY_HIDDEN =
-  "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;" +
+  "position:absolute;width:1rem;height:1px;margin:-1px;padding:0;overflow:hidden;" +
   "clip-path:inset(50%);white-space:nowrap;border:0";
 
 /** A new figure (`theme` forced, if given): `{el, frame, canvas, tip, live}`. */
@@ -12,7 +13,7 @@ export function figure(theme) {
   const fig = el(
     "figure",
     "oc-chart",
-    "margin:1.5em 0;padding:0;position:relative;max-width:100%;min-width:0",
+    "margin:1.5em 0;padding:0;position:relative;max-width:100%;min-width:0;break-inside:avoid",
   );
   if (theme) fig.dataset.theme = theme;
   // The frame clips the canvas to the chart: the canvas keeps a larger backing store (and its CSS
@@ -23,12 +24,13 @@ export function figure(theme) {
     "position:relative;width:100%;overflow:hidden;border-radius:2px",
   );
   const canvas = el("canvas", "oc-canvas", "display:block;touch-action:pan-y");
-  // Its colours are the theme's (see tooltip.js).
+  // Its colours are the theme's (see tooltip.js); its border shows only in forced colours.
   const tip = el(
     "div",
     "oc-tip",
-    "position:absolute;z-index:2;pointer-events:none;max-width:16em;padding:6px 9px;" +
-      `border-radius:3px;font:13px/1.35 ${FONT};box-shadow:0 1px 4px rgba(0,0,0,.3)`,
+    "position:absolute;z-index:2;pointer-events:none;max-width:16em;padding:5px 8px;" +
+      "border:1px solid transparent;" +
+      `border-radius:3px;font:max(13px,.8125rem)/1.35 ${FONT};box-shadow:0 1px 4px rgba(0,0,0,.3)`,
   );
   tip.setAttribute("role", "tooltip");
   tip.hidden = true;

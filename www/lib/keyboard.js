@@ -1,7 +1,7 @@
 // A chart by keyboard: the canvas takes focus (a ring in the theme's focus colour), shows the
 // first figure's tooltip, and the arrow keys, Home and End step through the figures.
-import { THEMES } from "../shared.js";
 import { call } from "./charts.js";
+import { colours } from "./tooltip.js";
 
 /** The figure a key moves to from `i` of `n`; -1 to close the tooltip, null for other keys. */
 function step(key, i, n) {
@@ -31,7 +31,7 @@ export function keyboard(chart, tips) {
     // A ring of the theme's first series colour, at least 3:1 against either background; on the
     // frame, which would clip the canvas's own outline.
     if (canvas.matches(":focus-visible")) {
-      frame.style.outline = `3px solid ${THEMES[fig.dataset.ocTheme].focus}`;
+      frame.style.outline = `3px solid ${colours(fig.dataset.ocTheme)[2]}`;
     }
     frame.style.outlineOffset = "2px";
     tips.show(Math.max(0, tips.current), true);

@@ -29,8 +29,9 @@ export async function mountOne(script) {
   // The spec's fetch and the program's start come first, then what can be done while they are on
   // their way: the figure put in place and measured and the chart's fonts looked up, so that once
   // both arrive the chart is drawn straight away. A body is always the spec (even if it is not
-  // JSON); the attribute's name counts only without one.
-  const text = source.body.trim() ? Promise.resolve(source.body) : namedSpec(source.name);
+  // JSON); the attribute's name counts only without one. Neither is an empty spec: its message.
+  const named = source.name && !source.body.trim();
+  const text = named ? namedSpec(source.name) : Promise.resolve(source.body);
   text.catch(() => {}); // reported below, once the program has loaded or failed to
   const program = load();
   program.catch(() => {});

@@ -3,8 +3,20 @@
 import { SPECS } from "oc:files";
 import { NAMED_CHARTS } from "../shared.js";
 
-/** The spec text of the named chart `name` (`offence-trend`, `detection-rate`). */
-export async function namedSpec(name) {
+const fetched = new Map(); // name -> promise of its text, once asked for (a failure is forgotten)
+
+/** The spec text of the named chart `name` (`offence-trend`, `detection-rate`), fetched once. */
+export function namedSpec(name) {
+  let text = fetched.get(name);
+  if (!text) {
+    text = fetchSpec(name);
+    fetched.set(name, text);
+    text.catch(() => fetched.delete(name));
+  }
+  return text;
+}
+
+async function fetchSpec(name) {
   if (!NAMED_CHARTS.includes(name)) {
     const shown = String(name).slice(0, 60);
     throw new Error(

@@ -1,5 +1,39 @@
-// Keeping a chart drawn for its place: redrawn on resize, zoom, theme change and for print.
+// Keeping a chart drawn for its place: redrawn on resize, zoom, the reader's text size, theme and
+// forced colours, and for print (light, sharp, at the printed width).
 import { broken, call, charts } from "./charts.js";
+
+const DARK = matchMedia("(prefers-color-scheme: dark)");
+const FORCED = matchMedia("(forced-colors: active)");
+const PRINT = matchMedia("print");
+// The system colours a "forced" chart draws with, in the order view.setForcedColors takes them.
+const SYSTEM = ["Canvas", "CanvasText", "GrayText", "Highlight", "HighlightText", "LinkText"];
+
+let printing = false; // between beforeprint and afterprint
+// Chromium fires beforeprint, then lays the page out for paper and tells print media listeners
+// (that layout's width is the printed one), then afterprint; emulated print media only the last.
+const all = () => {
+  for (const chart of charts) chart.redraw(true);
+};
+addEventListener("beforeprint", () => {
+  printing = true;
+  all();
+});
+addEventListener("afterprint", () => {
+  printing = false;
+  all();
+});
+for (const q of [PRINT, FORCED, DARK]) q.addEventListener("change", all);
+
+/** The reader's system colours as `probe` (in the chart's figure) resolves them, "r,g,b,…" (a
+ * colour's alpha is left out: the colour the system names is drawn). */
+function systemColours(probe) {
+  return SYSTEM.flatMap((c) => {
+    probe.style.color = c;
+    return getComputedStyle(probe)
+      .color.match(/[\d.]+/g)
+      .slice(0, 3);
+  }).join();
+}
 
 /** Calls `then` once the page's pixel ratio changes (zoom, another screen), and again after each
  * change: a media query on the current ratio fires once. */
@@ -14,31 +48,37 @@ function onRatioChange(then) {
   );
 }
 
-/** Gives `chart` its `redraw(force)`, draws it, and redraws it whenever its width, the pixel ratio
- * or the reader's theme changes (at most once a frame); prints it sharp and light. `tips` is its
- * tooltip, told of each redraw. */
+/** Gives `chart` its `redraw(force)`, draws it, and redraws it whenever its width, the pixel ratio,
+ * the root font size or the reader's theme changes (at most once a frame); prints it sharp and
+ * light. Its theme is the nearest `data-theme` ("dark" or "light") from its figure up, else the
+ * reader's; forced colours win over both. `tips` is its tooltip, told of each redraw. */
 export function redrawing(chart, tips) {
-  const { figure: fig, frame: clip, source } = chart;
-  const forced = source.theme === "dark" || source.theme === "light" ? source.theme : null;
-  const dark = matchMedia("(prefers-color-scheme: dark)");
-  let drawn = ""; // what was drawn last: width/ratio/theme
+  const { figure: fig, frame: clip, live } = chart;
+  let drawn = ""; // what was drawn last: width/ratio/theme/text scale/system colours
   let frame = 0; // a redraw is scheduled
-  // Draws, then clips the frame to the chart (the canvas may be larger: see figure.js).
-  const paint = (width, dpr, theme) => {
-    const height = call(chart, (v) => v.draw(width, dpr, theme));
-    if (height > 0) clip.style.height = `${height}px`;
-    fig.dataset.ocWidth = width;
-  };
   chart.redraw = (force) => {
     frame = 0;
     if (force) drawn = "";
     const width = Math.round(fig.clientWidth);
-    const theme = forced || (dark.matches ? "dark" : "light");
-    const key = `${width}/${devicePixelRatio}/${theme}`;
+    const paper = printing || PRINT.matches;
+    const dpr = paper ? Math.max(3, devicePixelRatio) : devicePixelRatio || 1;
+    const own = fig.closest("[data-theme]")?.dataset.theme;
+    let theme = own === "dark" || own === "light" ? own : DARK.matches ? "dark" : "light";
+    if (paper) theme = "light";
+    else if (FORCED.matches) theme = "forced";
+    const system = theme === "forced" ? systemColours(live) : "";
+    const scale = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
+    const key = `${width}/${dpr}/${theme}/${scale}/${system}`;
     if (width <= 0 || key === drawn || !charts.has(chart)) return;
     drawn = key;
     try {
-      paint(width, devicePixelRatio || 1, theme);
+      const height = call(chart, (v) => {
+        if (system) v.setForcedColors(new Uint8Array(system.split(",")));
+        v.setTextScale(scale);
+        return v.draw(width, dpr, theme);
+      });
+      if (height > 0) clip.style.height = `${height}px`;
+      fig.dataset.ocWidth = width;
     } catch (e) {
       return broken(chart, e.message);
     }
@@ -49,13 +89,8 @@ export function redrawing(chart, tips) {
     if (!frame) frame = requestAnimationFrame(() => chart.redraw(false));
   };
   chart.redraw(true); // the first paint
-  new ResizeObserver(schedule).observe(fig);
-  dark.addEventListener("change", schedule);
+  const resized = new ResizeObserver(schedule);
+  resized.observe(fig);
+  resized.observe(live); // 1rem wide: it resizes when the reader's text size does
   onRatioChange(schedule);
-  addEventListener("beforeprint", () => {
-    if (!charts.has(chart)) return;
-    drawn = "";
-    paint(Math.round(fig.clientWidth), Math.max(3, devicePixelRatio), "light");
-  });
-  addEventListener("afterprint", () => chart.redraw(true));
 }

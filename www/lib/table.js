@@ -11,7 +11,7 @@ function th(text, scope, css) {
 
 /** Appends the data table of `view` (see ChartView::table in src/web/) to `fig`. */
 export function dataTable(fig, view) {
-  const details = el("details", "oc-data", `font:13px/1.4 ${FONT};margin-top:.4em`);
+  const details = el("details", "oc-data", `font:max(13px,.8125rem)/1.4 ${FONT};margin-top:.4em`);
   details.append(el("summary", "", "cursor:pointer;width:max-content", "Show data"));
   const { caption, head, rows, foot } = view.table();
   const table = el("table", "", "border-collapse:collapse;margin-top:.5em;max-width:100%");
@@ -30,7 +30,7 @@ export function dataTable(fig, view) {
         ...cells.map((c) => el("td", "", `text-align:right;${CELL};white-space:nowrap`, c)),
       );
   }
-  const lines = foot.map((line) => el("p", "", "margin:.3em 0;font-size:12px", line));
+  const lines = foot.map((line) => el("p", "", "margin:.3em 0;font-size:max(12px,.75rem)", line));
   details.append(table, ...lines);
   fig.append(details);
 }

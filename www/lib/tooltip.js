@@ -3,6 +3,14 @@
 import { THEMES } from "../shared.js";
 import { call } from "./charts.js";
 
+/** The tooltip's background and text colours and the focus ring's in `theme`: the theme's
+ * own, reversed; in forced colours the system's, not reversed (the browser backs text with
+ * Canvas, which would hide Canvas-coloured text). */
+export function colours(theme) {
+  const t = THEMES[theme];
+  return t ? [t.text, t.background, t.focus] : ["Canvas", "CanvasText", "Highlight"];
+}
+
 function lines(tip, texts) {
   const head = document.createElement("strong");
   head.textContent = texts[0];
@@ -43,8 +51,7 @@ export function tooltip(chart) {
     },
     /** After a redraw in `theme`: its colours, and the open tooltip put back on its figure. */
     redrawn(theme) {
-      tip.style.background = THEMES[theme].text;
-      tip.style.color = THEMES[theme].background;
+      [tip.style.background, tip.style.color] = colours(theme);
       if (current >= 0) show(current, false);
     },
   };

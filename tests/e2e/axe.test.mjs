@@ -1,0 +1,109 @@
+// axe-core (WCAG 2.x A and AA, and its best practices) finds nothing on the article, the embed
+// page and the builder, each with its charts drawn. axe runs in the page through the DevTools
+// protocol (page.evaluate), which the pages' strict CSP does not govern; an injected <script>
+// (page.addScriptTag) would be refused by it, as it should be.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import {
+  DIST,
+  guard,
+  launch,
+  ROOT,
+  requireDist,
+  scrollThrough,
+  startServer,
+  trendSpec,
+  waitForCharts,
+} from "./helpers.mjs";
+
+const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+let browser;
+let srv;
+
+before(async () => {
+  requireDist();
+  [browser, srv] = await Promise.all([launch(), startServer(DIST)]);
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+/** axe's violations on `page`: "rule: target (summary)" for each node. */
+async function violations(page) {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
+    TAGS,
+  );
+  return found.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} (${n.failureSummary})`),
+  );
+}
+
+for (const scheme of ["light", "dark"]) {
+  describe(`axe, ${scheme} theme`, () => {
+    let context;
+    let page;
+    let g;
+    before(async () => {
+      context = await browser.newContext({
+        viewport: { width: 1000, height: 800 },
+        colorScheme: scheme,
+      });
+      g = await guard(context, [srv.origin]);
+      page = await context.newPage();
+    });
+    after(() => context?.close());
+
+    test("the article: a main landmark, no violations", async () => {
+      await page.goto(srv.url("/"));
+      await scrollThrough(page);
+      assert.deepEqual(await waitForCharts(page, 2), ["ready", "ready"]);
+      assert.equal(await page.locator("main").count(), 1);
+      assert.deepEqual(await violations(page), []);
+    });
+
+    test("an embed page: a heading with its chart's title, no violations", async () => {
+      await page.goto(srv.url("/embed.html?chart=detection-rate"));
+      await waitForCharts(page, 1);
+      assert.equal(
+        await page.locator("h1").textContent(),
+        "Nearly nine in ten grooming reports were detected",
+      );
+      assert.deepEqual(await violations(page), []);
+    });
+
+    test("an embed page's heading is the title as text, markup and all", async () => {
+      const title = "Rates <img src=x onerror=alert(1)> & more";
+      const spec = trendSpec({ title });
+      await page.goto(srv.url(`/embed.html#spec=${encodeURIComponent(JSON.stringify(spec))}`));
+      assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
+      const h1 = await page.locator("h1").evaluate((h) => [h.textContent, h.childElementCount]);
+      assert.deepEqual(h1, [title, 0]);
+      assert.equal(await page.locator("img").count(), 0);
+      assert.deepEqual(g.dialogs, []);
+    });
+
+    test("an embed page with a bad spec: still a heading, no violations", async () => {
+      await page.goto(srv.url("/embed.html#spec=%7B%7D"));
+      assert.deepEqual(await waitForCharts(page, 1), ["error"]);
+      assert.equal(await page.locator("h1").count(), 1);
+      assert.deepEqual(await violations(page), []);
+    });
+
+    test("the builder: no violations", async () => {
+      await page.goto(srv.url("/builder.html"));
+      await page.waitForSelector("html[data-ready]");
+      assert.deepEqual(await violations(page), []);
+      assert.deepEqual(g.pageErrors, []);
+      assert.deepEqual(g.console, []);
+    });
+  });
+}
