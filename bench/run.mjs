@@ -654,7 +654,7 @@ async function main() {
     rmSync(tmp, { recursive: true, force: true });
   }
 
-  const out = table(results, { chartjsFile });
+  const out = table(results, { wasm, chartjsFile });
   console.log(out);
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 1));
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -663,7 +663,7 @@ async function main() {
 // ---------------------------------------------------------------------------------------------
 // The table.
 
-function table(r, { chartjsFile }) {
+function table(r, { wasm, chartjsFile }) {
   const rows = [];
   // Columns: measure, ours, Chart.js, ours / Chart.js, uPlot, ours / uPlot, goal, met?; `up` is
   // [uPlot's figure, ours / uPlot] where uPlot has one.
