@@ -21,9 +21,10 @@ const MARGIN = 300; // px from the viewport at which a chart is drawn
 // already within reach are mounted without waiting for an observer callback. Printing mounts the
 // rest at once: once the program is here and a chart's spec is in its script (a named chart's is
 // fetched after the program and put there), it mounts within the beforeprint event, before the
-// page is laid out for paper.
-function auto() {
-  const scripts = [...document.querySelectorAll(SELECTOR)];
+// page is laid out for paper. <offence-chart> elements (below) hand their scripts to it too.
+let io, printing;
+const waiting = new Set(); // scripts not mounted yet, for print
+function watch(scripts) {
   if (!scripts.length) return;
   // mountOne reports a failure where the chart would be
   load().then(() => {
@@ -37,13 +38,21 @@ function auto() {
       }, noop);
     }
   }, noop);
-  const all = () => {
+  if (!printing) {
+    printing = 1;
+    const all = () => {
+      for (const s of waiting) mountOne(s);
+      waiting.clear();
+    };
+    addEventListener("beforeprint", all);
+    matchMedia("print").addEventListener("change", all);
+  }
+  for (const s of scripts) waiting.add(s);
+  if (!("IntersectionObserver" in window)) {
     for (const s of scripts) mountOne(s);
-  };
-  addEventListener("beforeprint", all);
-  matchMedia("print").addEventListener("change", all);
-  if (!("IntersectionObserver" in window)) return all();
-  const io = new IntersectionObserver(
+    return;
+  }
+  io ||= new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
@@ -64,4 +73,32 @@ function auto() {
 
 function noop() {}
 
-auto();
+watch([...document.querySelectorAll(SELECTOR)]);
+
+// <offence-chart name="offence-trend" theme="dark"></offence-chart>, or one holding its spec in a
+// <script type="application/json">: once in a page (then or later) it becomes the spec script
+// above, inside itself (light DOM, so the figure is the page's own), and is drawn as those are.
+// Its attributes are read once: changing them afterwards changes nothing.
+class OffenceChart extends HTMLElement {
+  connectedCallback() {
+    if (this.oc) return; // moved in the page: it is mounted or on its way already
+    if (document.readyState === "loading") {
+      // the parser may not have reached its child spec yet
+      document.addEventListener("DOMContentLoaded", () => this.connectedCallback());
+      return;
+    }
+    this.oc = 1;
+    this.style.display = "block";
+    let s = this.querySelector('script[type="application/json"]');
+    if (!s) {
+      s = document.createElement("script");
+      s.type = "application/json";
+      s.dataset.offenceChart = this.getAttribute("name") || "";
+      this.append(s);
+    } else if (!s.hasAttribute("data-offence-chart")) s.dataset.offenceChart = "";
+    const theme = this.getAttribute("theme");
+    if (theme) s.dataset.theme = theme;
+    watch([s]);
+  }
+}
+customElements.get("offence-chart") || customElements.define("offence-chart", OffenceChart);
