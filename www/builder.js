@@ -1,8 +1,9 @@
 // The journalists' chart builder (builder.html): start from a default chart or a table pasted from
-// a spreadsheet, edit the spec as JSON, see it drawn live, then copy an embed snippet (iframe or
-// script) or download the chart as a PNG. Everything happens in this page: no requests but the
-// chart program and the named charts' specs, no storage, no cookies. Its steps are in
-// lib/builder/; scripts/build-site.mjs bundles them, the loader's parts and the wasm's glue here.
+// a spreadsheet, edit the spec as JSON, see it drawn live, then copy an embed snippet (iframe,
+// script or web component) or download the chart as a PNG. Everything happens in this page: no
+// requests but the chart program and the named charts' specs, no storage, no cookies.
+// Its steps are in lib/builder/; scripts/build-site.mjs bundles them, the loader's parts and the
+// wasm's glue here.
 
 import { download } from "./lib/builder/download.js";
 import { copy, disableSnippets } from "./lib/builder/embed-code.js";
@@ -12,7 +13,7 @@ import { FIELDS, setMode, tableChanged } from "./lib/builder/start.js";
 import { load } from "./lib/program.js";
 
 export { escapeHtml, scriptSafeJson } from "./lib/builder/escape.js";
-export { iframeSnippet, scriptSnippet } from "./lib/builder/snippets.js";
+export { componentSnippet, iframeSnippet, scriptSnippet } from "./lib/builder/snippets.js";
 export { parseFigure, parseTable, tableToSpec } from "./lib/builder/table-form.js";
 
 const DEBOUNCE_MS = 200;
@@ -44,6 +45,7 @@ function wire() {
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", reframe);
   el.copyIframe.addEventListener("click", () => copy(el.codeIframe, "iframe"));
   el.copyScript.addEventListener("click", () => copy(el.codeScript, "script"));
+  el.copyComponent.addEventListener("click", () => copy(el.codeComponent, "web component"));
   el.download.addEventListener("click", download);
   let frame = 0; // a redraw is scheduled
   const resized = () => {

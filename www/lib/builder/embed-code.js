@@ -1,16 +1,17 @@
-// The embed step: the two snippets for the last valid spec, or why there are none; copying them.
+// The embed step: the three snippets for the last valid spec, or why there are none; copying them.
 import { el, state } from "./page.js";
-import { iframeSnippet, scriptSnippet } from "./snippets.js";
+import { componentSnippet, iframeSnippet, scriptSnippet } from "./snippets.js";
 
 // Longer iframe addresses than this may be cut by a CMS; browsers refuse beyond about 2 MB.
 const LONG_URL = 8000;
 const MAX_URL = 2_000_000;
 
-/** Both snippets replaced by `why`, their copy buttons off. */
+/** Every snippet replaced by `why`, their copy buttons off. */
 export function disableSnippets(why) {
   for (const [code, button] of [
     [el.codeIframe, el.copyIframe],
     [el.codeScript, el.copyScript],
+    [el.codeComponent, el.copyComponent],
   ]) {
     code.value = why;
     button.disabled = true;
@@ -33,6 +34,8 @@ export function showSnippets() {
   el.copyIframe.disabled = src.length > MAX_URL;
   el.codeScript.value = scriptSnippet(spec, { theme });
   el.copyScript.disabled = false;
+  el.codeComponent.value = componentSnippet(spec, { theme });
+  el.copyComponent.disabled = false;
   const shown = Math.round(state.view ? state.view.height : 0);
   let note =
     `Drawn ${el.canvas.clientWidth} px wide, ${shown} px tall. ` +

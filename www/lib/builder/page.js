@@ -18,8 +18,10 @@ export const el = {
   download: $("download"),
   codeIframe: $("code-iframe"),
   codeScript: $("code-script"),
+  codeComponent: $("code-component"),
   copyIframe: $("copy-iframe"),
   copyScript: $("copy-script"),
+  copyComponent: $("copy-component"),
   copyNote: $("copy-note"),
 };
 

@@ -1,5 +1,5 @@
 // The embed snippets a journalist copies: an iframe of the embed page, or the spec inline with the
-// loader. Every typed value is escaped (escape.js).
+// loader (in a spec script or an <offence-chart> element). Every typed value is escaped (escape.js).
 import { escapeHtml, scriptSafeJson } from "./escape.js";
 
 /** This page's folder: the chart host's, where embed.html and the loader are. */
@@ -41,6 +41,18 @@ export function scriptSnippet(spec, { theme = "", at = base() } = {}) {
   return (
     `<div class="offence-chart"><script type="application/json" data-offence-chart${data}>` +
     `${scriptSafeJson(spec)}</script></div>\n` +
+    `<script type="module" src="${loader}"></script>`
+  );
+}
+
+/** The web-component snippet: an <offence-chart> holding the spec, and the loader that defines it. */
+export function componentSnippet(spec, { theme = "", at = base() } = {}) {
+  const t = themeOf(theme);
+  const attr = t ? ` theme="${t}"` : "";
+  const loader = escapeHtml(new URL("offence-charts.js", at).href);
+  return (
+    `<offence-chart${attr}><script type="application/json">` +
+    `${scriptSafeJson(spec)}</script></offence-chart>\n` +
     `<script type="module" src="${loader}"></script>`
   );
 }
