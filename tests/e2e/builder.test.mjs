@@ -296,7 +296,9 @@ describe("builder.html", () => {
       await waitForSpec(page, HOSTILE);
       const iframe = await page.inputValue("#code-iframe");
       const script = await page.inputValue("#code-script");
-      for (const code of [iframe, script]) {
+      const component = await page.inputValue("#code-component");
+      assert.match(component, /^<offence-chart><script type="application\/json">/);
+      for (const code of [iframe, script, component]) {
         assert.ok(!code.includes("<script>alert"), code);
         assert.ok(!/<\/script>"/.test(code), code);
       }
@@ -433,6 +435,16 @@ describe("builder.html", () => {
       assert.equal(
         await page.evaluate(() => navigator.clipboard.readText()),
         await page.inputValue("#code-script"),
+      );
+      await page.click("#copy-component");
+      await page.waitForFunction(() =>
+        document
+          .getElementById("copy-note")
+          .textContent.startsWith("Copied the web component code"),
+      );
+      assert.equal(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        await page.inputValue("#code-component"),
       );
       await clean(page, g, context);
     } finally {
