@@ -2,8 +2,8 @@
 // <script type="application/json">, defined by the loader (offence-charts.js) loaded as a module
 // from the chart host on an article of another origin, under the README's CSP for the script
 // embed. Each element becomes a spec script inside itself and is drawn as the script embed's are:
-// lazily, with its errors in its place, its theme, its keyboard tooltips; one added later mounts
-// too. The builder's third snippet, pasted into a page, draws.
+// lazily (or at once for print), with its errors in its place, its theme, its keyboard tooltips;
+// one added later mounts too. The builder's third snippet, pasted into a page, draws.
 
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
@@ -128,6 +128,20 @@ test("lazy: a component below the fold is drawn only once scrolled near", async 
     await page.waitForTimeout(800);
     assert.equal(await page.locator("figure.oc-chart").count(), 0, "not drawn above the fold");
     await page.locator("offence-chart").scrollIntoViewIfNeeded();
+    assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
+    await clean(g, page);
+  } finally {
+    await context.close();
+  }
+});
+
+test("printing mounts a component not yet scrolled to", async () => {
+  const { context, g, page } = await open("/lazy.html", { width: 800, height: 700 });
+  try {
+    await page.waitForFunction(() => document.querySelector("offence-chart .oc-slot"));
+    await page.waitForLoadState("networkidle");
+    assert.equal(await page.locator("figure.oc-chart").count(), 0, "not drawn before print");
+    await page.emulateMedia({ media: "print" });
     assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
     await clean(g, page);
   } finally {
