@@ -159,7 +159,8 @@ test("a component added later by the page's script mounts", async () => {
         a.setAttribute("name", "detection-rate");
         document.querySelector("main").append(a);
         const b = document.createElement("div");
-        b.innerHTML = `<offence-chart><script type="application/json">${spec}</script></offence-chart>`;
+        const json = `<script type="application/json">${spec}</script>`;
+        b.innerHTML = `<offence-chart>${json}</offence-chart>`;
         document.querySelector("main").append(b);
       },
       JSON.stringify(trendSpec({ title: "Added later" })),

@@ -1,5 +1,6 @@
 // The embed snippets a journalist copies: an iframe of the embed page, or the spec inline with the
-// loader (in a spec script or an <offence-chart> element). Every typed value is escaped (escape.js).
+// loader (in a spec script or an <offence-chart> element). Every typed value is escaped
+// (escape.js).
 import { escapeHtml, scriptSafeJson } from "./escape.js";
 
 /** This page's folder: the chart host's, where embed.html and the loader are. */
@@ -45,7 +46,8 @@ export function scriptSnippet(spec, { theme = "", at = base() } = {}) {
   );
 }
 
-/** The web-component snippet: an <offence-chart> holding the spec, and the loader that defines it. */
+/** The web-component snippet: an <offence-chart> holding the spec, and the loader that defines
+ * it. */
 export function componentSnippet(spec, { theme = "", at = base() } = {}) {
   const t = themeOf(theme);
   const attr = t ? ` theme="${t}"` : "";
