@@ -1,0 +1,105 @@
+// builder.html's own program (issue 15): the builder loads the builder's wasm (cargo feature
+// `builder`), never the readers', and the embed page the readers', never the builder's; the
+// headline check lists each claim of the title and subtitle with the chart's figures, and a
+// claim the figures contradict is a warning in words, announced.
+
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { fixtureDir, guard, launch, removeDir, requireDist, startServer } from "./helpers.mjs";
+
+let browser;
+let srv;
+let dir;
+
+before(async () => {
+  requireDist();
+  dir = fixtureDir();
+  [browser, srv] = await Promise.all([launch(), startServer(dir)]);
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+  removeDir(dir);
+});
+
+/** Opens `path` and resolves to the page, its guard and the names of the wasm files it fetched. */
+async function open(path) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const g = await guard(context, [srv.origin]);
+  const page = await context.newPage();
+  const wasm = [];
+  page.on("request", (r) => {
+    const name = new URL(r.url()).pathname.slice(1);
+    if (name.endsWith(".wasm")) wasm.push(name);
+  });
+  await page.goto(srv.url(path));
+  return { context, page, g, wasm };
+}
+
+const claimLines = (page) => page.$$eval("#claims li", (lis) => lis.map((li) => li.textContent));
+
+describe("the builder's program", () => {
+  test("the builder fetches the builder's wasm, the embed page the readers'", async () => {
+    const b = await open("/builder.html");
+    try {
+      await b.page.waitForSelector("html[data-ready]");
+      await b.page.waitForSelector("#claims li");
+      assert.equal(b.wasm.length, 1, `one wasm: ${b.wasm}`);
+      assert.match(b.wasm[0], /^oc-builder-[0-9a-f]{10}\.wasm$/);
+      assert.deepEqual(b.g.pageErrors, [], "page errors");
+      assert.deepEqual(b.g.console, [], "console errors");
+    } finally {
+      await b.context.close();
+    }
+    const e = await open("/embed.html?chart=offence-trend");
+    try {
+      await e.page.waitForSelector("canvas[aria-label]");
+      assert.equal(e.wasm.length, 1, `one wasm: ${e.wasm}`);
+      assert.match(e.wasm[0], /^oc-[0-9a-f]{10}\.wasm$/);
+    } finally {
+      await e.context.close();
+    }
+  });
+});
+
+describe("the headline check", () => {
+  test("the default chart's title holds; 'fell by 7.7 %' is a warning", async () => {
+    const { context, page, g } = await open("/builder.html");
+    try {
+      await page.waitForSelector("html[data-ready]");
+      await page.waitForSelector("#claims li");
+      assert.deepEqual(await claimLines(page), [
+        "title: rose by 7.7 % — figures: 1,573 → 1,694, +7.7 % ✓ holds",
+      ]);
+      assert.equal(await page.textContent("#claims-warning"), "");
+      assert.equal(await page.getAttribute("#claims-warning", "role"), "status");
+
+      const spec = JSON.parse(await page.inputValue("#spec"));
+      spec.title = spec.title.replace("rose by", "fell by");
+      await page.fill("#spec", JSON.stringify(spec, null, 2));
+      await page.waitForFunction(() =>
+        document.getElementById("claims-warning").textContent.includes("fell by"),
+      );
+      assert.deepEqual(await claimLines(page), [
+        "title: fell by 7.7 % — figures: 1,573 → 1,694, +7.7 % ✗ contradicted",
+      ]);
+      assert.equal(
+        await page.textContent("#claims-warning"),
+        "Warning: the title says “fell by 7.7 %”, but the chart’s figures say 1,573 → 1,694," +
+          " +7.7 %. Check the words before publishing.",
+      );
+
+      // A title with no figure: nothing to check, and said so.
+      spec.title = "Online child sexual abuse offences recorded in Scotland";
+      await page.fill("#spec", JSON.stringify(spec, null, 2));
+      await page.waitForSelector("#claims-none:not([hidden])");
+      assert.deepEqual(await claimLines(page), []);
+      assert.equal(await page.textContent("#claims-warning"), "");
+      assert.deepEqual(g.pageErrors, [], "page errors");
+      assert.deepEqual(g.console, [], "console errors");
+    } finally {
+      await context.close();
+    }
+  });
+});
