@@ -103,3 +103,83 @@ describe("the headline check", () => {
     }
   });
 });
+
+// From the #GetHelpOrGetCaught release (April 2020).
+const RELEASE =
+  "Offences continue to rise with 1694 recorded in Scotland between April 2019 and February " +
+  "2020, compared to 1573 over the same period for 2018/19. Nearly 1600 crimes were recorded " +
+  "the year before.";
+
+describe("start from a release", () => {
+  test("marks every figure, and a figure chosen by keyboard joins the spec", async () => {
+    const { context, page, g } = await open("/builder.html");
+    try {
+      await page.waitForSelector("html[data-ready]");
+      await page.selectOption("#start", "release");
+      await page.waitForSelector("#release-step:not([hidden])");
+      await page.fill("#r-source", "Police Scotland");
+      await page.fill("#r-date", "April 2020");
+      await page.fill("#release", RELEASE);
+      await page.waitForSelector("#release-text button.figure");
+      const marked = await page.$$eval("#release-text button.figure", (bs) =>
+        bs.map((b) => b.textContent),
+      );
+      assert.deepEqual(marked, ["1694", "1573", "Nearly 1600"]);
+      assert.equal(await page.textContent("#release-text"), RELEASE, "the text is all there");
+      assert.equal(
+        await page.textContent("#release-count"),
+        "3 figures found: choose one to add it.",
+      );
+
+      // By keyboard: focus the third figure and press Enter, then the second with Space.
+      await page.focus("#release-text button.figure >> nth=2");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.getElementById("spec").value.includes("1600"));
+      await page.focus("#release-text button.figure >> nth=1");
+      await page.keyboard.press("Space");
+      await page.waitForFunction(() => document.getElementById("spec").value.includes("1573"));
+      const spec = JSON.parse(await page.inputValue("#spec"));
+      assert.deepEqual(spec.sources, [{ name: "Police Scotland", date: "April 2020" }]);
+      // A period for each, named by the period phrase of its sentence where it has one.
+      assert.deepEqual(spec.periods, [
+        { label: "Figure 1" },
+        { label: "Figure 2", name: "2018/19" },
+      ]);
+      assert.deepEqual(spec.series[0].values, [
+        {
+          value: 1600,
+          source: 0,
+          published: "Nearly 1600",
+          approximate: true,
+          quote: "Nearly 1600 crimes were recorded the year before.",
+        },
+        {
+          value: 1573,
+          source: 0,
+          published: "1573",
+          quote:
+            "Offences continue to rise with 1694 recorded in Scotland between April 2019 and " +
+            "February 2020, compared to 1573 over the same period for 2018/19.",
+        },
+      ]);
+      assert.equal(
+        await page.getAttribute("#release-text button.figure >> nth=2", "aria-pressed"),
+        "true",
+      );
+      // The preview draws it, and the snippets are ready.
+      await page.waitForFunction(
+        () =>
+          document
+            .getElementById("canvas")
+            .getAttribute("aria-label")
+            ?.startsWith("Chart: Figures from the release") &&
+          !document.getElementById("copy-script").disabled,
+      );
+      assert.equal(await page.textContent("#spec-error"), "");
+      assert.deepEqual(g.pageErrors, [], "page errors");
+      assert.deepEqual(g.console, [], "console errors");
+    } finally {
+      await context.close();
+    }
+  });
+});
