@@ -104,9 +104,10 @@ describe("the headline check", () => {
   });
 });
 
-// From the #GetHelpOrGetCaught release (April 2020).
+// From the #GetHelpOrGetCaught release (April 2020), with a dash of three bytes in UTF-8 and one
+// JS character before two figures: findFigures gives string indexes, not byte offsets.
 const RELEASE =
-  "Offences continue to rise with 1694 recorded in Scotland between April 2019 and February " +
+  "Offences continue to rise — with 1694 recorded in Scotland between April 2019 and February " +
   "2020, compared to 1573 over the same period for 2018/19. Nearly 1600 crimes were recorded " +
   "the year before.";
 
@@ -158,7 +159,7 @@ describe("start from a release", () => {
           source: 0,
           published: "1573",
           quote:
-            "Offences continue to rise with 1694 recorded in Scotland between April 2019 and " +
+            "Offences continue to rise — with 1694 recorded in Scotland between April 2019 and " +
             "February 2020, compared to 1573 over the same period for 2018/19.",
         },
       ]);
