@@ -10,7 +10,9 @@
 //   offence-charts.js    the loader for script snippets: www/offence-charts.js and www/lib/
 //                        bundled, importing the glue above
 //   embed-<hash>.js      the embed page's one script: its code, the loader and the glue bundled
-//   builder-<hash>.js    the builder's script, bundled the same way
+//   oc-builder-<hash>.wasm, oc-builder-<hash>.js  the builder's program (cargo feature `builder`:
+//                        release figures, headline claims) and its glue, for builder.html only
+//   builder-<hash>.js    the builder's script, bundled the same way with the builder's glue
 //   embed-host.js        minified, not bundled (a classic script, pasted into CMS pages)
 //   *-<hash>.css         the stylesheets, minified
 //   *.html               the pages, naming the files above (the embed page also preloads the wasm)
@@ -21,7 +23,8 @@
 // or esbuild warning, a page naming a file the build does not make, or a file in www/ it does not
 // know stops the build with a message; the folder is replaced only once everything is built.
 //
-// Usage: node scripts/build-site.mjs PKG OUT   (PKG: wasm-pack's output folder)
+// Usage: node scripts/build-site.mjs PKG OUT BUILDER_PKG   (PKG, BUILDER_PKG: wasm-pack's output
+// folders for the readers' program and the builder's)
 import { createHash } from "node:crypto";
 import {
   mkdirSync,
@@ -47,7 +50,8 @@ const PKG_GLUE = "offence_charts.js";
 // The top-level files of www/, by what the build does with them.
 const STABLE_LOADER = "offence-charts.js";
 const HOST = "embed-host.js";
-const BUNDLED = ["embed.js", "builder.js"];
+const BUNDLED = ["embed.js"];
+const BUILDER = "builder.js"; // bundled with the builder's program
 const IMPORTED_ONLY = ["shared.js"]; // generated from Rust; bundled where imported
 
 const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 10);
@@ -67,7 +71,7 @@ class Site {
 }
 
 /** The wasm and its glue with short names, the glue naming the wasm's hashed file. */
-async function program(site, pkg) {
+async function program(site, pkg, stem = "oc") {
   const tmp = mkdtempSync(join(tmpdir(), "oc-site-"));
   try {
     const wasmPath = join(tmp, "program.wasm");
@@ -75,13 +79,16 @@ async function program(site, pkg) {
     writeFileSync(wasmPath, readFileSync(join(pkg, PKG_WASM)));
     writeFileSync(gluePath, readFileSync(join(pkg, PKG_GLUE)));
     shortNames(wasmPath, gluePath);
-    const wasm = site.add(PKG_WASM, readFileSync(wasmPath), { stem: "oc", ext: "wasm" });
+    // Pages name the readers' files as wasm-pack does; the builder's are named by no page.
+    const from = (name) => (stem === "oc" ? name : `${stem}:${name}`);
+    const wasm = site.add(from(PKG_WASM), readFileSync(wasmPath), { stem, ext: "wasm" });
     const source = readFileSync(gluePath, "utf8");
     if (!source.includes(PKG_WASM)) throw new Error(`the glue does not name ${PKG_WASM}`);
     const glue = source.replaceAll(PKG_WASM, wasm);
     const min = await transform(glue, { minify: true, loader: "js", logLevel: "warning" });
     failOnWarnings(min, "the glue");
-    return { wasm, glue, glueFile: site.add(PKG_GLUE, min.code, { stem: "oc", ext: "js" }) };
+    const glueFile = site.add(from(PKG_GLUE), min.code, { stem, ext: "js" });
+    return { wasm, glue, glueFile };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -107,11 +114,13 @@ function specs(site) {
 // What the page scripts' loader calls on an instance of the program (lib/program.js, mount.js,
 // charts.js, render.js): a bundled glue exports only these, so the rest of it is left out.
 const CALLED = ["default", "openChart", "renderChart"];
+// And what the builder calls besides (ChartView.claims comes with the class).
+const BUILDER_CALLED = [...CALLED, "findFigures"];
 
 /** esbuild's resolution of the two modules the build provides: "oc:files", and "oc:glue" either
  * bundled (exporting CALLED) or left as an import of the glue's own file (all of it: the loader's
  * load() resolves to that module). */
-function provided({ wasm, glue, glueFile }, specFiles, bundleGlue) {
+function provided({ wasm, glue, glueFile }, specFiles, bundleGlue, called = CALLED) {
   const files = [
     `export const GLUE = ${JSON.stringify(`./${glueFile}`)};`,
     `export const WASM = ${JSON.stringify(`./${wasm}`)};`,
@@ -122,7 +131,7 @@ function provided({ wasm, glue, glueFile }, specFiles, bundleGlue) {
     setup(b) {
       const modules = {
         files,
-        called: `export { ${CALLED.join(", ")} } from "oc:glue-module";`,
+        called: `export { ${called.join(", ")} } from "oc:glue-module";`,
         glue,
       };
       b.onResolve({ filter: /^oc:glue$/ }, () =>
@@ -168,7 +177,7 @@ async function bundle(entries, plugin) {
   });
 }
 
-async function scripts(site, prog, specFiles) {
+async function scripts(site, prog, builderProg, specFiles) {
   // The loader of script snippets imports the glue's file, which is loaded once per page.
   const [loader] = await bundle([STABLE_LOADER], provided(prog, specFiles, false));
   const glueImport = loader.imports.map((i) => i.path);
@@ -182,6 +191,11 @@ async function scripts(site, prog, specFiles) {
       throw new Error(`${entry} should import nothing: ${imports.map((i) => i.path)}`);
     site.add(entry, code, { stem: basename(entry, ".js"), ext: "js" });
   }
+  const builderPlugin = provided(builderProg, specFiles, true, BUILDER_CALLED);
+  const [builder] = await bundle([BUILDER], builderPlugin);
+  if (builder.imports.length)
+    throw new Error(`${BUILDER} should import nothing: ${builder.imports.map((i) => i.path)}`);
+  site.add(BUILDER, builder.code, { stem: basename(BUILDER, ".js"), ext: "js" });
   // The host script is a classic script (document.currentScript): minified as it is.
   const host = await transform(readFileSync(join(WWW, HOST), "utf8"), {
     minify: true,
@@ -220,11 +234,12 @@ function pages(site, html) {
 }
 
 async function main() {
-  const [pkg, out] = process.argv.slice(2);
-  if (!pkg || !out) throw new Error("usage: node scripts/build-site.mjs PKG OUT");
+  const [pkg, out, builderPkg] = process.argv.slice(2);
+  if (!pkg || !out || !builderPkg)
+    throw new Error("usage: node scripts/build-site.mjs PKG OUT BUILDER_PKG");
   const top = readdirSync(WWW, { withFileTypes: true }).filter((f) => f.isFile());
   const of = (ext) => top.map((f) => f.name).filter((f) => f.endsWith(ext));
-  const known = [STABLE_LOADER, HOST, ...BUNDLED, ...IMPORTED_ONLY];
+  const known = [STABLE_LOADER, HOST, ...BUNDLED, BUILDER, ...IMPORTED_ONLY];
   const unknown = top
     .map((f) => f.name)
     .filter((f) => !/\.(html|css)$/.test(f) && !known.includes(f));
@@ -236,8 +251,9 @@ async function main() {
   const site = new Site(partial);
   try {
     const prog = await program(site, pkg);
+    const builderProg = await program(site, builderPkg, "oc-builder");
     const specFiles = specs(site);
-    await scripts(site, prog, specFiles);
+    await scripts(site, prog, builderProg, specFiles);
     await styles(site, of(".css"));
     pages(site, of(".html"));
     rmSync(out, { recursive: true, force: true });

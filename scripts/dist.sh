@@ -16,20 +16,30 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # enabled by RUSTC_BOOTSTRAP for this build only. If they are refused, the build stops here: it
 # never ships another program after a warning. Paths are remapped so that any clone, in any folder,
 # builds the same bytes.
+#
+# Two programs come of it: the readers' (embed and article pages, the loader) and the builder's
+# (builder.html only), which adds the cargo feature `builder` (release figures, headline claims):
+# the readers' wasm never grows with the builder.
 features=${OC_FEATURES:-}
 out=${OC_OUT:-dist}
-pkg=pkg${features:+-$features}
 mkdir -p target
-log=target/size-build${features:+-$features}.log
-if ! RUSTC_BOOTSTRAP=1 \
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --remap-path-prefix=$PWD=/oc --remap-path-prefix=$HOME=/home" \
-    CARGO_TARGET_DIR=target/size \
-    wasm-pack --quiet build --release --target web --out-dir "$pkg" --out-name offence_charts --no-typescript --no-pack . \
-    -- ${features:+--features "$features"} -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size >/dev/null 2>"$log"; then
-  echo "dist: the wasm build failed; its log ($log) ends:" >&2
-  tail -n 30 "$log" >&2
-  exit 1
-fi
-# The site around it (scripts/build-site.mjs, esbuild): pages and loader under stable names,
+wasm() { # FEATURES: builds pkg[-FEATURES]/
+  local features=$1
+  local pkg=pkg${features:+-${features//,/-}}
+  local log=target/size-build${features:+-${features//,/-}}.log
+  if ! RUSTC_BOOTSTRAP=1 \
+      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --remap-path-prefix=$PWD=/oc --remap-path-prefix=$HOME=/home" \
+      CARGO_TARGET_DIR=target/size \
+      wasm-pack --quiet build --release --target web --out-dir "$pkg" --out-name offence_charts --no-typescript --no-pack . \
+      -- ${features:+--features "$features"} -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size >/dev/null 2>"$log"; then
+    echo "dist: the wasm build failed; its log ($log) ends:" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
+  echo "$pkg"
+}
+pkg=$(wasm "$features")
+builder_pkg=$(wasm "builder${features:+,$features}")
+# The site around them (scripts/build-site.mjs, esbuild): pages and loader under stable names,
 # everything else content-hashed; the folder is replaced only once all of it is built.
-node scripts/build-site.mjs "$pkg" "$out"
+node scripts/build-site.mjs "$pkg" "$out" "$builder_pkg"

@@ -6,7 +6,7 @@
 //! | layer | holds |
 //! | --- | --- |
 //! | `text` | strings without `core::fmt`; en-GB number formats |
-//! | `release` | figures found in a press release's prose (native only, for the builder) |
+//! | `release` | figures found in a press release's prose (native, and the builder's wasm) |
 //! | `spec` | the JSON value, reading it into the spec model with paths, the rules, limits, errors
 //! |
 //! | `describe` | words about a spec: summary, tooltips, data table, rates, the source line |
@@ -25,7 +25,7 @@ mod chart;
 mod describe;
 mod layout;
 mod paint;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 mod release;
 mod spec;
 mod web;
@@ -44,13 +44,13 @@ pub use web::shared_js;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use chart::{named_spec, NAMED};
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub use describe::claims::{check as check_claims, Claim, Verdict};
 #[cfg(not(target_arch = "wasm32"))]
 pub use layout::measure::native::FontMeasure;
 #[cfg(not(target_arch = "wasm32"))]
 pub use paint::render::{svg_to_png, to_svg, to_svg_sized, MAX_PNG_PIXELS};
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub use release::{find as find_figures, periods, Bound, FigureKind, Found};
 
 #[cfg(target_arch = "wasm32")]

@@ -2,7 +2,7 @@
 //! ("rose by 7.7 %", "nearly nine in ten", "70 per cent", "doubled") and whether the chart's own
 //! figures bear each out at the precision written, with the figure worked out.
 //!
-//! For the builder; native only until the builder has a wasm build of its own.
+//! For the builder: native, and in the builder's own wasm (cargo feature `builder`).
 
 use crate::describe::rate_of;
 use crate::spec::{Kind, Spec};

@@ -1,7 +1,7 @@
 //! Words for a chart: the screen-reader summary, tooltip text for each figure, the data table,
 //! and detection rates worked out from counts.
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub mod claims;
 
 use crate::spec::{Annotation, Category, Figure, Kind, Spec};

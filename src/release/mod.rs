@@ -7,8 +7,8 @@
 //! ("COVID-19"), section and group numbers ("Group 1-5"), ordinals, and anything in a web address
 //! or a fenced block. Numbers in words ("nine in ten", "four weeks") are left to the journalist.
 //!
-//! For the builder, which starts a chart from a release; native only until the builder has a wasm
-//! build of its own (the readers' wasm does not carry it). Uses only [`crate::text`].
+//! For the builder, which starts a chart from a release: native, and in the builder's own wasm
+//! (cargo feature `builder`; the readers' wasm does not carry it). Uses only [`crate::text`].
 
 mod period;
 mod scan;

@@ -99,7 +99,7 @@ fn device_pixel_ratio() -> f64 {
 /// A chart drawn on a canvas: redraw it at a new size or theme, and ask it about its figures.
 #[wasm_bindgen]
 pub struct ChartView {
-    chart: Chart,
+    pub(super) chart: Chart,
     canvas: HtmlCanvasElement,
     scene: Scene,
     /// The width the scene was laid out for: a redraw at the same width only repaints.

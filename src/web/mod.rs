@@ -8,6 +8,8 @@
 //!
 //! May use every layer below; nothing below uses it.
 
+#[cfg(all(target_arch = "wasm32", feature = "builder"))]
+mod builder;
 #[cfg(target_arch = "wasm32")]
 mod canvas;
 #[cfg(target_arch = "wasm32")]

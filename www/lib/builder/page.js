@@ -6,6 +6,13 @@ export const el = {
   start: $("start"),
   tableStep: $("table-step"),
   table: $("table"),
+  releaseStep: $("release-step"),
+  release: $("release"),
+  releaseSource: $("r-source"),
+  releaseDate: $("r-date"),
+  releaseUrl: $("r-url"),
+  releaseCount: $("release-count"),
+  releaseText: $("release-text"),
   tableError: $("table-error"),
   spec: $("spec"),
   specError: $("spec-error"),
@@ -15,6 +22,9 @@ export const el = {
   preview: $("preview"),
   canvas: $("canvas"),
   previewNote: $("preview-note"),
+  claims: $("claims"),
+  claimsNone: $("claims-none"),
+  claimsWarning: $("claims-warning"),
   download: $("download"),
   codeIframe: $("code-iframe"),
   codeScript: $("code-script"),
@@ -34,4 +44,5 @@ export const state = {
   tableProblem: "", // why the table could not become a spec, if it could not
   seq: 0, // updates started
   drawn: "", // what the preview shows: width/ratio/theme
+  releaseSpec: null, // the spec built from the release's figures chosen so far
 };

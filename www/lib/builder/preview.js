@@ -1,6 +1,7 @@
 // The preview: the spec in the editor checked and drawn by the chart program, its errors shown in
 // the editor's terms (and the table form's), and the iframe's fallback height worked out.
 import { renderChart } from "../render.js";
+import { showClaims } from "./claims.js";
 import { disableSnippets, showSnippets } from "./embed-code.js";
 import { el, state } from "./page.js";
 import { tableHint } from "./table-form.js";
@@ -76,6 +77,7 @@ export async function update() {
   if (!state.tableProblem) el.tableError.textContent = "";
   el.preview.classList.remove("stale");
   el.download.disabled = false;
+  showClaims(view);
   showSnippets();
 }
 
@@ -105,6 +107,7 @@ export function showSpecError(e) {
 
 function invalid(e) {
   state.valid = false;
+  showClaims(null);
   showSpecError(e);
   el.preview.classList.toggle("stale", !!state.view);
   el.previewNote.textContent = state.view ? "The preview shows the last version that worked." : "";

@@ -21,7 +21,14 @@ const EXAMPLE_FIELDS = {
 };
 /** The table form's fields. */
 export const FIELDS = ["f-title", "f-subtitle", "f-unit", "f-mark", "f-source", "f-date", "f-url"];
-const STEPS = ["step-start", "step-table", "step-spec", "step-preview", "step-embed"];
+const STEPS = [
+  "step-start",
+  "step-table",
+  "step-release",
+  "step-spec",
+  "step-preview",
+  "step-embed",
+];
 
 function formValues() {
   const v = (id) => $(id).value.trim();
@@ -62,10 +69,14 @@ export function tableChanged() {
 /** Starts from `mode`: a named chart's spec, or "table" (the form, with an example if empty). */
 export async function setMode(mode) {
   const table = mode === "table";
+  const release = mode === "release";
   el.tableStep.hidden = !table;
+  el.releaseStep.hidden = !release;
   el.specTableNote.hidden = !table;
   // Number the steps as they are shown.
-  const shown = STEPS.filter((id) => table || id !== "step-table");
+  const shown = STEPS.filter(
+    (id) => (table || id !== "step-table") && (release || id !== "step-release"),
+  );
   shown.forEach((id, i) => {
     $(id).querySelector(".num").textContent = String(i + 1);
   });
@@ -79,6 +90,8 @@ export async function setMode(mode) {
   }
   state.tableProblem = "";
   el.tableError.textContent = "";
+  // From a release: the spec is written as figures are chosen (until then, the last one stays).
+  if (release) return update();
   // The starters are the named charts' own files (data/*.json), fetched as the loader does.
   try {
     el.spec.value = JSON.stringify(JSON.parse(await namedSpec(mode)), null, 2);

@@ -1,0 +1,94 @@
+//! The builder's exports (cargo feature `builder`, built into the builder page's own wasm; the
+//! readers' wasm does not carry them): the figures of a press release, and the headline's claims
+//! checked against the chart's figures.
+
+use super::exports::ChartView;
+use crate::describe::claims::{check, Verdict};
+use crate::release::{find, Bound, FigureKind};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let out = Object::new();
+    for (key, value) in fields {
+        let _ = Reflect::set(&out, &JsValue::from_str(key), value);
+    }
+    out.into()
+}
+
+fn text_or_null(s: Option<&str>) -> JsValue {
+    s.map(JsValue::from_str).unwrap_or(JsValue::NULL)
+}
+
+/// The UTF-16 offset (a JS string index) of byte offset `byte` of `text`.
+fn utf16_at(text: &str, byte: usize) -> f64 {
+    let head = text.get(..byte).unwrap_or(text);
+    head.encode_utf16().count() as f64
+}
+
+/// Every figure in the release `text`, in reading order: `[{text, value, kind, hedge, bound,
+/// start, end, sentence, period, group}]`. `kind` is `"count"`, `"percent"`, `"money"` or
+/// `"change"`; `bound` `"exact"`, `"approximate"`, `"atLeast"` or `"atMost"`; `start` and `end`
+/// are JS string indexes of `text` (`text.slice(start, end)` is the figure as written); `hedge`,
+/// `period` and `group` (the index of the first figure of its group) may be `null`.
+#[wasm_bindgen(js_name = findFigures)]
+pub fn find_figures(text: &str) -> Array {
+    find(text)
+        .into_iter()
+        .map(|f| {
+            let kind = match f.kind {
+                FigureKind::Count => "count",
+                FigureKind::Percent => "percent",
+                FigureKind::Money => "money",
+                FigureKind::Change => "change",
+            };
+            let bound = match f.bound {
+                Bound::Exact => "exact",
+                Bound::Approximate => "approximate",
+                Bound::AtLeast => "atLeast",
+                Bound::AtMost => "atMost",
+            };
+            object(&[
+                ("text", JsValue::from_str(&f.text)),
+                ("value", JsValue::from_f64(f.value)),
+                ("kind", JsValue::from_str(kind)),
+                ("hedge", text_or_null(f.hedge.as_deref())),
+                ("bound", JsValue::from_str(bound)),
+                ("start", JsValue::from_f64(utf16_at(text, f.span.0))),
+                ("end", JsValue::from_f64(utf16_at(text, f.span.1))),
+                ("sentence", JsValue::from_str(&f.sentence)),
+                ("period", text_or_null(f.period.as_deref())),
+                (
+                    "group",
+                    f.group
+                        .map(|g| JsValue::from_f64(g as f64))
+                        .unwrap_or(JsValue::NULL),
+                ),
+            ])
+        })
+        .collect()
+}
+
+#[wasm_bindgen]
+impl ChartView {
+    /// The claims of the chart's title and subtitle, checked against its figures: `[{field,
+    /// words, figures, verdict}]`, `field` `"title"` or `"subtitle"`, `verdict` `"holds"` or
+    /// `"contradicted"`.
+    pub fn claims(&self) -> Array {
+        check(self.chart.spec())
+            .into_iter()
+            .map(|c| {
+                let verdict = match c.verdict {
+                    Verdict::Holds => "holds",
+                    Verdict::Contradicted => "contradicted",
+                };
+                object(&[
+                    ("field", JsValue::from_str(c.field)),
+                    ("words", JsValue::from_str(&c.words)),
+                    ("figures", JsValue::from_str(&c.figures)),
+                    ("verdict", JsValue::from_str(verdict)),
+                ])
+            })
+            .collect()
+    }
+}
