@@ -210,15 +210,9 @@ fn notes_on(spec: &Spec, marks: impl Fn(&Annotation) -> bool) -> Vec<String> {
 
 /// Whether annotation `a` marks period `period` (and `series`, or all series).
 fn marks_period(spec: &Spec, a: &Annotation, period: usize, series: Option<usize>) -> bool {
-    let index = |label: &str| {
-        spec.periods
-            .iter()
-            .position(|p| p.label.trim() == label.trim())
-    };
-    let Some(from) = a.period.as_deref().and_then(index) else {
+    let Some((from, to)) = spec.annotated_periods(a) else {
         return false;
     };
-    let to = a.to.as_deref().and_then(index).unwrap_or(from);
     let series_ok = match (a.series, series) {
         (Some(a), Some(s)) => a == s,
         _ => true,

@@ -47,14 +47,7 @@ pub fn markers(
     for a in anchors.iter().filter(|a| fits(a)) {
         let cx = centre(a);
         marker(a.k, cx, y + R, sz, shapes);
-        shapes.push(Shape::Text {
-            x: cx + R + 5.0,
-            y: y + R - sz.small.size * 0.6,
-            text: text_of(a).to_owned(),
-            font: sz.small,
-            ink: Ink::Text,
-            align: Align::Left,
-        });
+        note_beside(cx, y + R, text_of(a), sz, shapes);
         y += ROW;
     }
     // Left to right (an insertion sort: at most ten, and no sort routine in the wasm).
@@ -111,19 +104,24 @@ pub fn inline(
         let next_on_row = anchors.get(i + 1).is_some_and(|n| n.y == a.y);
         let room = width - 2.0 - (cx + R + 5.0);
         if !next_on_row && m.width(text, sz.small) <= room {
-            shapes.push(Shape::Text {
-                x: cx + R + 5.0,
-                y: a.y + R - sz.small.size * 0.6,
-                text: text.to_owned(),
-                font: sz.small,
-                ink: Ink::Text,
-                align: Align::Left,
-            });
+            note_beside(cx, a.y + R, text, sz, shapes);
         } else {
             listed.push(a.k);
         }
     }
     listed
+}
+
+/// An annotation's `text` beside its marker centred on (`x`, `y`).
+fn note_beside(x: f64, y: f64, text: &str, sz: Sizes, shapes: &mut Vec<Shape>) {
+    shapes.push(Shape::Text {
+        x: x + R + 5.0,
+        y: y - sz.small.size * 0.6,
+        text: text.to_owned(),
+        font: sz.small,
+        ink: Ink::Text,
+        align: Align::Left,
+    });
 }
 
 /// Marker `k` (shown as `k + 1`) centred on (`x`, `y`).

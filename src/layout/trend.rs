@@ -164,13 +164,7 @@ pub fn layout(
 /// period's slot to the last's.
 fn annotated_span(spec: &Spec, a: &Annotation, bars: bool, x0: f64, x1: f64) -> Option<(f64, f64)> {
     let n = spec.periods.len();
-    let index = |label: &str| {
-        spec.periods
-            .iter()
-            .position(|p| p.label.trim() == label.trim())
-    };
-    let from = index(a.period.as_deref()?)?;
-    let to = a.to.as_deref().and_then(index).unwrap_or(from).max(from);
+    let (from, to) = spec.annotated_periods(a)?;
     let slot = (x1 - x0) / n.max(1) as f64;
     let centre = |i: usize| {
         if bars {

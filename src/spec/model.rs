@@ -69,6 +69,26 @@ pub struct Spec {
     pub annotations: Vec<Annotation>,
 }
 
+impl Spec {
+    /// The index of the period labelled `label` (labels compared trimmed).
+    pub fn period_index(&self, label: &str) -> Option<usize> {
+        self.periods
+            .iter()
+            .position(|p| p.label.trim() == label.trim())
+    }
+
+    /// The first and last period (indexes, first ≤ last) that annotation `a` marks; `None` for a
+    /// rate chart's annotation or a label no period has.
+    pub fn annotated_periods(&self, a: &Annotation) -> Option<(usize, usize)> {
+        let from = self.period_index(a.period.as_deref()?)?;
+        let to =
+            a.to.as_deref()
+                .and_then(|t| self.period_index(t))
+                .unwrap_or(from);
+        Some((from, to.max(from)))
+    }
+}
+
 /// A note tied to part of the chart: "#GetHelpOrGetCaught campaign launched" at a period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Annotation {

@@ -66,14 +66,8 @@ fn annotation(v: Json, at: &At) -> Read<Annotation> {
     let text = o.string("text")?;
     let period = o.nullable_string("period")?;
     let to = o.nullable_string("to")?;
-    let series = match o.optional("series") {
-        Some((v, at)) => Some(index(&v, &at, "a series in `series`")?),
-        None => None,
-    };
-    let category = match o.optional("category") {
-        Some((v, at)) => Some(index(&v, &at, "a category in `categories`")?),
-        None => None,
-    };
+    let series = o.index("series", "a series in `series`")?;
+    let category = o.index("category", "a category in `categories`")?;
     Ok(Annotation {
         text,
         period,
@@ -142,10 +136,7 @@ fn figure(v: Json, at: &At) -> Read<Figure> {
         Some((v, at)) => return Err(wrong(&v, &at, "true or false")),
         None => false,
     };
-    let source = match o.optional("source") {
-        Some((v, at)) => index(&v, &at, "a source in `sources`")?,
-        None => 0,
-    };
+    let source = o.index("source", "a source in `sources`")?.unwrap_or(0);
     Ok(Figure {
         value,
         approximate,
@@ -210,6 +201,14 @@ impl<'a> Object<'a> {
                 self.at.text(),
                 cat!("missing required field `", key, "`"),
             )),
+        }
+    }
+
+    /// An index into a list (`of` says which) that may be left out.
+    fn index(&mut self, key: &'a str, of: &str) -> Read<Option<usize>> {
+        match self.optional(key) {
+            Some((v, at)) => index(&v, &at, of).map(Some),
+            None => Ok(None),
         }
     }
 

@@ -50,11 +50,6 @@ pub fn validate(spec: &Spec) -> Checked {
 fn annotations(spec: &Spec) -> Checked {
     count_between("annotations", spec.annotations.len(), 0, MAX_ANNOTATIONS)?;
     let list = At::Root.field("annotations");
-    let period_at = |label: &str| {
-        spec.periods
-            .iter()
-            .position(|p| p.label.trim() == label.trim())
-    };
     for (i, a) in spec.annotations.iter().enumerate() {
         let at = list.index(i);
         text(&at.field("text"), &a.text, MAX_TEXT_CHARS, true)?;
@@ -75,14 +70,14 @@ fn annotations(spec: &Spec) -> Checked {
                         "missing field `period`: the label of the period it marks",
                     ));
                 };
-                let from = period_at(label).ok_or_else(|| {
+                let from = spec.period_index(label).ok_or_else(|| {
                     ChartError::spec(
                         at.field("period").text(),
                         cat!("\"", cut_label(label), "\" is not the label of any period"),
                     )
                 })?;
                 if let Some(to) = &a.to {
-                    match period_at(to) {
+                    match spec.period_index(to) {
                         None => {
                             return Err(ChartError::spec(
                                 at.field("to").text(),
