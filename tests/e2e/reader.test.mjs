@@ -289,3 +289,58 @@ describe("phone, dark mode (320×640, DPR 3)", () => {
     assert.deepEqual(o.g.console, []);
   });
 });
+
+describe("the data table on a phone (360×640)", () => {
+  let o;
+  before(async () => {
+    o = await open({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 1 });
+  });
+  after(() => o?.context.close());
+
+  /** Opens every data table; how wide the page is, and each table's box (.oc-table), once the
+   * boxes' resize observers have run (after the next frame). */
+  const widths = (page) =>
+    page.evaluate(async () => {
+      for (const d of document.querySelectorAll("details.oc-data")) d.open = true;
+      for (const _ of [1, 2]) await new Promise(requestAnimationFrame);
+      return {
+        page: document.documentElement.scrollWidth,
+        view: document.documentElement.clientWidth,
+        boxes: [...document.querySelectorAll(".oc-table")].map((b) => ({
+          right: b.getBoundingClientRect().right,
+          scrolls: b.scrollWidth > b.clientWidth,
+          role: b.getAttribute("role"),
+          tabindex: b.getAttribute("tabindex"),
+        })),
+      };
+    });
+
+  test("opened, the tables never widen the page; one too wide scrolls in its own box", async () => {
+    const w = await widths(o.page);
+    assert.equal(w.boxes.length, 2);
+    assert.ok(w.page <= w.view, `the page is ${w.page} px wide on a ${w.view} px screen`);
+    for (const b of w.boxes) assert.ok(b.right <= w.view, JSON.stringify(b));
+    // The trend's two columns fit; the rate's five do not at 360 px, even with wrapped cells.
+    assert.deepEqual(w.boxes[0], { ...w.boxes[0], scrolls: false, role: null, tabindex: null });
+    assert.deepEqual(w.boxes[1], { ...w.boxes[1], scrolls: true, role: "region", tabindex: "0" });
+  });
+
+  test("the box that scrolls is a region named by its caption, scrolled by keyboard", async () => {
+    const { page } = o;
+    const box = page.locator(".oc-table").nth(1);
+    const name = await box.evaluate(
+      (b) => document.getElementById(b.getAttribute("aria-labelledby")).textContent,
+    );
+    assert.match(name, /grooming reports were detected/);
+    await box.focus();
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => document.activeElement.scrollLeft > 0);
+    // Wider, the table fits: its box leaves the tab order and is no longer a region.
+    await page.setViewportSize({ width: 800, height: 640 });
+    await page.waitForFunction(() => !document.querySelector(".oc-table[tabindex]"));
+    const w = await widths(page);
+    assert.equal(w.boxes[1].role, null);
+    assert.deepEqual(o.g.pageErrors, []);
+    assert.deepEqual(o.g.console, []);
+  });
+});
