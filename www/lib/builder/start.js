@@ -90,8 +90,12 @@ export async function setMode(mode) {
   }
   state.tableProblem = "";
   el.tableError.textContent = "";
-  // From a release: the spec is written as figures are chosen (until then, the last one stays).
-  if (release) return update();
+  // From a release: the spec is written as figures are chosen (until then, the last one stays;
+  // back from another start, the chart made from the release so far comes back).
+  if (release) {
+    if (state.releaseSpec) el.spec.value = JSON.stringify(state.releaseSpec, null, 2);
+    return update();
+  }
   // The starters are the named charts' own files (data/*.json), fetched as the loader does.
   try {
     el.spec.value = JSON.stringify(JSON.parse(await namedSpec(mode)), null, 2);
