@@ -46,5 +46,6 @@ export const state = {
   tableProblem: "", // why the table could not become a spec, if it could not
   seq: 0, // updates started
   drawn: "", // what the preview shows: width/ratio/theme
-  releaseSpec: null, // the spec built from the release's figures chosen so far
+  releaseKind: "trend", // the chart being made from the release: "trend" or "rate"
+  releaseSpecs: { trend: null, rate: null }, // each kind's spec made from the release so far
 };

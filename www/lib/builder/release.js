@@ -47,29 +47,37 @@ function releaseSource() {
   return source;
 }
 
-/** The chart chosen: "trend" or "rate". */
-const chartKind = () => el.releaseKind.querySelector("input:checked")?.value ?? "trend";
-
-/** The spec figures of `kind` join: the editor's (hand edits kept) while it holds the chart
- * being made from the release, else a new one. */
-function specFor(kind) {
-  if (state.releaseSpec?.kind !== kind) return emptySpec(kind);
+/** The editor's spec, when it is the chart of `kind` being made from the release (with any hand
+ * edits), else null. */
+function edited(kind) {
+  if (!state.releaseSpecs[kind]) return null;
   try {
-    const edited = JSON.parse(el.spec.value);
-    if (takesFigures(edited, kind)) return edited;
+    const spec = JSON.parse(el.spec.value);
+    return takesFigures(spec, kind) ? spec : null;
   } catch {
-    // Not JSON just now: the chart as last made from the release.
+    return null; // not JSON just now
   }
-  return structuredClone(state.releaseSpec);
+}
+
+/** The spec figures of `kind` join: the editor's, else the one last made, else a new one. */
+function specFor(kind) {
+  const made = state.releaseSpecs[kind];
+  return edited(kind) ?? (made ? structuredClone(made) : emptySpec(kind));
+}
+
+/** Shows the chart of `kind` made from the release so far in the editor, if there is one. */
+export function showReleaseSpec(kind = state.releaseKind) {
+  const made = state.releaseSpecs[kind];
+  if (made) el.spec.value = JSON.stringify(made, null, 2);
+  return update();
 }
 
 /** Changes the spec with `change(spec, source)` (which says what it did), marks figures
  * `added` as added, closes the form and previews the spec. */
 function commit(kind, change, added) {
-  const other = state.releaseSpec && state.releaseSpec.kind !== kind;
   const spec = specFor(kind);
   const said = change(spec, sourceIndex(spec, releaseSource()));
-  state.releaseSpec = spec;
+  state.releaseSpecs[kind] = spec;
   el.spec.value = JSON.stringify(spec, null, 2);
   for (const i of added) {
     const b = el.releaseText.querySelector(`button[data-i="${i}"]`);
@@ -77,9 +85,7 @@ function commit(kind, change, added) {
     b?.setAttribute("aria-label", `${b.textContent} (added)`);
   }
   closeForm(true);
-  el.releaseStatus.textContent = other
-    ? `Started a new ${kind === "trend" ? "trend" : "rate chart"}. ${said}`
-    : said;
+  el.releaseStatus.textContent = said;
   return update();
 }
 
@@ -231,7 +237,7 @@ function rateForm(figures, i) {
  * its first field unless `quietly`. */
 function openForm(button, figures, i, quietly = false) {
   closeForm(false);
-  const form = chartKind() === "trend" ? trendForm(figures[i], i) : rateForm(figures, i);
+  const form = state.releaseKind === "trend" ? trendForm(figures[i], i) : rateForm(figures, i);
   button.after(form);
   button.setAttribute("aria-expanded", "true");
   button.setAttribute("aria-controls", FORM_ID);
@@ -239,9 +245,15 @@ function openForm(button, figures, i, quietly = false) {
   if (!quietly) (form.querySelector("input:checked") ?? form.querySelector("input")).focus();
 }
 
-/** The chart chosen changed: an open form is made again for it, the focus left where it is. */
+/** The chart chosen changed: the one being made keeps its hand edits, the other one (if begun)
+ * comes to the editor, and an open form is made again for it, the focus left where it is. */
 export function kindChanged() {
+  const was = state.releaseKind;
+  const kept = edited(was);
+  if (kept) state.releaseSpecs[was] = kept;
+  state.releaseKind = el.releaseKind.querySelector("input:checked")?.value ?? "trend";
   if (open.form) openForm(open.button, open.figures, open.i, true);
+  if (state.releaseSpecs[state.releaseKind]) return showReleaseSpec();
 }
 
 /** Shows the release's text with each figure found in it as a button that opens its form. */
