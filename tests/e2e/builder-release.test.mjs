@@ -195,6 +195,29 @@ describe("start from a release", () => {
           !document.getElementById("copy-script").disabled,
       );
       assert.equal(await page.textContent("#spec-error"), "");
+
+      // A rate chart beside it: the trend's spec comes back when the trend is chosen again,
+      // with a hand edit made before the switch.
+      spec.title = "Edited by hand";
+      await page.fill("#spec", JSON.stringify(spec, null, 2));
+      await page.check('input[name="r-kind"][value="rate"]');
+      await page.focus("#release-text button.figure >> nth=0");
+      await page.keyboard.press("Enter");
+      assert.equal(await page.inputValue("#ff-period"), "April 2019–February 2020");
+      await page.keyboard.press("Tab");
+      await page.keyboard.insertText("All offences");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.getElementById("spec").value.includes('"rate"'));
+      const rate = JSON.parse(await page.inputValue("#spec"));
+      assert.deepEqual(
+        rate.categories.map((c) => [c.label, Object.keys(c)]),
+        [["All offences", ["label", "period", "recorded"]]],
+      );
+      await page.check('input[name="r-kind"][value="trend"]');
+      const back = JSON.parse(await page.inputValue("#spec"));
+      assert.deepEqual([back.title, back.periods.length], ["Edited by hand", 2]);
+      await page.check('input[name="r-kind"][value="rate"]');
+      assert.deepEqual(JSON.parse(await page.inputValue("#spec")), rate);
       assert.deepEqual(g.pageErrors, [], "page errors");
       assert.deepEqual(g.console, [], "console errors");
     } finally {

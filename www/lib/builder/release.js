@@ -65,9 +65,13 @@ function specFor(kind) {
   return edited(kind) ?? (made ? structuredClone(made) : emptySpec(kind));
 }
 
-/** Shows the chart of `kind` made from the release so far in the editor, if there is one. */
-export function showReleaseSpec(kind = state.releaseKind) {
-  const made = state.releaseSpecs[kind];
+/** The chart chosen under "Make": "trend" or "rate". */
+const chosenKind = () => el.releaseKind.querySelector("input:checked")?.value ?? "trend";
+
+/** Shows the chart chosen, as made from the release so far, in the editor, if it is begun. */
+export function showReleaseSpec() {
+  state.releaseKind = chosenKind();
+  const made = state.releaseSpecs[state.releaseKind];
   if (made) el.spec.value = JSON.stringify(made, null, 2);
   return update();
 }
@@ -89,6 +93,7 @@ function commit(kind, change, added) {
   return update();
 }
 
+/** Closes the open form, if any; the focus goes back to its figure if `refocus`. */
 function closeForm(refocus) {
   if (!open.form) return;
   open.form.remove();
@@ -237,7 +242,7 @@ function rateForm(figures, i) {
  * its first field unless `quietly`. */
 function openForm(button, figures, i, quietly = false) {
   closeForm(false);
-  const form = state.releaseKind === "trend" ? trendForm(figures[i], i) : rateForm(figures, i);
+  const form = chosenKind() === "trend" ? trendForm(figures[i], i) : rateForm(figures, i);
   button.after(form);
   button.setAttribute("aria-expanded", "true");
   button.setAttribute("aria-controls", FORM_ID);
@@ -251,9 +256,9 @@ export function kindChanged() {
   const was = state.releaseKind;
   const kept = edited(was);
   if (kept) state.releaseSpecs[was] = kept;
-  state.releaseKind = el.releaseKind.querySelector("input:checked")?.value ?? "trend";
+  const shown = showReleaseSpec();
   if (open.form) openForm(open.button, open.figures, open.i, true);
-  if (state.releaseSpecs[state.releaseKind]) return showReleaseSpec();
+  return shown;
 }
 
 /** Shows the release's text with each figure found in it as a button that opens its form. */
