@@ -9,7 +9,7 @@ import { download } from "./lib/builder/download.js";
 import { copy, disableSnippets } from "./lib/builder/embed-code.js";
 import { $, el, state } from "./lib/builder/page.js";
 import { applyPreviewBox, redraw, update } from "./lib/builder/preview.js";
-import { releaseChanged } from "./lib/builder/release.js";
+import { kindChanged, releaseChanged } from "./lib/builder/release.js";
 import { FIELDS, setMode, tableChanged } from "./lib/builder/start.js";
 import { load } from "./lib/program.js";
 
@@ -33,6 +33,7 @@ function wire() {
   el.spec.addEventListener("input", later);
   el.table.addEventListener("input", tableLater);
   el.release.addEventListener("input", debounce(releaseChanged, DEBOUNCE_MS));
+  el.releaseKind.addEventListener("change", kindChanged);
   for (const id of FIELDS) $(id).addEventListener(id === "f-mark" ? "change" : "input", tableLater);
   el.start.addEventListener("change", () => setMode(el.start.value));
   const reframe = () => {

@@ -1,7 +1,7 @@
 // axe-core (WCAG 2.x A and AA, and its best practices) finds nothing on the article, the embed
-// page and the builder, each with its charts drawn. axe runs in the page through the DevTools
-// protocol (page.evaluate), which the pages' strict CSP does not govern; an injected <script>
-// (page.addScriptTag) would be refused by it, as it should be.
+// page and the builder (also from a release, a figure's form open), each with its charts drawn.
+// axe runs in the page through the DevTools protocol (page.evaluate), which the pages' strict CSP
+// does not govern; an injected <script> (page.addScriptTag) would be refused by it, as it should.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -101,6 +101,19 @@ for (const scheme of ["light", "dark"]) {
     test("the builder: no violations", async () => {
       await page.goto(srv.url("/builder.html"));
       await page.waitForSelector("html[data-ready]");
+      assert.deepEqual(await violations(page), []);
+      assert.deepEqual(g.pageErrors, []);
+      assert.deepEqual(g.console, []);
+    });
+
+    test("the builder from a release, a figure's rate form open: no violations", async () => {
+      await page.goto(srv.url("/builder.html"));
+      await page.waitForSelector("html[data-ready]");
+      await page.selectOption("#start", "release");
+      await page.fill("#release", "Of 98 reports, 90 per cent of which (86) were detected.");
+      await page.check('input[name="r-kind"][value="rate"]');
+      await page.click("#release-text button.figure >> nth=0");
+      await page.waitForSelector("#figure-form");
       assert.deepEqual(await violations(page), []);
       assert.deepEqual(g.pageErrors, []);
       assert.deepEqual(g.console, []);

@@ -112,7 +112,7 @@ const RELEASE =
   "the year before.";
 
 describe("start from a release", () => {
-  test("marks every figure, and a figure chosen by keyboard joins the spec", async () => {
+  test("marks every figure; a figure chosen by keyboard opens its form and joins the spec", async () => {
     const { context, page, g } = await open("/builder.html");
     try {
       await page.waitForSelector("html[data-ready]");
@@ -132,40 +132,58 @@ describe("start from a release", () => {
         "3 figures found: choose one to add it.",
       );
 
-      // By keyboard: focus the third figure and press Enter, then the second with Space.
+      // By keyboard: focus the third figure and press Enter; its form opens with the focus in
+      // it, and Escape closes it, the focus back on the figure.
       await page.focus("#release-text button.figure >> nth=2");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("#figure-form");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "ff-label");
+      assert.equal(
+        await page.getAttribute("#release-text button.figure >> nth=2", "aria-expanded"),
+        "true",
+      );
+      await page.keyboard.press("Escape");
+      assert.equal(await page.$("#figure-form"), null);
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), "Nearly 1600");
+      // Again with Space; no period phrase, so no label: Enter is refused, by the field.
+      await page.keyboard.press("Space");
+      await page.keyboard.press("Enter");
+      assert.equal(
+        await page.textContent("#figure-form .error"),
+        "Give the period a label (Apr 2019–Feb 2020).",
+      );
+      assert.equal(await page.getAttribute("#ff-label", "aria-invalid"), "true");
+      await page.keyboard.insertText("2017/18");
       await page.keyboard.press("Enter");
       await page.waitForFunction(() => document.getElementById("spec").value.includes("1600"));
       await page.focus("#release-text button.figure >> nth=1");
       await page.keyboard.press("Space");
+      assert.equal(await page.inputValue("#ff-label"), "2018/19");
+      await page.keyboard.press("Enter");
       await page.waitForFunction(() => document.getElementById("spec").value.includes("1573"));
       const spec = JSON.parse(await page.inputValue("#spec"));
       assert.deepEqual(spec.sources, [{ name: "Police Scotland", date: "April 2020" }]);
-      // A period for each, named by the period phrase of its sentence where it has one.
-      assert.deepEqual(spec.periods, [
-        { label: "Figure 1" },
-        { label: "Figure 2", name: "2018/19" },
-      ]);
+      // A period for each, labelled (and named) by the period phrase of its sentence.
+      assert.deepEqual(spec.periods, [{ label: "2017/18" }, { label: "2018/19" }]);
       assert.deepEqual(spec.series[0].values, [
         {
           value: 1600,
           source: 0,
-          published: "Nearly 1600",
+          published: "nearly 1600",
           approximate: true,
           quote: "Nearly 1600 crimes were recorded the year before.",
         },
         {
           value: 1573,
           source: 0,
-          published: "1573",
           quote:
             "Offences continue to rise — with 1694 recorded in Scotland between April 2019 and " +
             "February 2020, compared to 1573 over the same period for 2018/19.",
         },
       ]);
       assert.equal(
-        await page.getAttribute("#release-text button.figure >> nth=2", "aria-pressed"),
-        "true",
+        await page.getAttribute("#release-text button.figure >> nth=2", "aria-label"),
+        "Nearly 1600 (added)",
       );
       // The preview draws it, and the snippets are ready.
       await page.waitForFunction(
@@ -177,6 +195,29 @@ describe("start from a release", () => {
           !document.getElementById("copy-script").disabled,
       );
       assert.equal(await page.textContent("#spec-error"), "");
+
+      // A rate chart beside it: the trend's spec comes back when the trend is chosen again,
+      // with a hand edit made before the switch.
+      spec.title = "Edited by hand";
+      await page.fill("#spec", JSON.stringify(spec, null, 2));
+      await page.check('input[name="r-kind"][value="rate"]');
+      await page.focus("#release-text button.figure >> nth=0");
+      await page.keyboard.press("Enter");
+      assert.equal(await page.inputValue("#ff-period"), "April 2019–February 2020");
+      await page.keyboard.press("Tab");
+      await page.keyboard.insertText("All offences");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.getElementById("spec").value.includes('"rate"'));
+      const rate = JSON.parse(await page.inputValue("#spec"));
+      assert.deepEqual(
+        rate.categories.map((c) => [c.label, Object.keys(c)]),
+        [["All offences", ["label", "period", "recorded"]]],
+      );
+      await page.check('input[name="r-kind"][value="trend"]');
+      const back = JSON.parse(await page.inputValue("#spec"));
+      assert.deepEqual([back.title, back.periods.length], ["Edited by hand", 2]);
+      await page.check('input[name="r-kind"][value="rate"]');
+      assert.deepEqual(JSON.parse(await page.inputValue("#spec")), rate);
       assert.deepEqual(g.pageErrors, [], "page errors");
       assert.deepEqual(g.console, [], "console errors");
     } finally {

@@ -11,7 +11,9 @@ export const el = {
   releaseSource: $("r-source"),
   releaseDate: $("r-date"),
   releaseUrl: $("r-url"),
+  releaseKind: $("r-kind"),
   releaseCount: $("release-count"),
+  releaseStatus: $("release-status"),
   releaseText: $("release-text"),
   tableError: $("table-error"),
   spec: $("spec"),
@@ -44,5 +46,6 @@ export const state = {
   tableProblem: "", // why the table could not become a spec, if it could not
   seq: 0, // updates started
   drawn: "", // what the preview shows: width/ratio/theme
-  releaseSpec: null, // the spec built from the release's figures chosen so far
+  releaseKind: "trend", // the chart being made from the release: "trend" or "rate"
+  releaseSpecs: { trend: null, rate: null }, // each kind's spec made from the release so far
 };

@@ -1,12 +1,41 @@
 // Start from a release: the release's text pasted, every figure the builder's program finds in it
-// (findFigures) marked as a button, and a figure chosen becomes the next period of a trend spec,
-// with its sentence as `quote`, `approximate` from its hedge and `published` as written.
+// (findFigures) marked as a button, and for the figure chosen a small form that adds it to the
+// chart being made (release-spec.js says what it becomes): to a trend as a period's value, the
+// period labelled and named there; to a rate chart as a category's recorded, detected or
+// published rate, with the figures that belong together at once. Keyboard first: the form opens
+// after its figure with the focus in it, Enter adds, Escape closes, and the focus goes back to
+// the figure; what was added is announced. Figures join the spec in the editor, hand edits kept.
 import { load } from "../program.js";
 import { el, state } from "./page.js";
 import { update } from "./preview.js";
+import {
+  addToRate,
+  addToTrend,
+  emptySpec,
+  groupRoles,
+  periodLabel,
+  periodName,
+  ROLES,
+  sourceIndex,
+  takesFigures,
+} from "./release-spec.js";
 
-const MAX_QUOTE = 500; // the spec's limit on a quote
-const MAX_NAME = 120; // and on a period's name
+const ROLE_NAMES = { recorded: "recorded", detected: "detected", rate: "published rate" };
+const FORM_ID = "figure-form";
+
+/** The figure whose form is open: its button, the form, and the release's figures. */
+const open = { button: null, form: null, figures: [], i: -1 };
+
+/** An element: `props` set as properties where the element has them, else as attributes. */
+function make(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k in e && k !== "list") e[k] = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
 
 /** The source the release's fields describe, as a spec source. */
 function releaseSource() {
@@ -18,64 +47,245 @@ function releaseSource() {
   return source;
 }
 
-/** A new trend spec for figures from a release, before its first figure. */
-function emptySpec() {
-  return {
-    version: 1,
-    kind: "trend",
-    title: "Figures from the release",
-    sources: [],
-    periods: [],
-    series: [{ name: "Figures", values: [] }],
-  };
+/** The editor's spec, when it is the chart of `kind` being made from the release (with any hand
+ * edits), else null. */
+function edited(kind) {
+  if (!state.releaseSpecs[kind]) return null;
+  try {
+    const spec = JSON.parse(el.spec.value);
+    return takesFigures(spec, kind) ? spec : null;
+  } catch {
+    return null; // not JSON just now
+  }
 }
 
-/** Adds figure `f` to the spec being built from the release, and previews it. */
-export function addFigure(f) {
-  const spec = state.releaseSpec ?? emptySpec();
-  const source = releaseSource();
-  let at = spec.sources.findIndex((s) => JSON.stringify(s) === JSON.stringify(source));
-  if (at < 0) at = spec.sources.push(source) - 1;
-  const n = spec.periods.length + 1;
-  const period = { label: `Figure ${n}` };
-  if (f.period) period.name = f.period.slice(0, MAX_NAME);
-  spec.periods.push(period);
-  const value = { value: f.value, source: at, published: f.text };
-  if (f.hedge) value.approximate = true;
-  if (f.sentence.length <= MAX_QUOTE) value.quote = f.sentence;
-  spec.series[0].values.push(value);
-  state.releaseSpec = spec;
-  el.spec.value = JSON.stringify(spec, null, 2);
+/** The spec figures of `kind` join: the editor's, else the one last made, else a new one. */
+function specFor(kind) {
+  const made = state.releaseSpecs[kind];
+  return edited(kind) ?? (made ? structuredClone(made) : emptySpec(kind));
+}
+
+/** The chart chosen under "Make": "trend" or "rate". */
+const chosenKind = () => el.releaseKind.querySelector("input:checked")?.value ?? "trend";
+
+/** Shows the chart chosen, as made from the release so far, in the editor, if it is begun. */
+export function showReleaseSpec() {
+  state.releaseKind = chosenKind();
+  const made = state.releaseSpecs[state.releaseKind];
+  if (made) el.spec.value = JSON.stringify(made, null, 2);
   return update();
 }
 
-/** Shows the release's text with each figure found in it as a button that adds it. */
+/** Changes the spec with `change(spec, source)` (which says what it did), marks figures
+ * `added` as added, closes the form and previews the spec. */
+function commit(kind, change, added) {
+  const spec = specFor(kind);
+  const said = change(spec, sourceIndex(spec, releaseSource()));
+  state.releaseSpecs[kind] = spec;
+  el.spec.value = JSON.stringify(spec, null, 2);
+  for (const i of added) {
+    const b = el.releaseText.querySelector(`button[data-i="${i}"]`);
+    b?.classList.add("added");
+    b?.setAttribute("aria-label", `${b.textContent} (added)`);
+  }
+  closeForm(true);
+  el.releaseStatus.textContent = said;
+  return update();
+}
+
+/** Closes the open form, if any; the focus goes back to its figure if `refocus`. */
+function closeForm(refocus) {
+  if (!open.form) return;
+  open.form.remove();
+  open.button.setAttribute("aria-expanded", "false");
+  open.button.removeAttribute("aria-controls");
+  if (refocus) open.button.focus();
+  open.form = null;
+  open.button = null;
+}
+
+/** Says what is missing in the form, by the field, and puts the focus there. */
+function refuse(form, input, message) {
+  form.querySelector(".error").textContent = message;
+  input.setAttribute("aria-invalid", "true");
+  input.focus();
+}
+
+/** A labelled one-line text field: [its box, the input]. */
+function textField(id, label, hint, value) {
+  const input = make("input", { id, type: "text", value, maxLength: 120, autocomplete: "off" });
+  const opt = make("span", { className: "opt" }, ` (${hint})`);
+  return [
+    make("div", { className: "field" }, make("label", { htmlFor: id }, label, opt), input),
+    input,
+  ];
+}
+
+/** The form around `fields` for figure `f`, added to `what`, with `actions` and a Cancel. */
+function formFrame(f, what, fields, actions) {
+  const cancel = make("button", { type: "button", className: "secondary" }, "Cancel");
+  cancel.addEventListener("click", () => closeForm(true));
+  const form = make(
+    "form",
+    { id: FORM_ID, className: "figure-form", noValidate: true, "aria-labelledby": "ff-head" },
+    make("p", { id: "ff-head", className: "figure-form-head" }, `Add “${f.text}” ${what}`),
+    ...fields,
+    make("p", { className: "error", role: "alert" }),
+    make("div", { className: "figure-form-actions" }, ...actions, cancel),
+  );
+  form.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    e.preventDefault();
+    closeForm(true);
+  });
+  return form;
+}
+
+/** The form that makes figure `f` a trend period's value. */
+function trendForm(f, i) {
+  const name = periodName(f.period);
+  const [labelBox, label] = textField("ff-label", "Period label", "short", periodLabel(name));
+  const [nameBox, full] = textField("ff-name", "Period name", "in full, optional", name);
+  const add = make("button", { type: "submit" }, "Add as this period’s value");
+  const form = formFrame(
+    f,
+    "to the trend",
+    [make("div", { className: "grid" }, labelBox, nameBox)],
+    [add],
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!label.value.trim())
+      return refuse(form, label, "Give the period a label (Apr 2019–Feb 2020).");
+    commit(
+      "trend",
+      (spec, source) => {
+        const replaced = addToTrend(spec, f, { label: label.value, name: full.value, source });
+        const n = spec.periods.length;
+        const how = replaced ? "Replaced the value of" : "Added as the value of";
+        return `${f.text}: ${how} ${label.value.trim()}. The trend has ${n} period${n === 1 ? "" : "s"}.`;
+      },
+      [i],
+    );
+  });
+  return form;
+}
+
+/** The form that makes `figures[i]` a rate chart category's recorded, detected or rate, or its
+ * group all three at once. */
+function rateForm(figures, i) {
+  const f = figures[i];
+  const group = groupRoles(figures, i)?.sort(
+    (a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role),
+  );
+  const mine = group?.find((m) => m.f === f)?.role;
+  const first = f.kind === "percent" ? "rate" : (mine ?? "recorded");
+  const radios = ROLES.map((role) =>
+    make("input", { type: "radio", name: "ff-role", value: role, checked: role === first }),
+  );
+  const roles = make(
+    "fieldset",
+    { className: "roles" },
+    make("legend", {}, "As the category’s"),
+    ...ROLES.map((role, k) => make("label", {}, radios[k], ` ${ROLE_NAMES[role]}`)),
+  );
+  const categories = specFor("rate").categories;
+  const last = categories.at(-1);
+  const [catBox, cat] = textField("ff-category", "Category", "what was counted", last?.label ?? "");
+  cat.setAttribute("list", "ff-categories");
+  const list = make(
+    "datalist",
+    { id: "ff-categories" },
+    ...categories.map((c) => make("option", { value: String(c.label) })),
+  );
+  const guess = periodName(f.period) || (last?.period ?? "");
+  const [periodBox, period] = textField("ff-period", "Period", "optional", guess);
+  const role = () => radios.find((r) => r.checked).value;
+  const add = make("button", { type: "submit" }, `Add as ${ROLE_NAMES[first]}`);
+  for (const r of radios)
+    r.addEventListener("change", () => (add.textContent = `Add as ${ROLE_NAMES[role()]}`));
+  const actions = [add];
+  if (group) {
+    const both = group.map((m) => `${ROLE_NAMES[m.role]} ${m.f.text}`).join(", ");
+    const together = make(
+      "button",
+      { type: "button", className: "secondary" },
+      `Add together: ${both}`,
+    );
+    together.addEventListener("click", () => submit(group));
+    actions.push(together);
+  }
+  const grid = make("div", { className: "grid" }, catBox, periodBox, list);
+  const form = formFrame(f, "to the rate chart", [roles, grid], actions);
+  const submit = (members) => {
+    if (!cat.value.trim()) return refuse(form, cat, "Name the category (Grooming).");
+    commit(
+      "rate",
+      (spec, source) => {
+        const isNew = addToRate(spec, members, { label: cat.value, period: period.value, source });
+        const what = members.map((m) => `${m.f.text} as ${ROLE_NAMES[m.role]}`).join(", ");
+        const n = spec.categories.length;
+        const where = `${isNew ? "a new category, " : ""}${cat.value.trim()}`;
+        return `Added ${what} to ${where}. The chart has ${n} categor${n === 1 ? "y" : "ies"}.`;
+      },
+      members.map((m) => figures.indexOf(m.f)),
+    );
+  };
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    submit([{ f, role: role() }]);
+  });
+  return form;
+}
+
+/** Opens the form for `figures[i]` after its `button`, for the chart chosen; the focus goes to
+ * its first field unless `quietly`. */
+function openForm(button, figures, i, quietly = false) {
+  closeForm(false);
+  const form = chosenKind() === "trend" ? trendForm(figures[i], i) : rateForm(figures, i);
+  button.after(form);
+  button.setAttribute("aria-expanded", "true");
+  button.setAttribute("aria-controls", FORM_ID);
+  Object.assign(open, { button, form, figures, i });
+  if (!quietly) (form.querySelector("input:checked") ?? form.querySelector("input")).focus();
+}
+
+/** The chart chosen changed: the one being made keeps its hand edits, the other one (if begun)
+ * comes to the editor, and an open form is made again for it, the focus left where it is. */
+export function kindChanged() {
+  const was = state.releaseKind;
+  const kept = edited(was);
+  if (kept) state.releaseSpecs[was] = kept;
+  const shown = showReleaseSpec();
+  if (open.form) openForm(open.button, open.figures, open.i, true);
+  return shown;
+}
+
+/** Shows the release's text with each figure found in it as a button that opens its form. */
 export async function releaseChanged() {
   const text = el.release.value;
   const program = await load();
   const figures = program.findFigures(text);
+  closeForm(false);
   const parts = [];
   let at = 0;
   figures.forEach((f, i) => {
     if (f.start < at) return; // overlapping figures: the first one only
     parts.push(document.createTextNode(text.slice(at, f.start)));
-    const b = document.createElement("button");
-    b.type = "button";
-    b.className = "figure";
-    b.textContent = text.slice(f.start, f.end);
+    const b = make("button", { type: "button", className: "figure" }, text.slice(f.start, f.end));
     b.dataset.i = String(i);
-    b.setAttribute("aria-pressed", "false");
+    b.setAttribute("aria-expanded", "false");
     b.title = `Add ${f.text} to the chart`;
     b.addEventListener("click", () => {
-      if (b.getAttribute("aria-pressed") === "true") return;
-      b.setAttribute("aria-pressed", "true");
-      addFigure(f);
+      if (open.button === b) closeForm(true);
+      else openForm(b, figures, i);
     });
     parts.push(b);
     at = f.end;
   });
   parts.push(document.createTextNode(text.slice(at)));
   el.releaseText.replaceChildren(...parts);
+  el.releaseStatus.textContent = "";
   el.releaseCount.textContent = text.trim()
     ? `${figures.length} figure${figures.length === 1 ? "" : "s"} found: choose one to add it.`
     : "";

@@ -5,6 +5,7 @@ import { showSnippets } from "./embed-code.js";
 import { isHttpUrl } from "./escape.js";
 import { $, el, state } from "./page.js";
 import { showSpecError, update } from "./preview.js";
+import { showReleaseSpec } from "./release.js";
 import { tableToSpec } from "./table-form.js";
 
 // What the table form starts with: the trend chart's figures, as a spreadsheet would paste them.
@@ -90,8 +91,9 @@ export async function setMode(mode) {
   }
   state.tableProblem = "";
   el.tableError.textContent = "";
-  // From a release: the spec is written as figures are chosen (until then, the last one stays).
-  if (release) return update();
+  // From a release: the spec is written as figures are chosen (until then, the last one stays;
+  // back from another start, the chart made from the release so far comes back).
+  if (release) return showReleaseSpec();
   // The starters are the named charts' own files (data/*.json), fetched as the loader does.
   try {
     el.spec.value = JSON.stringify(JSON.parse(await namedSpec(mode)), null, 2);

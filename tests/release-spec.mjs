@@ -1,0 +1,87 @@
+// What a release's figure becomes in a spec (www/lib/builder/release-spec.js, pure): period names
+// and labels from the release's phrases, the published wording, the figures that belong together
+// and the fields each figure carries. The builder's end-to-end tests drive the same through the
+// page. Run: node --test tests/release-spec.mjs
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+  addToRate,
+  addToTrend,
+  emptySpec,
+  groupRoles,
+  periodLabel,
+  periodName,
+  publishedWording,
+} from "../www/lib/builder/release-spec.js";
+
+/** A figure as findFigures gives it (only the fields release-spec.js reads). */
+const found = (text, value, more = {}) => ({
+  text,
+  value,
+  kind: "count",
+  hedge: null,
+  sentence: `It was ${text}.`,
+  period: null,
+  group: null,
+  ...more,
+});
+
+test("period names and labels from the release's phrases", () => {
+  assert.equal(periodName("between April 2019 and February 2020"), "April 2019–February 2020");
+  assert.equal(periodName("from April 2019 to February 2020"), "April 2019–February 2020");
+  assert.equal(periodName("2018/19"), "2018/19");
+  assert.equal(periodName("in the three months after"), "the three months after");
+  assert.equal(periodName(null), "");
+  assert.equal(periodLabel("April 2019–February 2020"), "Apr 2019–Feb 2020");
+  assert.equal(periodLabel("2018/19"), "2018/19");
+});
+
+test("published: the wording when it says more than the number, the hedge in lower case", () => {
+  assert.equal(publishedWording(found("1573", 1573)), null);
+  assert.equal(publishedWording(found("1,573", 1573)), null);
+  assert.equal(publishedWording(found("Nearly 1600", 1600, { hedge: "Nearly" })), "nearly 1600");
+  assert.equal(publishedWording(found("90 per cent", 90, { kind: "percent" })), "90 per cent");
+  assert.equal(publishedWording(found("£55k", 55000, { kind: "money" })), "£55k");
+});
+
+test("a trend's periods: added last, or the figure replaced", () => {
+  const spec = emptySpec("trend");
+  addToTrend(spec, found("Nearly 1600", 1600, { hedge: "Nearly" }), {
+    label: " 2018/19 ",
+    name: "2018/19",
+    source: 0,
+  });
+  const replaced = addToTrend(spec, found("1573", 1573), { label: "2018/19", name: "", source: 1 });
+  assert.equal(replaced, true);
+  assert.deepEqual(spec.periods, [{ label: "2018/19" }]);
+  assert.deepEqual(spec.series[0].values, [{ value: 1573, source: 1, quote: "It was 1573." }]);
+});
+
+test("figures that belong together, each with its role, into one category", () => {
+  const figures = [
+    found("1600", 1600),
+    found("98", 98, { group: 1 }),
+    found("90 per cent", 90, { kind: "percent", group: 1 }),
+    found("86", 86, { group: 1 }),
+  ];
+  assert.equal(groupRoles(figures, 0), null);
+  const group = groupRoles(figures, 2);
+  assert.deepEqual(
+    group.map((m) => [m.f.text, m.role]),
+    [
+      ["98", "recorded"],
+      ["90 per cent", "rate"],
+      ["86", "detected"],
+    ],
+  );
+  const spec = emptySpec("rate");
+  assert.equal(addToRate(spec, group, { label: "Grooming", period: "", source: 0 }), true);
+  assert.deepEqual(Object.keys(spec.categories[0]), ["label", "recorded", "detected", "rate"]);
+  assert.deepEqual(spec.categories[0].rate, {
+    value: 90,
+    source: 0,
+    published: "90 per cent",
+    quote: "It was 90 per cent.",
+  });
+});

@@ -1,0 +1,120 @@
+// What a figure found in a release becomes in a spec: a trend period's value, or a rate chart
+// category's `recorded`, `detected` or published `rate`; each with its sentence as `quote`, its
+// source's index, `approximate` from its hedge and `published` as written. Also the period name
+// and label a release's period phrase suggests. Pure: no page, no program.
+
+const MAX_QUOTE = 500; // the spec's limit on a quote
+const MAX_TEXT = 120; // and on a period's label or name, a category's label or period, `published`
+const MONTHS =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+
+/** The rate chart's roles for a figure, in the order a category lists them. */
+export const ROLES = ["recorded", "detected", "rate"];
+
+/** The period a release's phrase names, as a period's name: "between April 2019 and February
+ * 2020" → "April 2019–February 2020", "in 2018/19" → "2018/19"; "" for none. */
+export function periodName(phrase) {
+  const p = (phrase ?? "").trim();
+  const range = /^(?:between|from)\s+(.+?)\s+(?:and|to)\s+(.+)$/i.exec(p);
+  const name = range ? `${range[1]}–${range[2]}` : p.replace(/^(?:in|during|for|over)\s+/i, "");
+  return name.slice(0, MAX_TEXT);
+}
+
+/** A period's short label from its name, months cut to three letters: "Apr 2019–Feb 2020". */
+export const periodLabel = (name) => name.replace(MONTHS, (m) => m.slice(0, 3));
+
+/** The figure's own wording when it says more than its number ("nearly 1600", "90 per cent"),
+ * its hedge in lower case as it reads inside a sentence; null for a plain number ("1573"). */
+export function publishedWording(f) {
+  if (f.text.replace(/,/g, "") === String(f.value)) return null;
+  const hedge = f.hedge ?? "";
+  return (hedge.toLowerCase() + f.text.slice(hedge.length)).slice(0, MAX_TEXT);
+}
+
+/** Found figure `f` (from findFigures) as a spec figure from `sources[source]`. */
+export function specFigure(f, source) {
+  const out = { value: f.value, source };
+  if (f.hedge) out.approximate = true;
+  const published = publishedWording(f);
+  if (published) out.published = published;
+  if (f.sentence.length <= MAX_QUOTE) out.quote = f.sentence;
+  return out;
+}
+
+/** A new spec of `kind` ("trend" or "rate") for figures from a release, before its first. */
+export function emptySpec(kind) {
+  const spec = { version: 1, kind, title: "Figures from the release", sources: [] };
+  if (kind === "trend") {
+    spec.periods = [];
+    spec.series = [{ name: "Figures", values: [] }];
+  } else {
+    spec.categories = [];
+  }
+  return spec;
+}
+
+/** Whether `spec` (parsed from the editor) can take figures as a spec of `kind`. */
+export function takesFigures(spec, kind) {
+  if (!spec || spec.kind !== kind || !Array.isArray(spec.sources)) return false;
+  if (kind === "rate") return Array.isArray(spec.categories);
+  return Array.isArray(spec.periods) && Array.isArray(spec.series?.[0]?.values);
+}
+
+/** The index of `source` in `spec.sources`, added at the end if it is not there. */
+export function sourceIndex(spec, source) {
+  const text = JSON.stringify(source);
+  const at = spec.sources.findIndex((s) => JSON.stringify(s) === text);
+  return at < 0 ? spec.sources.push(source) - 1 : at;
+}
+
+/** Sets `f` as the value of the trend `spec`'s first series at the period labelled `label`
+ * (added last if new; named `name` if that says more), from `sources[source]`. Returns whether
+ * it replaced a value. */
+export function addToTrend(spec, f, { label, name, source }) {
+  const key = label.trim().slice(0, MAX_TEXT);
+  const full = name.trim().slice(0, MAX_TEXT);
+  let at = spec.periods.findIndex((p) => String(p.label).trim() === key);
+  const replaced = at >= 0;
+  if (!replaced) at = spec.periods.push({ label: key }) - 1;
+  const period = spec.periods[at];
+  if (full && full !== key) period.name = full;
+  spec.series[0].values[at] = specFigure(f, source);
+  return replaced;
+}
+
+/** Sets each `{f, role}` of `figures` as that role of the rate `spec`'s category labelled
+ * `label` (added last if new), over `period` if given, from `sources[source]`. Returns whether
+ * the category was new. */
+export function addToRate(spec, figures, { label, period, source }) {
+  const key = label.trim().slice(0, MAX_TEXT);
+  let at = spec.categories.findIndex((c) => String(c.label).trim() === key);
+  const added = at < 0;
+  if (added) at = spec.categories.push({ label: key }) - 1;
+  const c = spec.categories[at];
+  if (period.trim()) c.period = period.trim().slice(0, MAX_TEXT);
+  for (const { f, role } of figures) c[role] = specFigure(f, source);
+  // The category's fields in the order the spec lists them, any others after.
+  const { label: l, period: p, recorded, detected, rate, ...rest } = c;
+  spec.categories[at] = Object.fromEntries(
+    Object.entries({ label: l, period: p, recorded, detected, rate, ...rest }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
+  return added;
+}
+
+/** The figures that belong together with `figures[i]` ("98 … 90 per cent of which (86)") with
+ * the rate chart's role of each: the total recorded, the share the published rate, the count in
+ * brackets detected. Null when it stands alone or its group is not one of each. */
+export function groupRoles(figures, i) {
+  const g = figures[i]?.group;
+  if (g === null || g === undefined) return null;
+  const out = [];
+  figures.forEach((f, j) => {
+    if (f.group !== g) return;
+    const role = f.kind === "percent" ? "rate" : j === g ? "recorded" : "detected";
+    out.push({ f, role });
+  });
+  const roles = new Set(out.map((m) => m.role));
+  return out.length > 1 && roles.size === out.length ? out : null;
+}
