@@ -15,7 +15,8 @@
 //   builder-<hash>.js    the builder's script, bundled the same way with the builder's glue
 //   embed-host.js        minified, not bundled (a classic script, pasted into CMS pages)
 //   *-<hash>.css         the stylesheets, minified
-//   *.html               the pages, naming the files above (the embed page also preloads the wasm)
+//   *.html               the pages, naming the files above (the embed page also preloads the wasm
+//                        and holds each named chart's spec: see namedIslands)
 //
 // Each file is named after its final bytes, so files are written in dependency order: wasm, glue,
 // specs, scripts, styles, pages. Code names the glue, the wasm and the specs through the module
@@ -100,6 +101,7 @@ function specs(site) {
   const unnamed = data.filter((f) => !NAMED_CHARTS.includes(basename(f, ".json")));
   if (unnamed.length) throw new Error(`data/ has specs that are not named charts: ${unnamed}`);
   const files = {};
+  const texts = {};
   for (const name of NAMED_CHARTS) {
     if (!data.includes(`${name}.json`))
       throw new Error(`the named chart ${name} has no data/${name}.json`);
@@ -107,8 +109,28 @@ function specs(site) {
       JSON.parse(readFileSync(join(ROOT, "data", `${name}.json`), "utf8")),
     );
     files[name] = `./${site.add(`${name}.json`, text, { stem: name, ext: "json" })}`;
+    texts[name] = text;
   }
-  return files;
+  return { files, texts };
+}
+
+// Where a page asks for the named charts' specs inline (www/embed.html).
+const ISLANDS = "<!-- oc:named-specs -->";
+
+/**
+ * Each named chart's spec as a data block, `<script type="application/json"
+ * id="oc-spec-NAME">`, which no CSP blocks (it never runs). The embed page reads the one its
+ * ?chart= names instead of fetching its file: the spec is there with the page, a request and a
+ * round trip before the script could ask for it. Each `<` is written `\u003c` (the same JSON), so
+ * no text in a spec can close the block.
+ */
+function namedIslands(texts) {
+  return Object.entries(texts)
+    .map(([name, text]) => {
+      const json = text.replaceAll("<", "\\u003c");
+      return `<script type="application/json" id="oc-spec-${name}">${json}</script>`;
+    })
+    .join("\n");
 }
 
 // What the page scripts' loader calls on an instance of the program (lib/program.js, mount.js,
@@ -218,11 +240,17 @@ async function styles(site, css) {
   }
 }
 
-/** Each page with its local src and href attributes naming the built files, and without its
- * comments (notes for the source's readers). */
-function pages(site, html) {
+/** Each page with its local src and href attributes naming the built files, the named charts'
+ * specs where it asks for them (`texts`: name -> JSON), and without its comments (notes for the
+ * source's readers). */
+function pages(site, html, texts) {
   for (const file of html) {
-    const source = readFileSync(join(WWW, file), "utf8").replace(/<!--[\s\S]*?-->\n?/g, "");
+    const text = readFileSync(join(WWW, file), "utf8");
+    if (file === "embed.html" && !text.includes(ISLANDS))
+      throw new Error(`www/embed.html lost its ${ISLANDS} line: it would fetch each spec`);
+    const source = text
+      .replace(ISLANDS, () => namedIslands(texts))
+      .replace(/<!--[\s\S]*?-->\n?/g, "");
     const page = source.replace(/\b(src|href)="([^"]*)"/g, (attr, key, value) => {
       if (/^(data:|https?:|#)/.test(value)) return attr;
       const name = site.names.get(value);
@@ -252,10 +280,10 @@ async function main() {
   try {
     const prog = await program(site, pkg);
     const builderProg = await program(site, builderPkg, "oc-builder");
-    const specFiles = specs(site);
+    const { files: specFiles, texts } = specs(site);
     await scripts(site, prog, builderProg, specFiles);
     await styles(site, of(".css"));
-    pages(site, of(".html"));
+    pages(site, of(".html"), texts);
     rmSync(out, { recursive: true, force: true });
     renameSync(partial, out);
   } finally {

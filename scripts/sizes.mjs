@@ -1,6 +1,6 @@
 // Prints every file in dist/ raw, gzip -9 and brotli (quality 11), and what one embedded chart
 // costs a reader: embed.html?chart=offence-trend, i.e. the page + its stylesheet and script (with
-// the loader and the wasm's JS glue bundled in) + wasm + the named chart's spec file.
+// the loader and the wasm's JS glue bundled in) + wasm; the page holds the named charts' specs.
 // Usage: node scripts/sizes.mjs [DIR]
 import { readdirSync, readFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -20,12 +20,7 @@ console.log("file".padEnd(26), "    raw KB", "   gzip KB", " brotli KB");
 for (const [f, s] of Object.entries(sizes))
   console.log(f.padEnd(26), kb(s.raw), "  ", kb(s.gzip), "  ", kb(s.brotli));
 const hash = "[0-9a-f]{10}";
-const files = [
-  "embed\\.html",
-  `embed-${hash}\\.(js|css)`,
-  `oc-${hash}\\.wasm`,
-  `offence-trend-${hash}\\.json`,
-].join("|");
+const files = ["embed\\.html", `embed-${hash}\\.(js|css)`, `oc-${hash}\\.wasm`].join("|"); // the page holds the named charts' specs (scripts/build-site.mjs)
 const embed = Object.keys(sizes).filter((f) => new RegExp(`^(${files})$`).test(f));
 const sum = (k) => embed.reduce((t, f) => t + sizes[f][k], 0);
 console.log(

@@ -1,9 +1,12 @@
 // The embed page: one chart chosen by ?chart=offence-trend|detection-rate, or given inline as
 // #spec=<URI-encoded JSON> (an empty one is an error, not the default chart); ?theme=dark|light
-// forces a theme. It tells the page around it its height with
-// postMessage({type: "offence-charts:height", height}) so an iframe can fit it, and takes the
-// article's theme from its parent window, {type: "offence-charts:theme", theme: "dark"|"light"|""}
-// (embed-host.js answers each height message with it), unless ?theme= says otherwise.
+// forces a theme. A named chart's spec is in the page (a data block that scripts/build-site.mjs
+// writes for each: no request, no round trip after this script starts); a name the page does not
+// hold goes to the loader, which says which names there are. It tells the page around it its
+// height with postMessage({type: "offence-charts:height", height}) so an iframe can fit it, and
+// takes the article's theme from its parent window, {type: "offence-charts:theme", theme:
+// "dark"|"light"|""} (embed-host.js answers each height message with it), unless ?theme= says
+// otherwise.
 // scripts/build-site.mjs bundles the loader's parts it uses (lib/) and the wasm's JS glue into
 // this file: the embed page fetches one script.
 import { charts } from "./lib/charts.js";
@@ -15,7 +18,13 @@ const fixed = theme === "dark" || theme === "light";
 const root = document.documentElement;
 const script = document.createElement("script");
 script.type = "application/json";
-script.dataset.offenceChart = query.get("chart") || "offence-trend";
+const name = query.get("chart") || "offence-trend";
+const held = document.getElementById(`oc-spec-${name}`);
+script.dataset.offenceChart = name;
+if (held?.type === "application/json") {
+  script.dataset.offenceChart = "";
+  script.textContent = held.textContent;
+}
 if (location.hash.startsWith("#spec=")) {
   const raw = location.hash.slice("#spec=".length);
   script.dataset.offenceChart = ""; // the spec, even an empty one, rather than a named chart
