@@ -7,6 +7,7 @@
 // scripts/build-site.mjs bundles the loader's parts it uses (lib/) and the wasm's JS glue into
 // this file: the embed page fetches one script.
 import { charts } from "./lib/charts.js";
+import { specInHash } from "./lib/linked.js";
 import { mountAll } from "./lib/mount.js";
 
 const query = new URLSearchParams(location.search);
@@ -16,14 +17,10 @@ const root = document.documentElement;
 const script = document.createElement("script");
 script.type = "application/json";
 script.dataset.offenceChart = query.get("chart") || "offence-trend";
-if (location.hash.startsWith("#spec=")) {
-  const raw = location.hash.slice("#spec=".length);
+const spec = specInHash(location.hash);
+if (spec !== null) {
   script.dataset.offenceChart = ""; // the spec, even an empty one, rather than a named chart
-  try {
-    script.textContent = decodeURIComponent(raw);
-  } catch {
-    script.textContent = raw; // shown as a JSON error where the chart would be
-  }
+  script.textContent = spec;
 }
 if (fixed) root.dataset.theme = theme;
 const main = document.getElementById("chart");
