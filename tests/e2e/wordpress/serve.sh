@@ -2,7 +2,8 @@
 # Runs the end-to-end tests' WordPress site on loopback: MariaDB (its own data folder, socket only,
 # no network) and PHP's built-in server on 127.0.0.1:PORT, both from Debian's packages, with all
 # their data in RUN (a temporary folder). Prints "ready" once both answer, then runs until its
-# standard input closes (the test is done, or its process died however it died) and stops both.
+# standard input closes (the test is done, or its process died however it died), stops both and
+# removes RUN.
 #
 # usage: serve.sh CACHE RUN PORT   (CACHE survives runs: target/wordpress)
 #
@@ -20,6 +21,7 @@ stop() {
   trap - EXIT INT TERM HUP
   for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$run"
 }
 trap stop EXIT
 trap 'exit 1' INT TERM HUP

@@ -2,7 +2,7 @@
 // loopback with their data in a temporary folder (the installed site cached in target/wordpress/),
 // and its REST API as each user writes posts through it (application passwords).
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,9 +24,9 @@ function freePort() {
 }
 
 /**
- * Starts the site; resolves once it answers, to `{origin, post(user, fields), stop()}`. serve.sh
- * runs in its own session and stops MariaDB and PHP once its standard input closes: when stop()
- * closes it, or when this process ends however it ends.
+ * Starts the site; resolves once it answers, to `{origin, rest, post, stop()}`. serve.sh runs in
+ * its own session and stops MariaDB and PHP (and removes their data) once its standard input
+ * closes: when stop() closes it, or when this process ends however it ends.
  */
 export async function startWordPress() {
   const run = mkdtempSync(join(tmpdir(), "oc-wp-"));
@@ -49,7 +49,6 @@ export async function startWordPress() {
     }, 15000);
     await exited;
     clearTimeout(timer);
-    rmSync(run, { recursive: true, force: true });
   };
   try {
     await new Promise((ok, fail) => {
