@@ -1,9 +1,9 @@
 // The builder's three snippets in WordPress (Debian's 6.1, tests/e2e/wordpress/): an Editor and an
-// Author publish them through WordPress's REST API, in a Custom HTML block and as classic content
-// (which WordPress runs through wpautop and wptexturize), and a reader opens each post in Chromium
-// at 1280 and 360 px, with dist/ served from another origin as a CDN would. An Editor's charts draw,
-// fit, tip and tabulate; what kses leaves of an Author's (no unfiltered_html) is shown and, for the
-// iframe code, still says what the chart shows and links to it.
+// Author publish them (a Contributor submits them) through WordPress's REST API, in a Custom HTML
+// block and as classic content (which WordPress runs through wpautop and wptexturize), and a
+// reader opens each post in Chromium at 1280 and 360 px, with dist/ served from another origin as
+// a CDN would. An Editor's charts draw, fit, tip and tabulate; of an Author's, kses leaves the
+// chart's summary and a link to its page, which draws it.
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -49,11 +49,13 @@ before(async () => {
   for (const kind of KINDS) snippets[kind] = await builder.inputValue(`#code-${kind}`);
   await builder.close();
   const writes = [];
-  for (const user of ["editor", "author"]) {
+  for (const user of ["editor", "author", "contributor"]) {
     for (const kind of KINDS) {
       for (const form of ["block", "classic"]) {
         const title = `${user} ${kind} ${form}`;
-        const body = { title, content: content(snippets[kind], form) };
+        // A Contributor may not publish: theirs waits for review.
+        const status = user === "contributor" ? "pending" : "publish";
+        const body = { title, content: content(snippets[kind], form), status };
         writes.push(wp.post(user, body).then((p) => (posts[title] = p)));
       }
     }
@@ -147,11 +149,23 @@ async function fitted(page, frame) {
 }
 
 describe("WordPress", () => {
-  test("gives an Editor unfiltered_html and an Author none", async () => {
+  test("gives an Editor unfiltered_html, an Author and a Contributor none", async () => {
     const caps = async (user) =>
       (await wp.rest(user, "/wp/v2/users/me&context=edit")).capabilities.unfiltered_html;
     assert.equal(await caps("editor"), true);
     assert.equal(await caps("author"), undefined);
+    assert.equal(await caps("contributor"), undefined);
+  });
+
+  test("a Contributor's codes are saved as an Author's are", () => {
+    for (const kind of KINDS) {
+      for (const form of ["block", "classic"]) {
+        const [theirs, authors] = ["contributor", "author"].map(
+          (u) => posts[`${u} ${kind} ${form}`],
+        );
+        assert.equal(theirs.raw, authors.raw, `${kind} ${form}`);
+      }
+    }
   });
 
   for (const kind of KINDS) {

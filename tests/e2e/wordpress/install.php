@@ -1,14 +1,14 @@
 <?php
 // Installs the end-to-end tests' WordPress site (run by serve.sh once, against an empty database):
-// an Administrator, an Editor and an Author, each with an application password for the REST API.
-// Prints {"editor": {"user", "password"}, "author": …} as JSON.
+// an Administrator, and an Editor, an Author and a Contributor, each with an application password
+// for the REST API. Prints {"editor": {"user", "password"}, "author": …, "contributor": …}.
 define( 'WP_INSTALLING', true );
 require getenv( 'OC_WP_DIR' ) . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 add_filter( 'pre_wp_mail', '__return_false' ); // no mail server here
 wp_install( 'Offence charts test', 'admin', 'admin@example.org', false, '', wp_generate_password() );
 $out = array();
-foreach ( array( 'editor', 'author' ) as $role ) {
+foreach ( array( 'editor', 'author', 'contributor' ) as $role ) {
 	$id = wp_insert_user(
 		array(
 			'user_login' => $role,

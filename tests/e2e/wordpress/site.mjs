@@ -79,11 +79,12 @@ export async function startWordPress() {
   return {
     origin,
     rest,
-    /** Publishes a post as `user`; resolves to `{id, link, raw}` (raw: the content as saved). */
-    async post(user, { title, content }) {
+    /** Writes a post as `user` (published, or `status`); resolves to `{id, link, raw}` (raw:
+     * the content as saved). */
+    async post(user, { title, content, status = "publish" }) {
       const p = await rest(user, "/wp/v2/posts", {
         method: "POST",
-        body: { title, content, status: "publish" },
+        body: { title, content, status },
       });
       const saved = await rest(user, `/wp/v2/posts/${p.id}&context=edit`);
       return { id: p.id, link: p.link, raw: saved.content.raw };
