@@ -120,6 +120,16 @@ async function works(doc) {
   assert.equal(a.runs.length, 2, `two bars drawn, found ${JSON.stringify(a.runs)}`);
   const tip = doc.locator(".oc-tip");
   assert.equal(await tip.isHidden(), true);
+  // The pointer over each bar, then the keyboard.
+  for (const [bar, figure] of [
+    [a.runs[1], /1,694/],
+    [a.runs[0], /1,573/],
+  ]) {
+    const position = { x: (bar.x0 + bar.x1) / 2 / a.dpr, y: (bar.top + bar.bottom) / 2 / a.dpr };
+    await doc.locator("canvas.oc-canvas").hover({ position });
+    assert.equal(await tip.isVisible(), true, "tooltip on hover");
+    assert.match(await tip.textContent(), figure);
+  }
   await doc.locator("canvas.oc-canvas").focus();
   assert.equal(await tip.isVisible(), true, "tooltip on focus");
   assert.match(await tip.textContent(), /1,573/);
