@@ -26,6 +26,11 @@ stop() {
 trap stop EXIT
 trap 'exit 1' INT TERM HUP
 
+for need in mariadbd mariadb-install-db php /usr/share/wordpress/wp-settings.php; do
+  command -v "$need" >/dev/null || [ -e "$need" ] ||
+    { log "$need is missing: run scripts/setup.sh (make setup) first"; exit 1; }
+done
+
 # The site's tree: Debian's WordPress with our wp-config.php in place of Debian's (which reads
 # /etc/wordpress/config-HOST.php and keeps content in /var/lib/wordpress).
 version=$(sed -n "s/^\$wp_version = '\(.*\)';/\1/p" /usr/share/wordpress/wp-includes/version.php)
