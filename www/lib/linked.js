@@ -29,12 +29,11 @@ export function specScript(el, name = "") {
 }
 
 /** Puts a spec script in the place of each chart given as a link (`[data-offence-chart]` other
- * than a script) in the page; returns the scripts. */
+ * than a script) in the page. */
 export function unlinkAll() {
-  return [...document.querySelectorAll("[data-offence-chart]:not(script)")].map((el) => {
+  for (const el of document.querySelectorAll("[data-offence-chart]:not(script)")) {
     const script = specScript(el, el.dataset.offenceChart);
     if (el.dataset.theme) script.dataset.theme = el.dataset.theme;
     el.replaceWith(script);
-    return script;
-  });
+  }
 }
