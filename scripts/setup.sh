@@ -14,10 +14,34 @@ command -v chromium >/dev/null || pkgs+=(chromium)
 command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
 command -v pdfimages >/dev/null || pkgs+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || pkgs+=(fonts-liberation2)
+# WordPress 6.1, MariaDB and PHP for the WordPress end-to-end test, which runs them itself on
+# loopback (tests/e2e/wordpress/): installed without their recommends, and with their services
+# kept from starting (policy-rc.d, as in Debian's container images) so that nothing keeps running.
+wp=()
+command -v mariadbd >/dev/null || wp+=(mariadb-server)
+command -v php >/dev/null || wp+=(php-cli)
+php -r 'exit(function_exists("mysqli_connect") ? 0 : 1);' 2>/dev/null || wp+=(php-mysql)
+[ -e /usr/share/wordpress/wp-settings.php ] || wp+=(wordpress)
+[ -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] ||
+  wp+=(wordpress-theme-twentytwentythree)
+if [ ${#pkgs[@]} -gt 0 ] || [ ${#wp[@]} -gt 0 ]; then
+  apt-get update -qq
+fi
 if [ ${#pkgs[@]} -gt 0 ]; then
   say "apt-get install ${pkgs[*]}"
-  apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}" >/dev/null
+fi
+if [ ${#wp[@]} -gt 0 ]; then
+  say "apt-get install ${wp[*]} (about a minute)"
+  policy=/usr/sbin/policy-rc.d ours=
+  if ! [ -e $policy ]; then
+    ours=1
+    trap 'rm -f $policy' EXIT
+    printf '#!/bin/sh\nexit 101\n' >$policy
+    chmod +x $policy
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${wp[@]}" >/dev/null
+  if [ -n "$ours" ]; then rm -f $policy; trap - EXIT; fi
 fi
 
 # Rust: the toolchain pinned in rust-toolchain.toml, with the wasm target and the standard library's

@@ -13,7 +13,7 @@ import { kindChanged, releaseChanged } from "./lib/builder/release.js";
 import { FIELDS, setMode, tableChanged } from "./lib/builder/start.js";
 import { load } from "./lib/program.js";
 
-export { escapeHtml, scriptSafeJson } from "./lib/builder/escape.js";
+export { escapeHtml } from "./lib/builder/escape.js";
 export { componentSnippet, iframeSnippet, scriptSnippet } from "./lib/builder/snippets.js";
 export { parseFigure, parseTable, tableToSpec } from "./lib/builder/table-form.js";
 

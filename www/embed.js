@@ -10,6 +10,7 @@
 // scripts/build-site.mjs bundles the loader's parts it uses (lib/) and the wasm's JS glue into
 // this file: the embed page fetches one script.
 import { charts } from "./lib/charts.js";
+import { specInHash } from "./lib/linked.js";
 import { mountAll } from "./lib/mount.js";
 
 const query = new URLSearchParams(location.search);
@@ -25,14 +26,10 @@ if (held?.type === "application/json") {
   script.dataset.offenceChart = "";
   script.textContent = held.textContent;
 }
-if (location.hash.startsWith("#spec=")) {
-  const raw = location.hash.slice("#spec=".length);
+const spec = specInHash(location.hash);
+if (spec !== null) {
   script.dataset.offenceChart = ""; // the spec, even an empty one, rather than a named chart
-  try {
-    script.textContent = decodeURIComponent(raw);
-  } catch {
-    script.textContent = raw; // shown as a JSON error where the chart would be
-  }
+  script.textContent = spec;
 }
 if (fixed) root.dataset.theme = theme;
 const main = document.getElementById("chart");

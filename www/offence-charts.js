@@ -1,9 +1,11 @@
 // offence-charts loader. Import it as <script type="module" src=".../offence-charts.js">: it finds
-// every <script type="application/json" data-offence-chart> on the page and draws each chart as it
-// nears the viewport, fetching and instantiating the WebAssembly once for all of them.
+// every <script type="application/json" data-offence-chart> on the page (and every chart given as
+// a link, lib/linked.js) and draws each chart as it nears the viewport, fetching and instantiating
+// the WebAssembly once for all of them.
 // If the WebAssembly ever traps (a bug of ours), the chart that hit it shows the message and every
 // other chart moves to a fresh instance. It sets no cookies, uses no storage and requests nothing
 // but its own files. Its parts are in lib/; scripts/build-site.mjs bundles them into this file.
+import { specScript, unlinkAll } from "./lib/linked.js";
 import { mountOne, SELECTOR } from "./lib/mount.js";
 import { namedSpec } from "./lib/named.js";
 import { load } from "./lib/program.js";
@@ -73,12 +75,14 @@ function watch(scripts) {
 
 function noop() {}
 
+unlinkAll();
 watch([...document.querySelectorAll(SELECTOR)]);
 
 // <offence-chart name="offence-trend" theme="dark"></offence-chart>, or one holding its spec in a
-// <script type="application/json">: once in a page (then or later) it becomes the spec script
-// above, inside itself (light DOM, so the figure is the page's own), and is drawn as those are.
-// Its attributes are read once: changing them afterwards changes nothing.
+// <script type="application/json"> or as a link to its page (the builder's code, lib/linked.js):
+// once in a page (then or later) it becomes the spec script above, inside itself (light DOM, so
+// the figure is the page's own), and is drawn as those are. Its attributes are read once:
+// changing them afterwards changes nothing.
 class OffenceChart extends HTMLElement {
   connectedCallback() {
     if (this.oc) return; // moved in the page: it is mounted or on its way already
@@ -91,10 +95,8 @@ class OffenceChart extends HTMLElement {
     this.style.display = "block";
     let s = this.querySelector('script[type="application/json"]');
     if (!s) {
-      s = document.createElement("script");
-      s.type = "application/json";
-      s.dataset.offenceChart = this.getAttribute("name") || "";
-      this.append(s);
+      s = specScript(this, this.getAttribute("name") || "");
+      this.replaceChildren(s); // the link and summary, if any, give way to the chart
     } else if (!s.hasAttribute("data-offence-chart")) s.dataset.offenceChart = "";
     const theme = this.getAttribute("theme");
     if (theme) s.dataset.theme = theme;

@@ -297,7 +297,7 @@ describe("builder.html", () => {
       const iframe = await page.inputValue("#code-iframe");
       const script = await page.inputValue("#code-script");
       const component = await page.inputValue("#code-component");
-      assert.match(component, /^<offence-chart><script type="application\/json">/);
+      assert.match(component, /^<offence-chart>Chart: &lt;script&gt;/);
       for (const code of [iframe, script, component]) {
         assert.ok(!code.includes("<script>alert"), code);
         assert.ok(!/<\/script>"/.test(code), code);
@@ -308,15 +308,17 @@ describe("builder.html", () => {
       );
       assert.ok(
         iframe.includes(
-          "<noscript><p>Chart: " +
-            "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;. " +
-            "Source: Source &lt;script&gt;",
+          "<noscript>Chart: " + "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;. ",
         ),
         iframe,
       );
+      for (const code of [iframe, script, component]) {
+        assert.ok(code.includes(" Source: Source &lt;script&gt;"), code);
+      }
       assert.ok(
-        script.includes(
-          String.raw`"title":"\u003cscript\u003ealert(1)\u003c/script\u003e\"\u0027\u0026"`,
+        script.startsWith(
+          '<p class="offence-chart" data-offence-chart>Chart: ' +
+            "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;. ",
         ),
         script,
       );
@@ -337,26 +339,29 @@ describe("builder.html", () => {
           const a = read(iframe);
           const b = read(script);
           const frame = a.doc.querySelector("iframe");
-          const spec = JSON.parse(
-            decodeURIComponent(new URL(frame.src).hash.slice("#spec=".length)),
-          );
+          const specOf = (url) =>
+            JSON.parse(decodeURIComponent(new URL(url).hash.slice("#spec=".length)));
+          const spec = specOf(frame.src);
           return {
             iframeTags: a.tags,
             scriptTags: b.tags,
             frameTitle: frame.title,
+            frameSrc: frame.src,
             frameSpecTitle: spec.title,
             frameUrl: spec.sources[0].url,
             noscript: a.doc.querySelector("noscript").textContent,
-            inlineTitle: JSON.parse(b.doc.querySelector("script[data-offence-chart]").textContent)
-              .title,
+            inlineTitle: specOf(b.doc.querySelector("p[data-offence-chart] a").href).title,
+            links: [a.doc.querySelector("noscript a").href, b.doc.querySelector("a").href],
           };
         },
         [iframe, script],
       );
       await blank.close();
       // (DOMParser runs no scripts, so it reads inside <noscript> as markup.)
-      assert.deepEqual(parsed.iframeTags, ["iframe", "script", "noscript", "p"]);
-      assert.deepEqual(parsed.scriptTags, ["div", "script", "script"]);
+      assert.deepEqual(parsed.iframeTags, ["iframe", "script", "noscript", "a"]);
+      assert.deepEqual(parsed.scriptTags, ["p", "a", "script"]);
+      // Their links open the chart's page, the iframe's own address.
+      assert.deepEqual(parsed.links, [parsed.frameSrc, parsed.frameSrc]);
       assert.equal(parsed.frameTitle, HOSTILE);
       assert.equal(parsed.frameSpecTitle, HOSTILE);
       assert.equal(parsed.frameUrl, "https://example.org/?a=1&b='2'");

@@ -1,12 +1,14 @@
 // The script snippet pasted into a "CMS" article on another origin: the loader, glue, wasm and the
 // named chart's spec come from the chart host, under the CMS's own strict CSP with exactly the
 // directives the README gives. Module scripts and fetches across origins are CORS requests, so this
-// fails unless the chart host answers with Access-Control-Allow-Origin.
+// fails unless the chart host answers with Access-Control-Allow-Origin. Charts given as links to
+// their page (the builder's codes, lib/linked.js) become charts in their paragraphs' places.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
   analyseCanvas,
+  DARK,
   fixtureDir,
   guard,
   page as html,
@@ -39,7 +41,25 @@ before(async () => {
 <script type="module" src="${charts.origin}/offence-charts.js"></script>
 </main>`,
   });
-  const cmsDir = fixtureDir({ "article.html": article }, { withDist: false });
+  // Charts given as a link to their page (the builder's codes), with a dark theme, by name, and
+  // with a fragment that is not URI-encoded.
+  const link = (spec) =>
+    `Chart: its summary. <a href="${charts.origin}/embed.html#spec=` +
+    `${encodeURIComponent(JSON.stringify(spec))}">Open the chart</a>`;
+  const linked = html({
+    title: "CMS article",
+    body: `<main style="max-width:700px">
+<p class="offence-chart" data-offence-chart>${link(trendSpec({ title: "Linked" }))}</p>
+<p data-offence-chart data-theme="dark">${link(trendSpec({ title: "Linked dark" }))}</p>
+<p data-offence-chart="detection-rate">The detection rate.</p>
+<p data-offence-chart><a href="${charts.origin}/embed.html#spec=%E0%A4%A">Open</a></p>
+<script type="module" src="${charts.origin}/offence-charts.js"></script>
+</main>`,
+  });
+  const cmsDir = fixtureDir(
+    { "article.html": article, "linked.html": linked },
+    { withDist: false },
+  );
   dirs.push(cmsDir);
   // The README's directives for the script embed, and nothing else from the chart host.
   const csp =
@@ -84,6 +104,33 @@ test("a named and an inline chart draw on a page of another origin, under its CS
     assert.deepEqual(g.foreign(), []);
     assert.deepEqual(g.pageErrors, []);
     assert.deepEqual(g.console, []);
+    assert.deepEqual(await g.violations(page), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("charts given as links: each paragraph gives way to its chart, with its theme", async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 3000 } });
+  const g = await guard(context, [charts.origin, cms.origin]);
+  const page = await context.newPage();
+  try {
+    await page.goto(cms.url("/linked.html"));
+    assert.deepEqual(await waitForCharts(page, 4), ["ready", "ready", "ready", "error"]);
+    const labels = await page.$$eval("canvas", (cs) => cs.map((c) => c.getAttribute("aria-label")));
+    assert.match(labels[0], /^Chart: Linked\./);
+    assert.match(labels[1], /^Chart: Linked dark\./);
+    assert.match(labels[2], /^Chart: Nearly nine in ten grooming reports were detected/);
+    assert.match(await page.textContent(".oc-error"), /json/i);
+    // The paragraphs, their summaries and links are gone; the figures are in their places.
+    assert.equal(await page.locator('main > p, a[href*="embed.html#spec="]').count(), 0);
+    const dark = await analyseCanvas(page, "canvas", { index: 1, rgb: DARK.series0 });
+    assert.deepEqual(dark.background.slice(0, 3), DARK.background);
+    assert.ok(dark.runs.length >= 2, JSON.stringify(dark.runs));
+    const light = await analyseCanvas(page, "canvas", { index: 0, rgb: LIGHT.series0 });
+    assert.deepEqual(light.background.slice(0, 3), LIGHT.background);
+    assert.deepEqual(g.foreign(), []);
+    assert.deepEqual(g.pageErrors, []);
     assert.deepEqual(await g.violations(page), []);
   } finally {
     await context.close();

@@ -10,6 +10,7 @@ import { redrawing } from "./redraw.js";
 import { release, slotFor } from "./slot.js";
 import { dataTable } from "./table.js";
 import { pointerTips, tooltip } from "./tooltip.js";
+import { unautop } from "./unautop.js";
 
 /** The spec scripts a page holds. */
 export const SELECTOR = 'script[type="application/json"][data-offence-chart]';
@@ -25,7 +26,7 @@ export async function mountAll(root = document) {
 export async function mountOne(script) {
   if (!script.isConnected) return null; // mounted already by another call
   const { offenceChart: name = "", theme = "" } = script.dataset;
-  const source = { body: script.textContent, name, theme };
+  const source = { body: unautop(script.textContent), name, theme };
   // The spec's fetch and the program's start come first, then what can be done while they are on
   // their way: the figure put in place and measured and the chart's fonts looked up, so that once
   // both arrive the chart is drawn straight away. A body is always the spec (even if it is not

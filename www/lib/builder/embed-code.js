@@ -27,14 +27,14 @@ export function showSnippets() {
     return;
   }
   const theme = el.theme.value;
-  const { spec, source, fallback } = state;
-  const iframe = iframeSnippet(spec, { height: fallback, source, theme });
+  const { spec, summary, fallback } = state;
+  const iframe = iframeSnippet(spec, { height: fallback, summary, theme });
   const src = /src="([^"]*)"/.exec(iframe)[1];
   el.codeIframe.value = iframe;
   el.copyIframe.disabled = src.length > MAX_URL;
-  el.codeScript.value = scriptSnippet(spec, { theme });
+  el.codeScript.value = scriptSnippet(spec, { summary, theme });
   el.copyScript.disabled = false;
-  el.codeComponent.value = componentSnippet(spec, { theme });
+  el.codeComponent.value = componentSnippet(spec, { summary, theme });
   el.copyComponent.disabled = false;
   const shown = Math.round(state.view ? state.view.height : 0);
   let note =

@@ -69,7 +69,7 @@ export async function update() {
     return invalid(e);
   }
   state.view?.free();
-  Object.assign(state, { view, spec: JSON.parse(text), source: view.sourceLine(), fallback });
+  Object.assign(state, { view, spec: JSON.parse(text), summary: view.summary(), fallback });
   state.drawn = `${previewWidth()}/${devicePixelRatio}/${previewTheme()}`;
   state.valid = true;
   el.specError.textContent = "";

@@ -1,7 +1,7 @@
-// The embed snippets a journalist copies: an iframe of the embed page, or the spec inline with the
-// loader (in a spec script or an <offence-chart> element). Every typed value is escaped
-// (escape.js).
-import { escapeHtml, scriptSafeJson } from "./escape.js";
+// The embed snippets a journalist copies: an iframe of the embed page, or the loader with the chart
+// given as a link to that page (in a paragraph or an <offence-chart> element). Every typed value is
+// escaped (escape.js).
+import { escapeHtml } from "./escape.js";
 
 /** This page's folder: the chart host's, where embed.html and the loader are. */
 function base() {
@@ -12,49 +12,60 @@ const themeOf = (theme) => (theme === "dark" || theme === "light" ? theme : "");
 
 /** The iframe snippet: the embed page with the spec in its #fragment (never sent to a server), a
  * fallback height that shows the whole chart if scripts are stripped, and the host script that fits
- * the height to the chart; for readers without scripts, the title and `source` (the chart's source
- * line, "Source: …"). The width, height and frameborder attributes repeat the style attribute for
- * CMSs whose CSP refuses style attributes. With `allow-same-origin` the embed page keeps its own
- * origin; without it (an opaque origin) its module scripts, WebAssembly and specs are cross-origin
- * requests, which load only from a host that sends Access-Control-Allow-Origin. */
-export function iframeSnippet(spec, { height, source = "", theme = "", at = base() } = {}) {
-  const t = themeOf(theme);
-  const query = t ? `?theme=${t}` : "";
-  const page = new URL("embed.html", at).href + query;
-  const src = `${page}#spec=${encodeURIComponent(JSON.stringify(spec))}`;
+ * the height to the chart; for readers without scripts, the chart as text and a link (`linked`).
+ * The width, height and frameborder attributes repeat the style attribute for CMSs whose CSP
+ * refuses style attributes. With `allow-same-origin` the embed page keeps its own origin; without
+ * it (an opaque origin) its module scripts, WebAssembly and specs are cross-origin requests, which
+ * load only from a host that sends Access-Control-Allow-Origin. */
+export function iframeSnippet(spec, { height, summary, theme = "", at = base() } = {}) {
+  const src = embedUrl(spec, theme, at);
   const h = Math.ceil(height);
-  const noscript = [`Chart: ${spec.title}`, source, "The chart needs JavaScript."];
-  return [
+  return (
     `<iframe src="${escapeHtml(src)}" title="${escapeHtml(spec.title)}" width="100%" ` +
-      `height="${h}" loading="lazy" referrerpolicy="no-referrer" ` +
-      `sandbox="allow-scripts allow-same-origin" frameborder="0" ` +
-      `style="width:100%;border:0;height:${h}px"></iframe>`,
-    `<script src="${escapeHtml(new URL("embed-host.js", at).href)}" defer></script>`,
-    `<noscript><p>${escapeHtml(noscript.filter(Boolean).join(". "))}</p></noscript>`,
-  ].join("\n");
+    `height="${h}" loading="lazy" referrerpolicy="no-referrer" ` +
+    `sandbox="allow-scripts allow-same-origin" frameborder="0" ` +
+    `style="width:100%;border:0;height:${h}px"></iframe>` +
+    `<script src="${escapeHtml(new URL("embed-host.js", at).href)}" defer></script>` +
+    `<noscript>${linked(spec, summary, theme, at)}</noscript>`
+  );
 }
 
-/** The script snippet: the spec inline (JSON made safe for a <script> element) and the loader. */
-export function scriptSnippet(spec, { theme = "", at = base() } = {}) {
+/** The script snippet: a paragraph holding the chart as text and a link to its page (`linked`),
+ * which the loader replaces with the chart, and the loader (inside it: after it, WordPress's
+ * wpautop would wrap the loader in an empty paragraph of its own). */
+export function scriptSnippet(spec, { summary, theme = "", at = base() } = {}) {
   const t = themeOf(theme);
   const data = t ? ` data-theme="${t}"` : "";
-  const loader = escapeHtml(new URL("offence-charts.js", at).href);
-  return (
-    `<div class="offence-chart"><script type="application/json" data-offence-chart${data}>` +
-    `${scriptSafeJson(spec)}</script></div>\n` +
-    `<script type="module" src="${loader}"></script>`
-  );
+  const fallback = linked(spec, summary, theme, at);
+  return `<p class="offence-chart" data-offence-chart${data}>${fallback}${loader(at)}</p>`;
 }
 
-/** The web-component snippet: an <offence-chart> holding the spec, and the loader that defines
- * it. */
-export function componentSnippet(spec, { theme = "", at = base() } = {}) {
+/** The web-component snippet: an <offence-chart> holding the chart as text and a link to its page
+ * (`linked`), and the loader that defines it. */
+export function componentSnippet(spec, { summary, theme = "", at = base() } = {}) {
   const t = themeOf(theme);
   const attr = t ? ` theme="${t}"` : "";
-  const loader = escapeHtml(new URL("offence-charts.js", at).href);
-  return (
-    `<offence-chart${attr}><script type="application/json">` +
-    `${scriptSafeJson(spec)}</script></offence-chart>\n` +
-    `<script type="module" src="${loader}"></script>`
-  );
+  return `<offence-chart${attr}>${linked(spec, summary, theme, at)}</offence-chart>${loader(at)}`;
+}
+
+/** The chart's page: embed.html with the spec in its #fragment. */
+function embedUrl(spec, theme, at) {
+  const t = themeOf(theme);
+  const page = new URL("embed.html", at).href + (t ? `?theme=${t}` : "");
+  return `${page}#spec=${encodeURIComponent(JSON.stringify(spec))}`;
+}
+
+/** The chart as text, `summary` (the sentence screen readers hear: its figures and sources), and a
+ * link to its page carrying the spec: what a CMS that strips scripts and unknown elements leaves
+ * of each snippet (WordPress's kses, for authors without unfiltered_html), and where scripts run
+ * the loader's source of the spec (lib/linked.js). Each snippet is one line: WordPress's wpautop
+ * turns line breaks in classic content into <br>. */
+function linked(spec, summary, theme, at) {
+  const text = escapeHtml(summary || `Chart: ${spec.title}.`);
+  return `${text} <a href="${escapeHtml(embedUrl(spec, theme, at))}">Open the chart</a>`;
+}
+
+/** The loader's module script. */
+function loader(at) {
+  return `<script type="module" src="${escapeHtml(new URL("offence-charts.js", at).href)}"></script>`;
 }

@@ -1,0 +1,253 @@
+// The builder's three snippets in WordPress (Debian's 6.1, tests/e2e/wordpress/): an Editor and an
+// Author publish them (a Contributor submits them) through WordPress's REST API, in a Custom HTML
+// block and as classic content (which WordPress runs through wpautop and wptexturize), and a
+// reader opens each post in Chromium at 1280 and 360 px, with dist/ served from another origin as
+// a CDN would. An Editor's charts draw, fit, tip and tabulate; of an Author's, kses leaves the
+// chart's summary and a link to its page, which draws it.
+
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import {
+  analyseCanvas,
+  DIST,
+  guard,
+  LIGHT,
+  launch,
+  requireDist,
+  scrollThrough,
+  startServer,
+  trendSpec,
+  waitForCharts,
+} from "./helpers.mjs";
+import { startWordPress } from "./wordpress/site.mjs";
+
+const KINDS = ["iframe", "script", "component"];
+const WIDTHS = [1280, 360];
+const SUMMARY = /^Chart: Online child sexual abuse offences .* rose from 1,573 .* to 1,694/;
+
+let browser, charts, wp;
+const snippets = {};
+const posts = {}; // "editor iframe block" -> {id, link, raw}
+
+/** The post's content: the snippet in a Custom HTML block, or as classic content. */
+function content(snippet, form) {
+  if (form === "classic") return `<p>Before the chart.</p>\n\n${snippet}\n\n<p>After it.</p>`;
+  const p = (text) => `<!-- wp:paragraph -->\n<p>${text}</p>\n<!-- /wp:paragraph -->`;
+  const html = `<!-- wp:html -->\n${snippet}\n<!-- /wp:html -->`;
+  return [p("Before the chart."), html, p("After it.")].join("\n\n");
+}
+
+before(async () => {
+  requireDist();
+  browser = await launch();
+  [charts, wp] = await Promise.all([startServer(DIST), startWordPress()]);
+  const builder = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+  await builder.goto(charts.url("/builder.html"));
+  await builder.waitForFunction(() => !document.getElementById("copy-component")?.disabled, null, {
+    timeout: 10000,
+  });
+  for (const kind of KINDS) snippets[kind] = await builder.inputValue(`#code-${kind}`);
+  await builder.close();
+  const writes = [];
+  for (const user of ["editor", "author", "contributor"]) {
+    for (const kind of KINDS) {
+      for (const form of ["block", "classic"]) {
+        const title = `${user} ${kind} ${form}`;
+        // A Contributor may not publish: theirs waits for review.
+        const status = user === "contributor" ? "pending" : "publish";
+        const body = { title, content: content(snippets[kind], form), status };
+        writes.push(wp.post(user, body).then((p) => (posts[title] = p)));
+      }
+    }
+  }
+  // A spec written by hand over several lines, with a blank one, quotes and dashes, as classic
+  // content: wpautop and wptexturize must leave a script's text alone.
+  const spec = JSON.stringify(HAND_WRITTEN, null, 2).replace('"kind"', '\n  "kind"');
+  const loader = `<script type="module" src="${charts.origin}/offence-charts.js"></script>`;
+  const hand = `<div class="offence-chart"><script type="application/json" data-offence-chart>
+${spec}
+</script></div>
+${loader}`;
+  writes.push(
+    wp.post("editor", { title: "hand", content: content(hand, "classic") }).then((p) => {
+      posts.hand = p;
+    }),
+  );
+  await Promise.all(writes);
+});
+
+const HAND_WRITTEN = trendSpec({ title: `It's "quoted" -- and dashed...` });
+
+after(async () => {
+  await browser?.close();
+  await charts?.close();
+  await wp?.stop();
+});
+
+/** Opens `link` as a reader (no cookies) at `width`, scrolled through; `{context, page, g}`. */
+async function read(link, width) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const g = await guard(context, [charts.origin, wp.origin]);
+  const page = await context.newPage();
+  // Console errors, but for the favicon PHP's server does not have (WordPress's own request).
+  g.errors = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && m.location().url !== `${wp.origin}/favicon.ico`)
+      g.errors.push(`${m.text()} (${m.location().url})`);
+  });
+  await page.goto(link);
+  await scrollThrough(page, { back: false });
+  return { context, page, g };
+}
+
+/** Console errors, page errors and requests outside the two origins: none. */
+function clean(g) {
+  assert.deepEqual(g.foreign(), [], "requests outside WordPress and the chart host");
+  assert.deepEqual(g.pageErrors, [], "page errors");
+  assert.deepEqual(g.errors, [], "console errors");
+}
+
+/** In `doc` (page or frame), the chart drawn, its tooltip on focus and its data table. */
+async function works(doc) {
+  const [label, width] = await doc.$eval("canvas.oc-canvas", (c) => [
+    c.getAttribute("aria-label"),
+    c.getBoundingClientRect().width,
+  ]);
+  assert.match(label, SUMMARY);
+  const view = await doc.evaluate(() => document.documentElement.clientWidth);
+  assert.ok(width > 200 && width <= view, `canvas ${width} px in a ${view} px page`);
+  const a = await analyseCanvas(doc, "canvas.oc-canvas", { rgb: LIGHT.series0 });
+  assert.equal(a.runs.length, 2, `two bars drawn, found ${JSON.stringify(a.runs)}`);
+  const tip = doc.locator(".oc-tip");
+  assert.equal(await tip.isHidden(), true);
+  // The pointer over each bar, then the keyboard.
+  for (const [bar, figure] of [
+    [a.runs[1], /1,694/],
+    [a.runs[0], /1,573/],
+  ]) {
+    const position = { x: (bar.x0 + bar.x1) / 2 / a.dpr, y: (bar.top + bar.bottom) / 2 / a.dpr };
+    await doc.locator("canvas.oc-canvas").hover({ position });
+    assert.equal(await tip.isVisible(), true, "tooltip on hover");
+    assert.match(await tip.textContent(), figure);
+  }
+  await doc.locator("canvas.oc-canvas").focus();
+  assert.equal(await tip.isVisible(), true, "tooltip on focus");
+  assert.match(await tip.textContent(), /1,573/);
+  await doc.locator("canvas.oc-canvas").press("ArrowRight");
+  assert.match(await tip.textContent(), /1,694/);
+  await doc.locator("details.oc-data > summary").click();
+  const rows = await doc.$$eval("details.oc-data tbody tr", (trs) =>
+    trs.map((tr) => tr.textContent.replace(/\s+/g, " ").trim()),
+  );
+  assert.equal(rows.length, 2, rows.join(" | "));
+  assert.match(rows[0], /1,573/);
+  assert.match(rows[1], /1,694/);
+}
+
+/** Waits until the iframe's height is its chart page's height (within 2 px); returns both. */
+async function fitted(page, frame) {
+  const heights = async () => [
+    await page.$eval("iframe", (f) => f.getBoundingClientRect().height),
+    await frame.evaluate(() => document.documentElement.getBoundingClientRect().height),
+  ];
+  for (let i = 0; i < 100; i++) {
+    const [outer, inner] = await heights();
+    if (Math.abs(outer - inner) <= 2) return [outer, inner];
+    await page.waitForTimeout(50);
+  }
+  return heights();
+}
+
+describe("WordPress", () => {
+  test("gives an Editor unfiltered_html, an Author and a Contributor none", async () => {
+    const caps = async (user) =>
+      (await wp.rest(user, "/wp/v2/users/me&context=edit")).capabilities.unfiltered_html;
+    assert.equal(await caps("editor"), true);
+    assert.equal(await caps("author"), undefined);
+    assert.equal(await caps("contributor"), undefined);
+  });
+
+  test("a Contributor's codes are saved as an Author's are", () => {
+    for (const kind of KINDS) {
+      for (const form of ["block", "classic"]) {
+        const [theirs, authors] = ["contributor", "author"].map(
+          (u) => posts[`${u} ${kind} ${form}`],
+        );
+        assert.equal(theirs.raw, authors.raw, `${kind} ${form}`);
+      }
+    }
+  });
+
+  for (const kind of KINDS) {
+    for (const form of ["block", "classic"]) {
+      test(`an Editor's ${kind} code (${form}) draws, fits, tips and tabulates`, async () => {
+        const post = posts[`editor ${kind} ${form}`];
+        assert.equal(post.raw, content(snippets[kind], form), "saved as pasted");
+        for (const width of WIDTHS) {
+          const { context, page, g } = await read(post.link, width);
+          try {
+            // wpautop adds no line break or empty paragraph around the chart.
+            const around = await page.$eval(".wp-block-post-content", (c) => ({
+              br: c.querySelectorAll("br").length,
+              empty: [...c.querySelectorAll("p")].filter((p) => !p.textContent.trim()).length,
+            }));
+            assert.deepEqual(around, { br: 0, empty: 0 });
+            if (kind === "iframe") {
+              const frame = await (await page.waitForSelector("iframe")).contentFrame();
+              assert.deepEqual(await waitForCharts(frame, 1), ["ready"]);
+              const [outer, inner] = await fitted(page, frame);
+              assert.ok(Math.abs(outer - inner) <= 2, `iframe ${outer} px, chart ${inner} px`);
+              await works(frame);
+              const [open, table] = await fitted(page, frame);
+              assert.ok(Math.abs(open - table) <= 2, `with its table: ${open} px, ${table} px`);
+              assert.ok(open > outer, "the iframe grows with the open table");
+            } else {
+              assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
+              await works(page);
+            }
+            clean(g);
+          } finally {
+            await context.close();
+          }
+        }
+      });
+    }
+  }
+
+  test("an Editor's hand-written spec script over several lines (classic) draws as written", async () => {
+    const { context, page, g } = await read(posts.hand.link, 1280);
+    try {
+      assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
+      const label = await page.$eval("canvas.oc-canvas", (c) => c.getAttribute("aria-label"));
+      assert.ok(label.startsWith(`Chart: ${HAND_WRITTEN.title}.`), label);
+      clean(g);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const kind of KINDS) {
+    for (const form of ["block", "classic"]) {
+      test(`what kses leaves of an Author's ${kind} code (${form}): the summary, a link`, async () => {
+        const post = posts[`author ${kind} ${form}`];
+        assert.doesNotMatch(post.raw, /<(iframe|script|offence-chart)\b/i, "kses stripped them");
+        const { context, page, g } = await read(post.link, 360);
+        try {
+          const text = await page.$eval(".wp-block-post-content", (c) => c.textContent);
+          assert.match(text, /Chart: Online child sexual abuse offences .* rose from 1,573/);
+          assert.doesNotMatch(text, /version|[{}]/, "no spec shown as text");
+          const link = page.locator(`.wp-block-post-content a[href^="${charts.origin}/"]`);
+          assert.equal(await link.textContent(), "Open the chart");
+          // The link opens the chart's own page, which draws it.
+          await link.click();
+          await page.waitForURL(`${charts.origin}/embed.html**`);
+          assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
+          assert.match(await page.$eval("canvas", (c) => c.getAttribute("aria-label")), SUMMARY);
+          clean(g);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
