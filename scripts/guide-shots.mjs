@@ -1,6 +1,6 @@
 // The screenshots of docs/journalists.md: the builder in headless Chromium, served from dist/,
 // driven from a release to an embed as the guide tells it, each step saved to docs/img/ (1000 px
-// wide, DPR 1; column-wide crops, about 300 kB in all). Run after scripts/dist.sh:
+// wide, DPR 1; column-wide crops, about 360 kB in all). Run after scripts/dist.sh:
 // `node scripts/guide-shots.mjs`.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
