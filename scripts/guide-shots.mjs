@@ -1,6 +1,6 @@
 // The screenshots of docs/journalists.md: the builder in headless Chromium, served from dist/,
 // driven from a release to an embed as the guide tells it, each step saved to docs/img/ (1000 px
-// wide, DPR 1; column-wide crops, about 300 kB in all). Run after scripts/dist.sh:
+// wide, DPR 1; column-wide crops, about 360 kB in all). Run after scripts/dist.sh:
 // `node scripts/guide-shots.mjs`.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -87,17 +87,22 @@ try {
   await page.focus("#figure-form button.secondary >> nth=0");
   await around("3-together", "#figure-form", "#figure-form", 90, 10);
 
-  // 4. The words and the preview: the trend's title and names typed into the spec.
+  // 4. The words and the preview: the trend's title, subtitle, unit, series name and note typed
+  // into their fields.
   await page.keyboard.press("Escape");
   await page.check('input[name="r-kind"][value="trend"]');
-  const spec = JSON.parse(await page.inputValue("#spec"));
-  Object.assign(spec, { title: TREND.title, subtitle: TREND.subtitle, unit: TREND.unit });
-  spec.series[0].name = TREND.series[0].name;
-  await page.fill("#spec", JSON.stringify(spec, null, 2));
+  await page.fill("#r-title", TREND.title);
+  await page.fill("#r-subtitle", TREND.subtitle);
+  await page.fill("#r-unit", TREND.unit);
+  await page.fill("#r-series", TREND.series[0].name);
+  await page.fill("#r-notes", TREND.notes.join("\n"));
   await page.waitForFunction(
     (t) => document.getElementById("canvas").getAttribute("aria-label")?.startsWith(`Chart: ${t}`),
     TREND.title,
   );
+  await page.waitForFunction(() => document.getElementById("spec").value.includes("notes"));
+  await page.focus("#r-notes");
+  await around("4-words", "#r-words", "#r-words", 0, 8);
   await page.setViewportSize({ width: 1000, height: 1400 });
   await shot('section[aria-labelledby="step-spec"]', "4-spec");
   await shot('section[aria-labelledby="step-preview"]', "5-preview");

@@ -1,6 +1,6 @@
 // What a release's figure becomes in a spec (www/lib/builder/release-spec.js, pure): period names
 // and labels from the release's phrases, the published wording, the figures that belong together
-// and the fields each figure carries. The builder's end-to-end tests drive the same through the
+// and the fields each figure carries, and the chart's words as its fields show and write them. The builder's end-to-end tests drive the same through the
 // page. Run: node --test tests/release-spec.mjs
 
 import assert from "node:assert/strict";
@@ -13,6 +13,8 @@ import {
   periodLabel,
   periodName,
   publishedWording,
+  withWord,
+  wordsOf,
 } from "../www/lib/builder/release-spec.js";
 
 /** A figure as findFigures gives it (only the fields release-spec.js reads). */
@@ -84,4 +86,41 @@ test("figures that belong together, each with its role, into one category", () =
     published: "90 per cent",
     quote: "It was 90 per cent.",
   });
+});
+
+test("the chart's words: shown as fields, written back trimmed, in the reference's order", () => {
+  let spec = emptySpec("trend");
+  assert.deepEqual(wordsOf(spec), {
+    title: "Figures from the release",
+    subtitle: "",
+    unit: "",
+    series: "Figures",
+    notes: "",
+  });
+  spec = withWord(spec, "notes", " One.\n\n Two. \n");
+  spec = withWord(spec, "subtitle", " Offences recorded ");
+  spec = withWord(spec, "unit", "offences");
+  spec = withWord(spec, "series", " Recorded offences");
+  assert.deepEqual(Object.keys(spec), [
+    "version",
+    "kind",
+    "title",
+    "subtitle",
+    "unit",
+    "sources",
+    "notes",
+    "periods",
+    "series",
+  ]);
+  assert.deepEqual(spec.notes, ["One.", "Two."]);
+  assert.equal(spec.subtitle, "Offences recorded");
+  assert.equal(spec.series[0].name, "Recorded offences");
+  assert.equal(wordsOf(spec).notes, "One.\nTwo.");
+  // Blank: the subtitle, unit and notes go; the title stays, for the chart's check to name.
+  for (const key of ["subtitle", "unit", "notes"]) spec = withWord(spec, key, "  ");
+  spec = withWord(spec, "title", " ");
+  assert.deepEqual(Object.keys(spec), ["version", "kind", "title", "sources", "periods", "series"]);
+  assert.equal(spec.title, "");
+  // A hand-edited spec's words that are not strings show as empty fields.
+  assert.equal(wordsOf({ title: 7, notes: ["a", 3] }).title, "");
 });

@@ -8,8 +8,9 @@
 import { download } from "./lib/builder/download.js";
 import { copy, disableSnippets } from "./lib/builder/embed-code.js";
 import { $, el, state } from "./lib/builder/page.js";
-import { applyPreviewBox, redraw, update } from "./lib/builder/preview.js";
-import { kindChanged, releaseChanged } from "./lib/builder/release.js";
+import { applyPreviewBox, redraw } from "./lib/builder/preview.js";
+import { kindChanged, releaseChanged, specEdited, wordChanged } from "./lib/builder/release.js";
+import { WORD_FIELDS } from "./lib/builder/release-words.js";
 import { FIELDS, setMode, tableChanged } from "./lib/builder/start.js";
 import { load } from "./lib/program.js";
 
@@ -28,13 +29,19 @@ function debounce(fn, ms) {
 }
 
 function wire() {
-  const later = debounce(update, DEBOUNCE_MS);
   const tableLater = debounce(tableChanged, DEBOUNCE_MS);
-  el.spec.addEventListener("input", later);
+  el.spec.addEventListener("input", debounce(specEdited, DEBOUNCE_MS));
   el.table.addEventListener("input", tableLater);
   el.release.addEventListener("input", debounce(releaseChanged, DEBOUNCE_MS));
   el.releaseKind.addEventListener("change", kindChanged);
   for (const id of FIELDS) $(id).addEventListener(id === "f-mark" ? "change" : "input", tableLater);
+  for (const [key, [id]] of Object.entries(WORD_FIELDS)) {
+    const field = $(id);
+    field.addEventListener(
+      "input",
+      debounce(() => wordChanged(key, field.value), DEBOUNCE_MS),
+    );
+  }
   el.start.addEventListener("change", () => setMode(el.start.value));
   const reframe = () => {
     applyPreviewBox();

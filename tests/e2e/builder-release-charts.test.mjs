@@ -2,9 +2,12 @@
 // release pasted with its source's name, date and URL, the chart chosen, each figure reached with
 // Tab and opened with Enter, its period or category typed, Enter to add it. What the builder
 // writes must equal data/ in every figure, quote, flag, period, category and source index. The
-// words a journalist writes (title, subtitle, unit, series name, notes, and the trend's second
-// source, which only its note cites) are then typed into the spec, and the whole spec must equal
-// data/. No mouse: no click, no focus() from the test; typing and pasting into fields only.
+// words a journalist writes (title, subtitle, a trend's unit and series name, notes) are then
+// typed into their fields, and the whole spec must equal data/; only the trend's second source,
+// which no figure comes from and only its note cites, is typed into the spec (the release's
+// fields name the source of the figures added). Typing a title changes the spec and the headline
+// check; a hand edit of the spec shows in the fields. No mouse: no click, no focus() from the
+// test; typing and pasting into fields only.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -121,19 +124,74 @@ async function specWhen(page, ok) {
   throw new Error(`the spec never satisfied ${ok}`);
 }
 
-/** Types the journalist's words from `want` into the spec editor (reached by Tab), and waits for
- * the preview to draw it; resolves to the spec, parsed. */
-async function typeWords(page, spec, want, keys) {
-  for (const k of keys) spec[k] = want[k];
-  await tabTo(page, "the spec editor", byId("spec"));
-  await retype(page, JSON.stringify(spec, null, 2));
-  await page.waitForFunction(
-    (title) =>
-      document.getElementById("canvas").getAttribute("aria-label")?.startsWith(`Chart: ${title}`),
-    want.title,
+/** Waits for the preview to draw the chart titled `title`. */
+const drawnTitled = (page, title) =>
+  page.waitForFunction(
+    (t) => document.getElementById("canvas").getAttribute("aria-label")?.startsWith(`Chart: ${t}`),
+    title,
   );
-  return JSON.parse(await page.inputValue("#spec"));
+
+/** Types the journalist's words from `want` into their fields (each reached by Tab): the title,
+ * subtitle and notes (one per line), and a trend's unit and series name; waits for the spec to
+ * hold them and the preview to draw it; resolves to the spec, parsed. */
+async function typeWords(page, want) {
+  const words = [
+    ["r-title", want.title],
+    ["r-subtitle", want.subtitle],
+    ...(want.kind === "trend"
+      ? [
+          ["r-unit", want.unit],
+          ["r-series", want.series[0].name],
+        ]
+      : []),
+    ["r-notes", want.notes.join("\n")],
+  ];
+  for (const [id, text] of words) {
+    await tabTo(page, id, byId(id));
+    await retype(page, text);
+  }
+  const spec = await specWhen(
+    page,
+    (s) =>
+      s.title === want.title &&
+      s.subtitle === want.subtitle &&
+      s.notes?.length === want.notes.length &&
+      s.series?.[0].name === want.series?.[0].name,
+  );
+  await drawnTitled(page, want.title);
+  return spec;
 }
+
+/** Adds the April 2020 release's two figures to the trend, oldest first, by keyboard; resolves
+ * to the spec. */
+async function addTrendFigures(page) {
+  // 1573 first: the older period. Its phrase ("2018/19") is replaced by the full period.
+  await tabTo(page, "1573", figureButton("1573"));
+  await page.keyboard.press("Enter");
+  assert.equal((await focused(page)).id, "ff-label", "the form opens with the focus in it");
+  assert.equal(await page.inputValue("#ff-label"), "2018/19");
+  await retype(page, "Apr 2018–Feb 2019");
+  await page.keyboard.press("Tab");
+  await retype(page, "April 2018–February 2019");
+  await page.keyboard.press("Enter");
+  await specWhen(page, (s) => s.periods.length === 1);
+  assert.ok(figureButton("1573")(await focused(page)), "the focus is back on the figure");
+  assert.equal(await page.$("#figure-form"), null, "the form is closed");
+  assert.equal(
+    await page.textContent("#release-status"),
+    "1573: Added as the value of Apr 2018–Feb 2019. The trend has 1 period.",
+  );
+
+  // 1694, before it in the text: its phrase names the period in full.
+  await tabTo(page, "1694", figureButton("1694"), { back: true });
+  await page.keyboard.press("Enter");
+  assert.equal(await page.inputValue("#ff-label"), "Apr 2019–Feb 2020");
+  assert.equal(await page.inputValue("#ff-name"), "April 2019–February 2020");
+  await page.keyboard.press("Enter");
+  return specWhen(page, (s) => s.periods.length === 2);
+}
+
+const claimLines = (page) => page.$$eval("#claims li", (lis) => lis.map((li) => li.textContent));
 
 /** The preview drew: no spec error, the series colour in its pixels, no console errors. */
 async function drew(page, g) {
@@ -151,30 +209,7 @@ describe("from a release to the default charts, by keyboard", () => {
     const { name, date, url } = TREND.sources[0];
     const { context, page, g } = await startFromRelease(GET_HELP, { name, date, url }, "trend");
     try {
-      // 1573 first: the older period. Its phrase ("2018/19") is replaced by the full period.
-      await tabTo(page, "1573", figureButton("1573"));
-      await page.keyboard.press("Enter");
-      assert.equal((await focused(page)).id, "ff-label", "the form opens with the focus in it");
-      assert.equal(await page.inputValue("#ff-label"), "2018/19");
-      await retype(page, "Apr 2018–Feb 2019");
-      await page.keyboard.press("Tab");
-      await retype(page, "April 2018–February 2019");
-      await page.keyboard.press("Enter");
-      await specWhen(page, (s) => s.periods.length === 1);
-      assert.ok(figureButton("1573")(await focused(page)), "the focus is back on the figure");
-      assert.equal(await page.$("#figure-form"), null, "the form is closed");
-      assert.equal(
-        await page.textContent("#release-status"),
-        "1573: Added as the value of Apr 2018–Feb 2019. The trend has 1 period.",
-      );
-
-      // 1694, before it in the text: its phrase names the period in full.
-      await tabTo(page, "1694", figureButton("1694"), { back: true });
-      await page.keyboard.press("Enter");
-      assert.equal(await page.inputValue("#ff-label"), "Apr 2019–Feb 2020");
-      assert.equal(await page.inputValue("#ff-name"), "April 2019–February 2020");
-      await page.keyboard.press("Enter");
-      let spec = await specWhen(page, (s) => s.periods.length === 2);
+      let spec = await addTrendFigures(page);
 
       // Every figure, quote, flag, period and source as data/ has them.
       assert.deepEqual(spec.periods, TREND.periods);
@@ -185,10 +220,17 @@ describe("from a release to the default charts, by keyboard", () => {
         "1573 (added)",
       );
 
-      spec.series[0].name = TREND.series[0].name;
+      // The words, in their fields; the fields show the words the builder began with.
+      assert.equal(await page.inputValue("#r-title"), "Figures from the release");
+      assert.equal(await page.inputValue("#r-series"), "Figures");
+      spec = await typeWords(page, TREND);
+      // The second source, by hand in the spec: no figure comes from it, only the note cites it.
       spec.sources.push(TREND.sources[1]);
-      spec = await typeWords(page, spec, TREND, ["title", "subtitle", "unit", "notes"]);
+      await tabTo(page, "the spec editor", byId("spec"));
+      await retype(page, JSON.stringify(spec, null, 2));
+      spec = await specWhen(page, (s) => s.sources.length === 2);
       assert.deepEqual(spec, TREND);
+      assert.equal(await page.inputValue("#r-unit"), TREND.unit, "the hand edit kept the words");
       await drew(page, g);
     } finally {
       await context.close();
@@ -244,9 +286,72 @@ describe("from a release to the default charts, by keyboard", () => {
       assert.deepEqual(spec.categories, RATE.categories);
       assert.deepEqual(spec.sources, RATE.sources);
 
-      spec = await typeWords(page, spec, RATE, ["title", "subtitle", "notes"]);
+      assert.equal(await page.isVisible("#r-unit"), false, "no unit for a rate chart");
+      assert.equal(await page.isVisible("#r-series"), false, "nor a series name");
+      spec = await typeWords(page, RATE);
       assert.deepEqual(spec, RATE);
       await drew(page, g);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("the chart's words, in fields", () => {
+  test("a title typed changes the spec and the headline check; the spec's edits show", async () => {
+    const { name, date, url } = TREND.sources[0];
+    const { context, page, g } = await startFromRelease(GET_HELP, { name, date, url }, "trend");
+    try {
+      await addTrendFigures(page);
+      assert.deepEqual(await claimLines(page), []);
+
+      await tabTo(page, "the title field", byId("r-title"));
+      await retype(page, "Offences rose by 7.7 %");
+      await specWhen(page, (s) => s.title === "Offences rose by 7.7 %");
+      await page.waitForSelector("#claims li");
+      assert.deepEqual(await claimLines(page), [
+        "title: rose by 7.7 % — figures: 1,573 → 1,694, +7.7 % ✓ holds",
+      ]);
+      await page.keyboard.press("Tab");
+      assert.equal((await focused(page)).id, "r-subtitle");
+      await retype(page, "They fell by 7.7 %");
+      await specWhen(page, (s) => s.subtitle === "They fell by 7.7 %");
+      await page.waitForFunction(() => document.querySelectorAll("#claims li").length === 2);
+      assert.match(await page.textContent("#claims-warning"), /^Warning: the subtitle says/);
+
+      // Too long: the chart's check says so by the spec and by the field.
+      await tabTo(page, "the title field", byId("r-title"), { back: true });
+      await retype(page, "x".repeat(201));
+      await page.waitForFunction(() => document.getElementById("r-words-error").textContent);
+      assert.match(await page.textContent("#spec-error"), /^title: /);
+      assert.match(await page.textContent("#r-words-error"), /^Title: /);
+      assert.equal(await page.getAttribute("#r-title", "aria-invalid"), "true");
+      await retype(page, "Offences rose");
+      await page.waitForFunction(() => !document.getElementById("r-words-error").textContent);
+      assert.equal(await page.getAttribute("#r-title", "aria-invalid"), null);
+
+      // The rate chart keeps its own words; the trend's come back with it.
+      await tabTo(page, "the chart's kind", (f) => f.name === "r-kind", { back: true });
+      await page.keyboard.press("ArrowDown");
+      await page.waitForFunction(
+        () => document.getElementById("r-title").value === "Figures from the release",
+      );
+      await page.keyboard.press("ArrowUp");
+      await page.waitForFunction(
+        () => document.getElementById("r-title").value === "Offences rose",
+      );
+
+      // A hand edit of the spec shows in the fields.
+      await tabTo(page, "the spec editor", byId("spec"));
+      const spec = JSON.parse(await page.inputValue("#spec"));
+      spec.subtitle = "Edited by hand";
+      await retype(page, JSON.stringify(spec, null, 2));
+      await page.waitForFunction(
+        () => document.getElementById("r-subtitle").value === "Edited by hand",
+      );
+      await drawnTitled(page, "Offences rose");
+      assert.deepEqual(g.pageErrors, [], "page errors");
+      assert.deepEqual(g.console, [], "console errors");
     } finally {
       await context.close();
     }

@@ -1,9 +1,11 @@
 // The preview: the spec in the editor checked and drawn by the chart program, its errors shown in
-// the editor's terms (and the table form's), and the iframe's fallback height worked out.
+// the editor's terms (and the table form's, or by the release's word fields), and the iframe's
+// fallback height worked out.
 import { renderChart } from "../render.js";
 import { showClaims } from "./claims.js";
 import { disableSnippets, showSnippets } from "./embed-code.js";
 import { el, state } from "./page.js";
+import { showWordsError } from "./release-words.js";
 import { tableHint } from "./table-form.js";
 
 // embed.html's page around the chart: 8 px padding top and bottom, the figure's 1.5em (22.5 px)
@@ -75,6 +77,7 @@ export async function update() {
   el.specError.textContent = "";
   el.spec.removeAttribute("aria-invalid");
   if (!state.tableProblem) el.tableError.textContent = "";
+  showWordsError(null);
   el.preview.classList.remove("stale");
   el.download.disabled = false;
   showClaims(view);
@@ -90,7 +93,7 @@ function safeParse(text) {
 }
 
 /** Shows error `e` by the editor; a chart error about a field the table form made is also said
- * by the table, in its terms. */
+ * by the table, in its terms, and one about the words of a chart from a release by their field. */
 export function showSpecError(e) {
   let message = e?.message ? e.message : String(e);
   if (e instanceof WebAssembly.RuntimeError) {
@@ -103,6 +106,7 @@ export function showSpecError(e) {
   el.specError.textContent = hint ? `${message} (in your table form: ${hint})` : message;
   el.spec.setAttribute("aria-invalid", "true");
   if (hint) el.tableError.textContent = `${hint[0].toUpperCase()}${hint.slice(1)}: ${e.rule}`;
+  showWordsError(el.start.value === "release" ? e : null);
 }
 
 function invalid(e) {

@@ -1,12 +1,29 @@
 // What a figure found in a release becomes in a spec: a trend period's value, or a rate chart
 // category's `recorded`, `detected` or published `rate`; each with its sentence as `quote`, its
 // source's index, `approximate` from its hedge and `published` as written. Also the period name
-// and label a release's period phrase suggests. Pure: no page, no program.
+// and label a release's period phrase suggests, and the chart's words (title, subtitle, unit,
+// series name, notes) as the release's fields show and write them. Pure: no page, no program.
 
 const MAX_QUOTE = 500; // the spec's limit on a quote
 const MAX_TEXT = 120; // and on a period's label or name, a category's label or period, `published`
 const MONTHS =
   /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+
+// A spec's fields in the order docs/spec.md lists them (and the builder writes them).
+const SPEC_ORDER = [
+  "version",
+  "kind",
+  "title",
+  "subtitle",
+  "unit",
+  "sources",
+  "notes",
+  "periods",
+  "series",
+  "mark",
+  "categories",
+  "annotations",
+];
 
 /** The rate chart's roles for a figure, in the order a category lists them. */
 export const ROLES = ["recorded", "detected", "rate"];
@@ -117,4 +134,37 @@ export function groupRoles(figures, i) {
   });
   const roles = new Set(out.map((m) => m.role));
   return out.length > 1 && roles.size === out.length ? out : null;
+}
+
+/** The chart's words in `spec`, as its fields show them: each a string, notes one per line. */
+export function wordsOf(spec) {
+  const text = (v) => (typeof v === "string" ? v : "");
+  return {
+    title: text(spec.title),
+    subtitle: text(spec.subtitle),
+    unit: text(spec.unit),
+    series: text(spec.series?.[0]?.name),
+    notes: Array.isArray(spec.notes) ? spec.notes.map(text).join("\n") : "",
+  };
+}
+
+/** `spec` with word `key` ("title", "subtitle", "unit", "series" for the first series' name, or
+ * "notes", one per line) set from its field's `text`, trimmed. A blank title or series name is
+ * kept, so that the chart's check names it; a blank subtitle, unit or note is left out. The
+ * spec's fields come back in the reference's order. */
+export function withWord(spec, key, text) {
+  const t = text.trim();
+  if (key === "title") spec.title = t;
+  else if (key === "series") spec.series[0].name = t;
+  else if (key === "notes") {
+    const notes = text
+      .split("\n")
+      .map((n) => n.trim())
+      .filter(Boolean);
+    if (notes.length) spec.notes = notes;
+    else delete spec.notes;
+  } else if (t) spec[key] = t;
+  else delete spec[key];
+  const rank = (k) => (SPEC_ORDER.includes(k) ? SPEC_ORDER.indexOf(k) : SPEC_ORDER.length);
+  return Object.fromEntries(Object.entries(spec).sort(([a], [b]) => rank(a) - rank(b)));
 }

@@ -5,6 +5,8 @@
 // published rate, with the figures that belong together at once. Keyboard first: the form opens
 // after its figure with the focus in it, Enter adds, Escape closes, and the focus goes back to
 // the figure; what was added is announced. Figures join the spec in the editor, hand edits kept.
+// The chart's words are fields too (release-words.js): typing there writes them into the spec,
+// and a hand edit of the spec shows in them; the last edit wins.
 import { load } from "../program.js";
 import { el, state } from "./page.js";
 import { update } from "./preview.js";
@@ -18,7 +20,9 @@ import {
   ROLES,
   sourceIndex,
   takesFigures,
+  withWord,
 } from "./release-spec.js";
+import { showWords } from "./release-words.js";
 
 const ROLE_NAMES = { recorded: "recorded", detected: "detected", rate: "published rate" };
 const FORM_ID = "figure-form";
@@ -70,9 +74,29 @@ const chosenKind = () => el.releaseKind.querySelector("input:checked")?.value ??
 
 /** Shows the chart chosen, as made from the release so far, in the editor, if it is begun. */
 export function showReleaseSpec() {
-  state.releaseKind = chosenKind();
-  const made = state.releaseSpecs[state.releaseKind];
+  const kind = chosenKind();
+  state.releaseKind = kind;
+  const made = state.releaseSpecs[kind];
   if (made) el.spec.value = JSON.stringify(made, null, 2);
+  showWords(made ?? emptySpec(kind));
+  return update();
+}
+
+/** The word `key` (release-spec.js's withWord) of the chart chosen is now `text`: written into
+ * its spec (begun if it was not), hand edits kept, and previewed. */
+export function wordChanged(key, text) {
+  const kind = chosenKind();
+  const spec = withWord(specFor(kind), key, text);
+  state.releaseSpecs[kind] = spec;
+  el.spec.value = JSON.stringify(spec, null, 2);
+  return update();
+}
+
+/** The spec was edited by hand: when it is the chart being made from the release, its words
+ * show in their fields. Then it is previewed. */
+export function specEdited() {
+  const spec = el.start.value === "release" ? edited(chosenKind()) : null;
+  if (spec) showWords(spec);
   return update();
 }
 
@@ -83,6 +107,7 @@ function commit(kind, change, added) {
   const said = change(spec, sourceIndex(spec, releaseSource()));
   state.releaseSpecs[kind] = spec;
   el.spec.value = JSON.stringify(spec, null, 2);
+  showWords(spec);
   for (const i of added) {
     const b = el.releaseText.querySelector(`button[data-i="${i}"]`);
     b?.classList.add("added");
