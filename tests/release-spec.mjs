@@ -1,18 +1,22 @@
 // What a release's figure becomes in a spec (www/lib/builder/release-spec.js, pure): period names
 // and labels from the release's phrases, the published wording, the figures that belong together
-// and the fields each figure carries, and the chart's words as its fields show and write them. The builder's end-to-end tests drive the same through the
-// page. Run: node --test tests/release-spec.mjs
+// and the fields each figure carries, the chart's words as its fields show and write them, and
+// its sources (how many figures cite each; one removed only when none does, the later ones'
+// figures re-indexed). The builder's end-to-end tests drive the same through the page.
+// Run: node --test tests/release-spec.mjs
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   addToRate,
   addToTrend,
+  citing,
   emptySpec,
   groupRoles,
   periodLabel,
   periodName,
   publishedWording,
+  withoutSource,
   withWord,
   wordsOf,
 } from "../www/lib/builder/release-spec.js";
@@ -123,4 +127,55 @@ test("the chart's words: shown as fields, written back trimmed, in the reference
   assert.equal(spec.title, "");
   // A hand-edited spec's words that are not strings show as empty fields.
   assert.equal(wordsOf({ title: 7, notes: ["a", 3] }).title, "");
+});
+
+test("sources: counted by the figures citing them; removed only when none does", () => {
+  const a = { name: "A" };
+  const b = { name: "B", date: "March 2019" };
+  const c = { name: "C", url: "https://example.org/c" };
+  // A trend: the first value has no `source` (it cites the first), the second cites C.
+  const trend = { ...emptySpec("trend"), sources: [a, b, c] };
+  addToTrend(trend, found("1", 1), { label: "x", name: "", source: 0 });
+  addToTrend(trend, found("2", 2), { label: "y", name: "", source: 2 });
+  delete trend.series[0].values[0].source;
+  assert.deepEqual(
+    [0, 1, 2].map((i) => citing(trend, i)),
+    [1, 0, 1],
+  );
+  // A cited source stays, and the spec is untouched.
+  const before = structuredClone(trend);
+  assert.equal(withoutSource(trend, 0), false);
+  assert.equal(withoutSource(trend, 2), false);
+  assert.equal(withoutSource(trend, 3), false, "no such source");
+  assert.deepEqual(trend, before);
+  // B goes; the value citing C cites it at its new index; the one without `source` is left so.
+  assert.equal(withoutSource(trend, 1), true);
+  assert.deepEqual(trend.sources, [a, c]);
+  assert.deepEqual(
+    trend.series[0].values.map((v) => v.source),
+    [undefined, 1],
+  );
+
+  // A rate chart: each of a category's figures counts; a hand edit's nulls and odd shapes don't.
+  const rate = { ...emptySpec("rate"), sources: [a, b, c] };
+  addToRate(rate, [{ f: found("98", 98), role: "recorded" }], {
+    label: "G",
+    period: "",
+    source: 2,
+  });
+  addToRate(rate, [{ f: found("86", 86), role: "detected" }], {
+    label: "G",
+    period: "",
+    source: 2,
+  });
+  rate.categories.push({ label: "H", recorded: null, rate: 7 }, null);
+  assert.equal(citing(rate, 2), 2);
+  assert.equal(withoutSource(rate, 0), true);
+  assert.equal(withoutSource(rate, 0), true);
+  assert.deepEqual(rate.sources, [c]);
+  assert.deepEqual(
+    [rate.categories[0].recorded.source, rate.categories[0].detected.source],
+    [0, 0],
+  );
+  assert.equal(withoutSource(rate, 0), false);
 });

@@ -9,7 +9,15 @@ import { download } from "./lib/builder/download.js";
 import { copy, disableSnippets } from "./lib/builder/embed-code.js";
 import { $, el, state } from "./lib/builder/page.js";
 import { applyPreviewBox, redraw } from "./lib/builder/preview.js";
-import { kindChanged, releaseChanged, specEdited, wordChanged } from "./lib/builder/release.js";
+import {
+  kindChanged,
+  releaseChanged,
+  sourceAdded,
+  sourceRemoved,
+  specEdited,
+  wordChanged,
+} from "./lib/builder/release.js";
+import { openSourceForm } from "./lib/builder/release-sources.js";
 import { WORD_FIELDS } from "./lib/builder/release-words.js";
 import { FIELDS, setMode, tableChanged } from "./lib/builder/start.js";
 import { load } from "./lib/program.js";
@@ -42,6 +50,21 @@ function wire() {
       debounce(() => wordChanged(key, field.value), DEBOUNCE_MS),
     );
   }
+  $("r-source-add").addEventListener("click", () => openSourceForm(true));
+  $("rs-cancel").addEventListener("click", () => openSourceForm(false));
+  $("r-source-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    sourceAdded();
+  });
+  $("r-source-form").addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    e.preventDefault();
+    openSourceForm(false);
+  });
+  $("r-source-list").addEventListener("click", (e) => {
+    const remove = e.target.closest("button[data-source]");
+    if (remove) sourceRemoved(Number(remove.dataset.source));
+  });
   el.start.addEventListener("change", () => setMode(el.start.value));
   const reframe = () => {
     applyPreviewBox();

@@ -2,7 +2,9 @@
 // category's `recorded`, `detected` or published `rate`; each with its sentence as `quote`, its
 // source's index, `approximate` from its hedge and `published` as written. Also the period name
 // and label a release's period phrase suggests, and the chart's words (title, subtitle, unit,
-// series name, notes) as the release's fields show and write them. Pure: no page, no program.
+// series name, notes) as the release's fields show and write them, and the sources figures cite
+// (how many cite each; one no figure cites removed, the others' indices kept right). Pure: no
+// page, no program.
 
 const MAX_QUOTE = 500; // the spec's limit on a quote
 const MAX_TEXT = 120; // and on a period's label or name, a category's label or period, `published`
@@ -82,6 +84,27 @@ export function sourceIndex(spec, source) {
   const text = JSON.stringify(source);
   const at = spec.sources.findIndex((s) => JSON.stringify(s) === text);
   return at < 0 ? spec.sources.push(source) - 1 : at;
+}
+
+/** Every figure of `spec` that is an object: a trend's values, a rate chart's recorded, detected
+ * and rate (a hand edit may hold anything). */
+function figuresOf(spec) {
+  const list = (a) => (Array.isArray(a) ? a : []);
+  const values = list(spec.series).flatMap((s) => list(s?.values));
+  const roles = list(spec.categories).flatMap((c) => ROLES.map((role) => c?.[role]));
+  return [...values, ...roles].filter((f) => f !== null && typeof f === "object");
+}
+
+/** How many figures of `spec` cite `sources[i]` (a figure without `source` cites the first). */
+export const citing = (spec, i) => figuresOf(spec).filter((f) => (f.source ?? 0) === i).length;
+
+/** Removes `sources[i]` from `spec` when no figure cites it, each figure citing a later source
+ * then citing it at its new index. Returns whether it was removed: a cited source stays. */
+export function withoutSource(spec, i) {
+  if (!spec.sources[i] || citing(spec, i) > 0) return false;
+  spec.sources.splice(i, 1);
+  for (const f of figuresOf(spec)) if (Number.isInteger(f.source) && f.source > i) f.source -= 1;
+  return true;
 }
 
 /** Sets `f` as the value of the trend `spec`'s first series at the period labelled `label`

@@ -6,13 +6,23 @@
 // after its figure with the focus in it, Enter adds, Escape closes, and the focus goes back to
 // the figure; what was added is announced. Figures join the spec in the editor, hand edits kept.
 // The chart's words are fields too (release-words.js): typing there writes them into the spec,
-// and a hand edit of the spec shows in them; the last edit wins.
+// and a hand edit of the spec shows in them; the last edit wins. So are its sources
+// (release-sources.js): listed, another added, one no figure comes from removed.
 import { load } from "../program.js";
 import { el, state } from "./page.js";
 import { update } from "./preview.js";
 import {
+  formSource,
+  openSourceForm,
+  saySources,
+  showSources,
+  sourceName,
+  sourcesCount,
+} from "./release-sources.js";
+import {
   addToRate,
   addToTrend,
+  citing,
   emptySpec,
   groupRoles,
   periodLabel,
@@ -20,6 +30,7 @@ import {
   ROLES,
   sourceIndex,
   takesFigures,
+  withoutSource,
   withWord,
 } from "./release-spec.js";
 import { showWords } from "./release-words.js";
@@ -72,13 +83,28 @@ function specFor(kind) {
 /** The chart chosen under "Make": "trend" or "rate". */
 const chosenKind = () => el.releaseKind.querySelector("input:checked")?.value ?? "trend";
 
+/** Shows `spec`'s words and sources in their fields (the focus to the Remove button at `focusAt`
+ * of the sources, if given). */
+function showFields(spec, focusAt) {
+  showWords(spec);
+  showSources(spec, focusAt);
+}
+
+/** Writes `spec`, the chart of `kind` made from the release, into the editor and previews it. */
+function write(kind, spec) {
+  state.releaseSpecs[kind] = spec;
+  el.spec.value = JSON.stringify(spec, null, 2);
+  return update();
+}
+
 /** Shows the chart chosen, as made from the release so far, in the editor, if it is begun. */
 export function showReleaseSpec() {
   const kind = chosenKind();
   state.releaseKind = kind;
   const made = state.releaseSpecs[kind];
   if (made) el.spec.value = JSON.stringify(made, null, 2);
-  showWords(made ?? emptySpec(kind));
+  showFields(made ?? emptySpec(kind));
+  saySources("");
   return update();
 }
 
@@ -86,17 +112,49 @@ export function showReleaseSpec() {
  * its spec (begun if it was not), hand edits kept, and previewed. */
 export function wordChanged(key, text) {
   const kind = chosenKind();
-  const spec = withWord(specFor(kind), key, text);
-  state.releaseSpecs[kind] = spec;
-  el.spec.value = JSON.stringify(spec, null, 2);
-  return update();
+  return write(kind, withWord(specFor(kind), key, text));
+}
+
+/** The form for another source was sent: its source joins the sources of the chart chosen (begun
+ * if it was not), hand edits kept; the form closes and the change is said. */
+export function sourceAdded() {
+  const kind = chosenKind();
+  const spec = specFor(kind);
+  const source = formSource(spec);
+  if (!source) return;
+  const known = spec.sources.length;
+  const at = sourceIndex(spec, source);
+  openSourceForm(false);
+  if (at < known) return saySources(`${sourceName(source)} is already source ${at + 1}.`, true);
+  showFields(spec);
+  saySources(`Added source ${at + 1}, ${sourceName(source)}. ${sourcesCount(spec)}`);
+  return write(kind, spec);
+}
+
+/** The Remove button of `sources[i]` of the chart chosen was pressed: the source goes if no
+ * figure comes from it (the figures citing later ones follow them), else it stays, and the list
+ * says why. */
+export function sourceRemoved(i) {
+  const kind = chosenKind();
+  const spec = specFor(kind);
+  const source = spec.sources[i];
+  if (!source) return showFields(spec, i); // gone already, by a hand edit
+  if (!withoutSource(spec, i)) {
+    const n = citing(spec, i);
+    const why = `${n} figure${n === 1 ? " comes" : "s come"} from it`;
+    const change = "To remove it, give them another source in the spec first.";
+    return saySources(`${sourceName(source)} stays: ${why}. ${change}`, true);
+  }
+  showFields(spec, i);
+  saySources(`Removed source ${i + 1}, ${sourceName(source)}. ${sourcesCount(spec)}`);
+  return write(kind, spec);
 }
 
 /** The spec was edited by hand: when it is the chart being made from the release, its words
  * show in their fields. Then it is previewed. */
 export function specEdited() {
   const spec = el.start.value === "release" ? edited(chosenKind()) : null;
-  if (spec) showWords(spec);
+  if (spec) showFields(spec);
   return update();
 }
 
@@ -105,9 +163,7 @@ export function specEdited() {
 function commit(kind, change, added) {
   const spec = specFor(kind);
   const said = change(spec, sourceIndex(spec, releaseSource()));
-  state.releaseSpecs[kind] = spec;
-  el.spec.value = JSON.stringify(spec, null, 2);
-  showWords(spec);
+  showFields(spec);
   for (const i of added) {
     const b = el.releaseText.querySelector(`button[data-i="${i}"]`);
     b?.classList.add("added");
@@ -115,7 +171,7 @@ function commit(kind, change, added) {
   }
   closeForm(true);
   el.releaseStatus.textContent = said;
-  return update();
+  return write(kind, spec);
 }
 
 /** Closes the open form, if any; the focus goes back to its figure if `refocus`. */
