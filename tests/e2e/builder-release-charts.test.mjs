@@ -3,11 +3,11 @@
 // Tab and opened with Enter, its period or category typed, Enter to add it. What the builder
 // writes must equal data/ in every figure, quote, flag, period, category and source index. The
 // words a journalist writes (title, subtitle, a trend's unit and series name, notes) are then
-// typed into their fields, and the whole spec must equal data/; only the trend's second source,
-// which no figure comes from and only its note cites, is typed into the spec (the release's
-// fields name the source of the figures added). Typing a title changes the spec and the headline
-// check; a hand edit of the spec shows in the fields. No mouse: no click, no focus() from the
-// test; typing and pasting into fields only.
+// typed into their fields, and the trend's second source, which no figure comes from and only its
+// note cites, is added with "Add another source"; the whole spec must equal data/, with no JSON
+// typed. Typing a title changes the spec and the headline check; a hand edit of the spec shows in
+// the fields and the sources' list; a source no figure comes from is removed, one a figure comes
+// from stays. No mouse: no click, no focus() from the test; typing and pasting into fields only.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -191,6 +191,32 @@ async function addTrendFigures(page) {
   return specWhen(page, (s) => s.periods.length === 2);
 }
 
+/** Adds `source` (name, date, URL) with "Add another source", by keyboard from where the focus
+ * is; resolves to the spec once it holds it, the focus back on the button. */
+async function addSource(page, { name, date = "", url = "" }) {
+  await tabTo(page, "Add another source", byId("r-source-add"));
+  await page.keyboard.press("Enter");
+  assert.equal((await focused(page)).id, "rs-name", "the form opens with the focus in it");
+  await page.keyboard.insertText(name);
+  for (const [id, text] of [
+    ["rs-date", date],
+    ["rs-url", url],
+  ]) {
+    await page.keyboard.press("Tab");
+    assert.equal((await focused(page)).id, id);
+    if (text) await page.keyboard.insertText(text);
+  }
+  await page.keyboard.press("Enter");
+  const spec = await specWhen(page, (s) => s.sources.some((x) => x.name === name));
+  assert.equal((await focused(page)).id, "r-source-add", "the focus is back on the button");
+  assert.equal(await page.isVisible("#r-source-form"), false, "the form is closed");
+  return spec;
+}
+
+/** The sources' list, as its items read. */
+const sourceLines = (page) =>
+  page.$$eval("#r-source-list li", (lis) => lis.map((li) => li.textContent));
+
 const claimLines = (page) => page.$$eval("#claims li", (lis) => lis.map((li) => li.textContent));
 
 /** The preview drew: no spec error, the series colour in its pixels, no console errors. */
@@ -224,13 +250,19 @@ describe("from a release to the default charts, by keyboard", () => {
       assert.equal(await page.inputValue("#r-title"), "Figures from the release");
       assert.equal(await page.inputValue("#r-series"), "Figures");
       spec = await typeWords(page, TREND);
-      // The second source, by hand in the spec: no figure comes from it, only the note cites it.
-      spec.sources.push(TREND.sources[1]);
-      await tabTo(page, "the spec editor", byId("spec"));
-      await retype(page, JSON.stringify(spec, null, 2));
-      spec = await specWhen(page, (s) => s.sources.length === 2);
+      // The second source, in its own fields: no figure comes from it, only the note cites it.
+      spec = await addSource(page, TREND.sources[1]);
       assert.deepEqual(spec, TREND);
-      assert.equal(await page.inputValue("#r-unit"), TREND.unit, "the hand edit kept the words");
+      assert.equal(
+        await page.textContent("#r-sources-status"),
+        `Added source 2, “${TREND.sources[1].name}”. The chart has 2 sources.`,
+      );
+      assert.deepEqual(await sourceLines(page), [
+        `${TREND.sources[0].name} (April 2020) ${TREND.sources[0].url}2 figures come from it` +
+          `Remove`,
+        `${TREND.sources[1].name} (March 2019)no figureRemove`,
+      ]);
+      assert.equal(await page.inputValue("#r-unit"), TREND.unit, "the words are kept");
       await drew(page, g);
     } finally {
       await context.close();
@@ -350,6 +382,94 @@ describe("the chart's words, in fields", () => {
         () => document.getElementById("r-subtitle").value === "Edited by hand",
       );
       await drawnTitled(page, "Offences rose");
+      assert.deepEqual(g.pageErrors, [], "page errors");
+      assert.deepEqual(g.console, [], "console errors");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("the chart's sources, in a list", () => {
+  test("one no figure comes from is removed; one a figure comes from stays", async () => {
+    const { name, date, url } = TREND.sources[0];
+    const { context, page, g } = await startFromRelease(GET_HELP, { name, date, url }, "trend");
+    try {
+      // Before any figure: no source yet.
+      assert.equal(await page.isVisible("#r-source-none"), true);
+      await addTrendFigures(page);
+      assert.equal(await page.isVisible("#r-source-none"), false);
+      assert.equal((await sourceLines(page)).length, 1);
+
+      // The form refuses a source without a name, and a URL that is not http(s); Escape closes it.
+      await tabTo(page, "Add another source", byId("r-source-add"));
+      await page.keyboard.press("Enter");
+      assert.equal(await page.getAttribute("#r-source-add", "aria-expanded"), "true");
+      await page.keyboard.press("Enter");
+      assert.equal(await page.textContent("#rs-error"), "Name the source (who published it).");
+      assert.equal((await focused(page)).id, "rs-name");
+      assert.equal(await page.getAttribute("#rs-name", "aria-invalid"), "true");
+      await page.keyboard.insertText("A");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      await page.keyboard.insertText("ftp://example.org");
+      await page.keyboard.press("Enter");
+      assert.match(await page.textContent("#rs-error"), /^The URL must start with http/);
+      assert.equal((await focused(page)).id, "rs-url");
+      await page.keyboard.press("Escape");
+      assert.equal((await focused(page)).id, "r-source-add");
+      assert.equal(await page.isVisible("#r-source-form"), false);
+      assert.equal((await sourceLines(page)).length, 1, "nothing added");
+
+      // Two more; the first of them removed: the list and the spec follow, the focus moves on.
+      await addSource(page, { name: "Uncited one", date: "May 2020" });
+      await addSource(page, { name: "Uncited two", url: "https://example.org/two" });
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Shift+Tab");
+      const second = await page.evaluate(() => document.activeElement.getAttribute("aria-label"));
+      assert.equal(second, "Remove source 2, “Uncited one”");
+      await page.keyboard.press("Enter");
+      let spec = await specWhen(page, (s) => s.sources.length === 2);
+      assert.deepEqual(spec.sources, [
+        TREND.sources[0],
+        { name: "Uncited two", url: "https://example.org/two" },
+      ]);
+      assert.equal(
+        await page.textContent("#r-sources-status"),
+        "Removed source 2, “Uncited one”. The chart has 2 sources.",
+      );
+      assert.equal(
+        await page.evaluate(() => document.activeElement.getAttribute("aria-label")),
+        "Remove source 2, “Uncited two”",
+        "the focus is on the Remove button now in its place",
+      );
+
+      // The release's source: both figures come from it, so it stays.
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Enter");
+      assert.equal(
+        await page.textContent("#r-sources-error"),
+        `“${name}” stays: 2 figures come from it. ` +
+          "To remove it, give them another source in the spec first.",
+      );
+      assert.equal(await page.textContent("#r-sources-status"), "");
+      spec = JSON.parse(await page.inputValue("#spec"));
+      assert.equal(spec.sources.length, 2, "the spec is untouched");
+
+      // The rate chart keeps its own sources (none yet); the trend's come back with it.
+      await tabTo(page, "the chart's kind", (f) => f.name === "r-kind", { back: true });
+      await page.keyboard.press("ArrowDown");
+      await page.waitForFunction(() => !document.querySelector("#r-source-list li"));
+      await page.keyboard.press("ArrowUp");
+      await page.waitForFunction(() => document.querySelectorAll("#r-source-list li").length === 2);
+
+      // A hand edit of the spec's sources shows in the list.
+      await tabTo(page, "the spec editor", byId("spec"));
+      spec.sources[1] = { name: "Edited by hand" };
+      await retype(page, JSON.stringify(spec, null, 2));
+      await page.waitForFunction(() =>
+        document.querySelector("#r-source-list li:nth-child(2)")?.textContent.startsWith("Edited"),
+      );
       assert.deepEqual(g.pageErrors, [], "page errors");
       assert.deepEqual(g.console, [], "console errors");
     } finally {
