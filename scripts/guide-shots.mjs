@@ -1,6 +1,6 @@
 // The screenshots of docs/journalists.md: the builder in headless Chromium, served from dist/,
 // driven from a release to an embed as the guide tells it, each step saved to docs/img/ (1000 px
-// wide, DPR 1; column-wide crops, about 360 kB in all). Run after scripts/dist.sh:
+// wide, DPR 1; column-wide crops, about 400 kB in all). Run after scripts/dist.sh:
 // `node scripts/guide-shots.mjs`.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -103,6 +103,13 @@ try {
   await page.waitForFunction(() => document.getElementById("spec").value.includes("notes"));
   await page.focus("#r-notes");
   await around("4-words", "#r-words", "#r-words", 0, 8);
+  // The trend's second source, which only its note cites, added in the sources' form.
+  await page.click("#r-source-add");
+  await page.fill("#rs-name", TREND.sources[1].name);
+  await page.fill("#rs-date", TREND.sources[1].date);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll("#r-source-list li").length === 2);
+  await around("4-sources", "#r-sources", "#r-sources", 0, 8);
   await page.setViewportSize({ width: 1000, height: 1400 });
   await shot('section[aria-labelledby="step-spec"]', "4-spec");
   await shot('section[aria-labelledby="step-preview"]', "5-preview");

@@ -260,7 +260,7 @@ describe("from a release to the default charts, by keyboard", () => {
       assert.deepEqual(await sourceLines(page), [
         `${TREND.sources[0].name} (April 2020) ${TREND.sources[0].url}2 figures come from it` +
           `Remove`,
-        `${TREND.sources[1].name} (March 2019)no figureRemove`,
+        `${TREND.sources[1].name} (March 2019)no figure comes from itRemove`,
       ]);
       assert.equal(await page.inputValue("#r-unit"), TREND.unit, "the words are kept");
       await drew(page, g);
