@@ -1,5 +1,6 @@
 // axe-core (WCAG 2.x A and AA, and its best practices) finds nothing on the article, the embed
-// page and the builder (also from a release, a figure's form open), each with its charts drawn.
+// page and the builder (also from a release, a figure's form open, and its sources listed with
+// their form open and a refusal said), each with its charts drawn.
 // axe runs in the page through the DevTools protocol (page.evaluate), which the pages' strict CSP
 // does not govern; an injected <script> (page.addScriptTag) would be refused by it, as it should.
 
@@ -114,6 +115,24 @@ for (const scheme of ["light", "dark"]) {
       await page.check('input[name="r-kind"][value="rate"]');
       await page.click("#release-text button.figure >> nth=0");
       await page.waitForSelector("#figure-form");
+      assert.deepEqual(await violations(page), []);
+      assert.deepEqual(g.pageErrors, []);
+      assert.deepEqual(g.console, []);
+    });
+
+    test("the builder from a release, its sources listed and their form open: no violations", async () => {
+      await page.goto(srv.url("/builder.html"));
+      await page.waitForSelector("html[data-ready]");
+      await page.selectOption("#start", "release");
+      await page.fill("#release", "Offences rose to 1694.");
+      await page.fill("#r-source", "Police Scotland");
+      await page.click("#release-text button.figure >> nth=0");
+      await page.fill("#ff-label", "2019/20");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("#r-source-list li");
+      await page.click("#r-source-add");
+      await page.click("#r-source-list button");
+      await page.waitForSelector("#r-sources-error:not(:empty)");
       assert.deepEqual(await violations(page), []);
       assert.deepEqual(g.pageErrors, []);
       assert.deepEqual(g.console, []);

@@ -171,6 +171,7 @@ function commit(kind, change, added) {
   }
   closeForm(true);
   el.releaseStatus.textContent = said;
+  saySources("");
   return write(kind, spec);
 }
 
