@@ -151,7 +151,7 @@ export function sourceRemoved(i) {
 }
 
 /** The spec was edited by hand: when it is the chart being made from the release, its words
- * show in their fields. Then it is previewed. */
+ * show in their fields and its sources in their list. Then it is previewed. */
 export function specEdited() {
   const spec = el.start.value === "release" ? edited(chosenKind()) : null;
   if (spec) showFields(spec);
