@@ -35,7 +35,8 @@ export function showSources(spec, focusAt = -1) {
     remove.setAttribute("aria-label", `Remove source ${i + 1}, ${sourceName(s)}`);
     const cites = document.createElement("span");
     cites.className = "opt";
-    cites.textContent = `${n ? plural(n, "figure comes", "figures come") : "no figure comes"} from it`;
+    const who = n ? plural(n, "figure comes", "figures come") : "no figure comes";
+    cites.textContent = `${who} from it`;
     const li = document.createElement("li");
     li.append(`${text(s?.name)}${date}${url}`, cites, remove);
     return li;
