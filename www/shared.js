@@ -38,6 +38,25 @@ export const THEMES = {
     focus: "#6eb0ec",
   },
 };
+/** The spec's limits (docs/spec.md), in characters: the longest title; subtitle, note,
+ * source name or quote (`text`); period label or name, category label or period, unit,
+ * series name or `published` (`label`); and the most sources. */
+export const LIMITS = { title: 200, text: 500, label: 120, sources: 10 };
+/** A spec's fields in the order the core reads and lists them (and docs/spec.md). */
+export const SPEC_FIELDS = [
+  "version",
+  "kind",
+  "title",
+  "subtitle",
+  "unit",
+  "sources",
+  "notes",
+  "periods",
+  "series",
+  "mark",
+  "categories",
+  "annotations",
+];
 /** Data-table headings: a trend's first column; a rate chart's columns. */
 export const PERIOD_HEADING = "Period";
 export const RATE_HEADINGS = [

@@ -7,6 +7,8 @@ use crate::describe::{PERIOD_HEADING, RATE_HEADINGS};
 use crate::layout::frame::{Sizes, PHONE_BELOW};
 use crate::layout::measure::{Font, FONT_FAMILY};
 use crate::paint::theme::{css_color, Theme};
+use crate::spec::fields;
+use crate::spec::limits::{MAX_LABEL_CHARS, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::spec::NAMED_CHARTS;
 use crate::text::number::css_number;
 
@@ -112,6 +114,26 @@ pub fn module() -> String {
             ",
             theme(&Theme::dark()),
             ",\n};"
+        ),
+        "/** The spec's limits (docs/spec.md), in characters: the longest title; subtitle, note,",
+        " * source name or quote (`text`); period label or name, category label or period, unit,",
+        " * series name or `published` (`label`); and the most sources. */",
+        &cat!(
+            "export const LIMITS = { title: ",
+            css_number(MAX_TITLE_CHARS as f64),
+            ", text: ",
+            css_number(MAX_TEXT_CHARS as f64),
+            ", label: ",
+            css_number(MAX_LABEL_CHARS as f64),
+            ", sources: ",
+            css_number(MAX_SOURCES as f64),
+            " };"
+        ),
+        "/** A spec's fields in the order the core reads and lists them (and docs/spec.md). */",
+        &cat!(
+            "export const SPEC_FIELDS = ",
+            list(fields::SPEC.iter().map(|f| string(f)), 0),
+            ";"
         ),
         "/** Data-table headings: a trend's first column; a rate chart's columns. */",
         &cat!(

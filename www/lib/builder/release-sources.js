@@ -3,11 +3,13 @@
 // button, and the form behind "Add another source". This module shows them and reads the form;
 // release.js changes the spec (release-spec.js's sourceIndex and withoutSource). A source a figure
 // comes from is never removed: the figure would lose where it comes from.
+
+import { LIMITS } from "../../shared.js";
 import { isHttpUrl } from "./escape.js";
 import { $ } from "./page.js";
 import { citing } from "./release-spec.js";
 
-const MAX_SOURCES = 10; // the spec's limit
+const MAX_SOURCES = LIMITS.sources;
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 

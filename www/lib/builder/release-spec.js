@@ -6,26 +6,14 @@
 // (how many cite each; one no figure cites removed, the others' indices kept right). Pure: no
 // page, no program.
 
-const MAX_QUOTE = 500; // the spec's limit on a quote
-const MAX_TEXT = 120; // and on a period's label or name, a category's label or period, `published`
+import { LIMITS, SPEC_FIELDS } from "../../shared.js";
+
+// The spec's limits: on a quote; on a period's label or name, a category's label or period and
+// `published`.
+const MAX_QUOTE = LIMITS.text;
+const MAX_TEXT = LIMITS.label;
 const MONTHS =
   /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
-
-// A spec's fields in the order docs/spec.md lists them (and the builder writes them).
-const SPEC_ORDER = [
-  "version",
-  "kind",
-  "title",
-  "subtitle",
-  "unit",
-  "sources",
-  "notes",
-  "periods",
-  "series",
-  "mark",
-  "categories",
-  "annotations",
-];
 
 /** The rate chart's roles for a figure, in the order a category lists them. */
 export const ROLES = ["recorded", "detected", "rate"];
@@ -188,6 +176,6 @@ export function withWord(spec, key, text) {
     else delete spec.notes;
   } else if (t) spec[key] = t;
   else delete spec[key];
-  const rank = (k) => (SPEC_ORDER.includes(k) ? SPEC_ORDER.indexOf(k) : SPEC_ORDER.length);
+  const rank = (k) => (SPEC_FIELDS.includes(k) ? SPEC_FIELDS.indexOf(k) : SPEC_FIELDS.length);
   return Object.fromEntries(Object.entries(spec).sort(([a], [b]) => rank(a) - rank(b)));
 }

@@ -8,6 +8,7 @@
 // The chart's words are fields too (release-words.js): typing there writes them into the spec,
 // and a hand edit of the spec shows in them; the last edit wins. So are its sources
 // (release-sources.js): listed, another added, one no figure comes from removed.
+import { LIMITS } from "../../shared.js";
 import { load } from "../program.js";
 import { el, state } from "./page.js";
 import { update } from "./preview.js";
@@ -195,7 +196,13 @@ function refuse(form, input, message) {
 
 /** A labelled one-line text field: [its box, the input]. */
 function textField(id, label, hint, value) {
-  const input = make("input", { id, type: "text", value, maxLength: 120, autocomplete: "off" });
+  const input = make("input", {
+    id,
+    type: "text",
+    value,
+    maxLength: LIMITS.label,
+    autocomplete: "off",
+  });
   const opt = make("span", { className: "opt" }, ` (${hint})`);
   return [
     make("div", { className: "field" }, make("label", { htmlFor: id }, label, opt), input),
