@@ -15,12 +15,11 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
   analyseCanvas,
-  fixtureDir,
+  DIST,
   guard,
   LIGHT,
   launch,
   ROOT,
-  removeDir,
   requireDist,
   startServer,
 } from "./helpers.mjs";
@@ -34,18 +33,15 @@ const RATE = JSON.parse(read("data/detection-rate.json"));
 
 let browser;
 let srv;
-let dir;
 
 before(async () => {
   requireDist();
-  dir = fixtureDir();
-  [browser, srv] = await Promise.all([launch(), startServer(dir)]);
+  [browser, srv] = await Promise.all([launch(), startServer(DIST)]);
 });
 
 after(async () => {
   await browser?.close();
   await srv?.close();
-  removeDir(dir);
 });
 
 /** What has the focus: its id, tag, class, name, value and text. */

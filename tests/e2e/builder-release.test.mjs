@@ -5,22 +5,19 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { fixtureDir, guard, launch, removeDir, requireDist, startServer } from "./helpers.mjs";
+import { DIST, guard, launch, requireDist, startServer } from "./helpers.mjs";
 
 let browser;
 let srv;
-let dir;
 
 before(async () => {
   requireDist();
-  dir = fixtureDir();
-  [browser, srv] = await Promise.all([launch(), startServer(dir)]);
+  [browser, srv] = await Promise.all([launch(), startServer(DIST)]);
 });
 
 after(async () => {
   await browser?.close();
   await srv?.close();
-  removeDir(dir);
 });
 
 /** Opens `path` and resolves to the page, its guard and the names of the wasm files it fetched. */
