@@ -1,14 +1,26 @@
 // The journalists' chart builder (builder.html): start from a default chart or a table pasted from
 // a spreadsheet, edit the spec as JSON, see it drawn live, then copy an embed snippet (iframe,
 // script or web component) or download the chart as a PNG. Everything happens in this page: no
-// requests but the chart program and the named charts' specs, no storage, no cookies.
+// requests but the chart program and the named charts' specs (and the publishing below), no
+// storage, no cookies.
 // Its steps are in lib/builder/; scripts/build-site.mjs bundles them, the loader's parts and the
 // wasm's glue here.
+// Served by the chart server (`offence-charts serve`) with publishing on, it also opens, checks
+// and publishes published charts (lib/builder/publish.js): its only requests beyond the above.
 
 import { download } from "./lib/builder/download.js";
-import { copy, disableSnippets } from "./lib/builder/embed-code.js";
-import { $, el, state } from "./lib/builder/page.js";
+import { copy, disableSnippets, showSnippets } from "./lib/builder/embed-code.js";
+import { $, el, hooks, state } from "./lib/builder/page.js";
 import { applyPreviewBox, redraw } from "./lib/builder/preview.js";
+import {
+  downloadSpec,
+  idTyped,
+  initPublishing,
+  openPublished,
+  publish,
+  reopen,
+  specChanged,
+} from "./lib/builder/publish.js";
 import {
   kindChanged,
   releaseChanged,
@@ -80,6 +92,19 @@ function wire() {
   el.copyScript.addEventListener("click", () => copy(el.codeScript, "script"));
   el.copyComponent.addEventListener("click", () => copy(el.codeComponent, "web component"));
   el.download.addEventListener("click", download);
+  el.pin.addEventListener("change", showSnippets);
+  hooks.specChanged = specChanged;
+  $("open-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    openPublished();
+  });
+  $("publish-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    publish();
+  });
+  $("p-id").addEventListener("input", debounce(idTyped, DEBOUNCE_MS));
+  $("p-reopen").addEventListener("click", reopen);
+  $("download-spec").addEventListener("click", downloadSpec);
   let frame = 0; // a redraw is scheduled
   const resized = () => {
     if (frame) return;
@@ -99,5 +124,5 @@ try {
 } catch (e) {
   el.specError.textContent = `The chart program could not be loaded: ${e?.message ? e.message : e}`;
 }
-await setMode(el.start.value);
+await Promise.all([setMode(el.start.value), initPublishing()]);
 document.documentElement.dataset.ready = "true";

@@ -1,17 +1,20 @@
 // The embed page: one chart chosen by ?chart=offence-trend|detection-rate, or given inline as
 // #spec=<URI-encoded JSON> (an empty one is an error, not the default chart); ?theme=dark|light
-// forces a theme. A named chart's spec is in the page (a data block that scripts/build-site.mjs
-// writes for each: no request, no round trip after this script starts); a name the page does not
-// hold goes to the loader, which says which names there are. It tells the page around it its
-// height with postMessage({type: "offence-charts:height", height}) so an iframe can fit it, and
-// takes the article's theme from its parent window, {type: "offence-charts:theme", theme:
-// "dark"|"light"|""} (embed-host.js answers each height message with it), unless ?theme= says
-// otherwise.
+// forces a theme; or a published chart by its address, ?id=ID (its current version) and &v=N (that
+// version, with a line under it when a later one exists), fetched from the store beside the page
+// (charts/ID/…: lib/published.js), at once when this script starts. A named chart's spec is in the
+// page (a data block that scripts/build-site.mjs writes for each: no request, no round trip after
+// this script starts); a name the page does not hold goes to the loader, which says which names
+// there are. It tells the page around it its height with postMessage({type:
+// "offence-charts:height", height}) so an iframe can fit it, and takes the article's theme from its
+// parent window, {type: "offence-charts:theme", theme: "dark"|"light"|""} (embed-host.js answers
+// each height message with it), unless ?theme= says otherwise.
 // scripts/build-site.mjs bundles the loader's parts it uses (lib/) and the wasm's JS glue into
 // this file: the embed page fetches one script.
 import { charts } from "./lib/charts.js";
 import { specInHash } from "./lib/linked.js";
 import { mountAll } from "./lib/mount.js";
+import { NOTES, publishedChart } from "./lib/published.js";
 
 const query = new URLSearchParams(location.search);
 const theme = query.get("theme");
@@ -30,6 +33,19 @@ const spec = specInHash(location.hash);
 if (spec !== null) {
   script.dataset.offenceChart = ""; // the spec, even an empty one, rather than a named chart
   script.textContent = spec;
+}
+const id = query.get("id");
+if (id !== null) {
+  // A published chart, whatever else the address says; its records asked for now (mountOne asks
+  // for the same, once the program is on its way). A bad id or version is its message.
+  script.dataset.offenceChart = "";
+  script.textContent = "";
+  script.dataset.ocId = id;
+  const v = query.get("v");
+  if (v !== null) script.dataset.ocVersion = v;
+  publishedChart(id, v).catch(() => {});
+  // In a frame (an article's iframe), its links open in a new tab rather than in the frame.
+  NOTES.newTab = window.parent !== window;
 }
 if (fixed) root.dataset.theme = theme;
 const main = document.getElementById("chart");

@@ -9,6 +9,7 @@ import { specScript, unlinkAll } from "./lib/linked.js";
 import { mountOne, SELECTOR } from "./lib/mount.js";
 import { namedSpec } from "./lib/named.js";
 import { load } from "./lib/program.js";
+import { publishedChart } from "./lib/published.js";
 import { slotFor } from "./lib/slot.js";
 
 export { mountAll } from "./lib/mount.js";
@@ -32,6 +33,11 @@ function watch(scripts) {
   load().then(() => {
     const texts = {};
     for (const s of scripts) {
+      // a published chart's records, fetched once for the page (mountOne asks for the same)
+      if (s.dataset.ocId !== undefined) {
+        publishedChart(s.dataset.ocId, s.dataset.ocVersion ?? null).catch(noop);
+        continue;
+      }
       const name = s.dataset.offenceChart;
       if (!name || s.textContent.trim()) continue;
       texts[name] ||= namedSpec(name);
@@ -79,7 +85,8 @@ unlinkAll();
 watch([...document.querySelectorAll(SELECTOR)]);
 
 // <offence-chart name="offence-trend" theme="dark"></offence-chart>, or one holding its spec in a
-// <script type="application/json"> or as a link to its page (the builder's code, lib/linked.js):
+// <script type="application/json"> or as a link to its page (the builder's code, lib/linked.js),
+// or a published chart's address, <offence-chart chart="ID" version="N"> (version optional):
 // once in a page (then or later) it becomes the spec script above, inside itself (light DOM, so
 // the figure is the page's own), and is drawn as those are. Its attributes are read once:
 // changing them afterwards changes nothing.
@@ -95,7 +102,8 @@ class OffenceChart extends HTMLElement {
     this.style.display = "block";
     let s = this.querySelector('script[type="application/json"]');
     if (!s) {
-      s = specScript(this, this.getAttribute("name") || "");
+      const [name, id, version] = ["name", "chart", "version"].map((a) => this.getAttribute(a));
+      s = specScript(this, name || "", id, version);
       this.replaceChildren(s); // the link and summary, if any, give way to the chart
     } else if (!s.hasAttribute("data-offence-chart")) s.dataset.offenceChart = "";
     const theme = this.getAttribute("theme");

@@ -562,6 +562,7 @@ describe("builder.html", () => {
           "width",
           "theme",
           "download",
+          "download-spec", // served as plain files: publishing's step offers the spec as a file
           "code-iframe",
           "copy-iframe",
         ]);

@@ -1,11 +1,13 @@
 // Mounting a chart: a spec script on the page becomes a figure with the chart drawn in it, its
 // tooltips, keyboard steps and data table; or the message of what went wrong.
 import { charts, restart } from "./charts.js";
+import { FONT } from "./dom.js";
 import { errorBox, unloadedBox } from "./errors.js";
 import { figure, warmFonts } from "./figure.js";
 import { keyboard } from "./keyboard.js";
 import { namedSpec } from "./named.js";
 import { load, responded, trapMessage } from "./program.js";
+import { publishedChart, publishedNotes } from "./published.js";
 import { redrawing } from "./redraw.js";
 import { release, slotFor } from "./slot.js";
 import { dataTable } from "./table.js";
@@ -25,14 +27,20 @@ export async function mountAll(root = document) {
  * instead (or was mounted already). */
 export async function mountOne(script) {
   if (!script.isConnected) return null; // mounted already by another call
-  const { offenceChart: name = "", theme = "" } = script.dataset;
+  const { offenceChart: name = "", theme = "", ocId, ocVersion } = script.dataset;
   const source = { body: unautop(script.textContent), name, theme };
   // The spec's fetch and the program's start come first, then what can be done while they are on
   // their way: the figure put in place and measured and the chart's fonts looked up, so that once
-  // both arrive the chart is drawn straight away. A body is always the spec (even if it is not
-  // JSON); the attribute's name counts only without one. Neither is an empty spec: its message.
-  const named = source.name && !source.body.trim();
-  const text = named ? namedSpec(source.name) : Promise.resolve(source.body);
+  // both arrive the chart is drawn straight away. A published chart's address (data-oc-id, and
+  // data-oc-version to pin one) says where its spec is; else a body is always the spec (even if it
+  // is not JSON); the attribute's name counts only without one. None is an empty spec: its message.
+  const pub = ocId === undefined ? null : publishedChart(ocId, ocVersion ?? null);
+  const named = !pub && source.name && !source.body.trim();
+  const text = pub
+    ? pub.then((c) => c.text)
+    : named
+      ? namedSpec(source.name)
+      : Promise.resolve(source.body);
   text.catch(() => {}); // reported below, once the program has loaded or failed to
   const program = load();
   program.catch(() => {});
@@ -54,8 +62,12 @@ export async function mountOne(script) {
   const view = await open(m, fig, source, text, slot);
   if (!view) return null;
   const { frame, canvas, tip, live } = fig;
-  return place({ m, view, figure: fig.el, frame, canvas, tip, live, source }, slot);
+  // Under a published chart: its version, a link to its changes, whether a later one exists.
+  const notes = pub ? publishedNotes(await pub, NOTES_CSS) : [];
+  return place({ m, view, figure: fig.el, frame, canvas, tip, live, source }, slot, notes);
 }
+
+const NOTES_CSS = `margin:.4em 0 0;font:max(13px,.8125rem)/1.4 ${FONT}`;
 
 /** The chart's view once its spec has arrived; null, with its message in the figure's place, if
  * the spec is bad (or the figure was taken out of the page meanwhile). */
@@ -75,8 +87,9 @@ async function open(m, fig, source, text, slot) {
   }
 }
 
-/** Draws `chart` and wires it up; resolves to it once it is ready. */
-function place(chart, slot) {
+/** Draws `chart` and wires it up, `notes` (elements) under its data table; resolves to it once it
+ * is ready. */
+function place(chart, slot, notes) {
   charts.add(chart);
   const tips = tooltip(chart);
   redrawing(chart, tips); // draws it
@@ -85,6 +98,7 @@ function place(chart, slot) {
   release(slot);
   if (!charts.has(chart)) return null; // its first draw failed: the message is in its place
   dataTable(chart.figure, chart.view);
+  chart.figure.append(...notes);
   chart.figure.dataset.ocState = "ready";
   chart.figure.dispatchEvent(new CustomEvent("offence-charts:drawn", { bubbles: true }));
   return chart;

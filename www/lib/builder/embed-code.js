@@ -1,4 +1,6 @@
 // The embed step: the three snippets for the last valid spec, or why there are none; copying them.
+// For a published chart (opened or just published, publish.js) they name its address: short codes
+// that show its latest version wherever they are pasted, or the version shown, pinned.
 import { el, state } from "./page.js";
 import { componentSnippet, iframeSnippet, scriptSnippet } from "./snippets.js";
 
@@ -28,13 +30,14 @@ export function showSnippets() {
   }
   const theme = el.theme.value;
   const { spec, summary, fallback } = state;
-  const iframe = iframeSnippet(spec, { height: fallback, summary, theme });
+  const address = addressOf();
+  const iframe = iframeSnippet(spec, { height: fallback, summary, theme, address });
   const src = /src="([^"]*)"/.exec(iframe)[1];
   el.codeIframe.value = iframe;
   el.copyIframe.disabled = src.length > MAX_URL;
-  el.codeScript.value = scriptSnippet(spec, { summary, theme });
+  el.codeScript.value = scriptSnippet(spec, { summary, theme, address });
   el.copyScript.disabled = false;
-  el.codeComponent.value = componentSnippet(spec, { summary, theme });
+  el.codeComponent.value = componentSnippet(spec, { summary, theme, address });
   el.copyComponent.disabled = false;
   const shown = Math.round(state.view ? state.view.height : 0);
   let note =
@@ -49,6 +52,23 @@ export function showSnippets() {
       " if your CMS cuts it, use the script code.";
   }
   el.previewNote.textContent = note;
+}
+
+/** The published chart the codes name, if the builder holds one (publish.js): its address, the
+ * version shown and whether the codes pin it; its box in the embed step says so. */
+function addressOf() {
+  const p = el.start.value === "published" ? state.published : null;
+  el.addressBox.hidden = !p;
+  if (!p) return null;
+  const pin = el.pin.checked;
+  el.pinLabel.textContent = `Pin version ${p.version}`;
+  el.addressNote.textContent = pin
+    ? `These codes show version ${p.version} of the chart “${p.id}” for good, ` +
+      "with a line under it when a later version exists."
+    : `These codes show the chart published at “${p.id}”: version ${p.version} now, ` +
+      "and each later version (an update, a correction) as soon as it is published, " +
+      "with no change to the article. Edits here reach them once published.";
+  return { ...p, pin };
 }
 
 const COPIED = "code. Paste it into an HTML or embed block in your CMS.";

@@ -35,7 +35,14 @@ export const el = {
   copyScript: $("copy-script"),
   copyComponent: $("copy-component"),
   copyNote: $("copy-note"),
+  addressBox: $("address-box"),
+  addressNote: $("address-note"),
+  pin: $("pin"),
+  pinLabel: $("pin-label"),
 };
+
+/** Who is told of each spec the preview checks (publish.js's specChanged, set by builder.js). */
+export const hooks = { specChanged() {} };
 
 export const state = {
   view: null, // the preview's ChartView
@@ -48,4 +55,7 @@ export const state = {
   drawn: "", // what the preview shows: width/ratio/theme
   releaseKind: "trend", // the chart being made from the release: "trend" or "rate"
   releaseSpecs: { trend: null, rate: null }, // each kind's spec made from the release so far
+  // The published chart opened (publish.js): {id, version, date, title}, its latest version known
+  // here; its embed codes use its address while the start is "published".
+  published: null,
 };

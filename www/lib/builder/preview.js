@@ -4,7 +4,7 @@
 import { renderChart } from "../render.js";
 import { showClaims } from "./claims.js";
 import { disableSnippets, showSnippets } from "./embed-code.js";
-import { el, state } from "./page.js";
+import { el, hooks, state } from "./page.js";
 import { showWordsError } from "./release-words.js";
 import { tableHint } from "./table-form.js";
 
@@ -82,6 +82,7 @@ export async function update() {
   el.download.disabled = false;
   showClaims(view);
   showSnippets();
+  hooks.specChanged();
 }
 
 function safeParse(text) {
@@ -116,4 +117,5 @@ function invalid(e) {
   el.preview.classList.toggle("stale", !!state.view);
   el.previewNote.textContent = state.view ? "The preview shows the last version that worked." : "";
   disableSnippets(`Fix the spec first: ${el.specError.textContent}`);
+  hooks.specChanged();
 }

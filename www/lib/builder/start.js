@@ -28,6 +28,7 @@ const STEPS = [
   "step-release",
   "step-spec",
   "step-preview",
+  "step-publish",
   "step-embed",
 ];
 
@@ -67,7 +68,8 @@ export function tableChanged() {
   return update();
 }
 
-/** Starts from `mode`: a named chart's spec, or "table" (the form, with an example if empty). */
+/** Starts from `mode`: a named chart's spec, "table" (the form, with an example if empty),
+ * "release" (the chart made from it so far) or "published" (the published chart opened). */
 export async function setMode(mode) {
   const table = mode === "table";
   const release = mode === "release";
@@ -94,6 +96,11 @@ export async function setMode(mode) {
   // From a release: the spec is written as figures are chosen (until then, the last one stays;
   // back from another start, the chart made from the release so far comes back).
   if (release) return showReleaseSpec();
+  // A published chart (publish.js opened it): its spec as published, the last one opened.
+  if (mode === "published") {
+    if (state.published) el.spec.value = JSON.stringify(state.published.spec, null, 2);
+    return update();
+  }
   // The starters are the named charts' own files (data/*.json), fetched as the loader does.
   try {
     el.spec.value = JSON.stringify(JSON.parse(await namedSpec(mode)), null, 2);
