@@ -2,7 +2,16 @@
 // static server (scripts/serve.mjs, strict CSP) on a free port, fixture folders that combine dist/
 // with test pages, a guard that records console/page errors, CSP violations and every request, and
 // in-page canvas pixel analysis.
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -326,4 +335,94 @@ export async function openAndMount(browser, srv, contextOptions, { path = "/", c
   await scrollThrough(page);
   const states = await waitForCharts(page, charts);
   return { context, page, g, states };
+}
+
+// Published charts (issue 20): the native command `offence-charts` (cargo build --bin
+// offence-charts) publishes versions into a store folder and serves dist/ and the store.
+export const OC_BIN = process.env.OC_BIN || join(ROOT, "target/debug/offence-charts");
+
+/** Fails early, with the fix, when the command has not been built. */
+export function requireCli() {
+  if (!existsSync(OC_BIN)) {
+    throw new Error(`${OC_BIN} is missing: run cargo build --bin offence-charts first`);
+  }
+}
+
+/** Runs `offence-charts ARGS…`; resolves to {status, stdout, stderr}. */
+export function oc(...args) {
+  const r = spawnSync(OC_BIN, args, { encoding: "utf8", timeout: 30_000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Publishes `spec` as the next version of chart `id` in `store` with the command (`note`, `by`
+ * if given); returns its output, or throws with it if the command refuses. */
+export function publishSpec(store, id, spec, { note, by } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "oc-spec-"));
+  try {
+    const file = join(dir, "spec.json");
+    writeFileSync(file, JSON.stringify(spec));
+    const args = ["publish", file, "--id", id, "--store", store];
+    if (note !== undefined) args.push("--note", note);
+    if (by !== undefined) args.push("--by", by);
+    const r = oc(...args);
+    if (r.status !== 0) throw new Error(`publish refused (${r.status}): ${r.stderr}${r.stdout}`);
+    return r.stdout;
+  } finally {
+    removeDir(dir);
+  }
+}
+
+/** A record of chart `id` in `store` as the command wrote it ("current", or a version). */
+export function storedRecord(store, id, version = "current") {
+  return JSON.parse(readFileSync(join(store, id, `${version}.json`), "utf8"));
+}
+
+/** A credentials file in `dir` with one publisher, `name`; returns {file, token}. */
+export function addCredential(dir, name = "Ann Editor") {
+  const file = join(dir, "credentials");
+  const r = oc("credential", "add", name, "--file", file);
+  if (r.status !== 0) throw new Error(`credential add failed: ${r.stderr}`);
+  return { file, token: r.stdout.trim().split(/\s+/)[0] };
+}
+
+/** Starts `offence-charts serve` for `dist` and `store` on a free port (publishing on with
+ * `credentials`); resolves to {origin, url(path), close()} once it listens. */
+export function startChartServer({ dist = DIST, store, credentials } = {}) {
+  const args = ["serve", "--dist", dist, "--store", store, "--port", "0"];
+  if (credentials) args.push("--credentials", credentials);
+  const child = spawn(OC_BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  return new Promise((ok, fail) => {
+    let out = "";
+    const timer = setTimeout(() => {
+      child.kill();
+      fail(new Error(`offence-charts serve did not start: ${stderr}`));
+    }, 15_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`offence-charts serve exited (${code}): ${stderr}`));
+    });
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)\/\n/.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      const origin = m[1];
+      ok({
+        origin,
+        url: (path = "/") => origin + path,
+        close: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.removeAllListeners("exit");
+            child.on("exit", () => done());
+            child.kill();
+          }),
+      });
+    });
+  });
 }

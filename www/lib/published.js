@@ -39,7 +39,10 @@ export const storeFile = (id, file, store = STORE) => new URL(`${checkId(id)}/${
 /** Version record `file` ("current.json", "2.json") of chart `id`, checked to be that chart's
  * (fetched each time: the builder opens the current version afresh). */
 export async function fetchRecord(id, file, store = STORE) {
-  const response = await fetch(storeFile(id, file, store));
+  const response = await fetch(storeFile(id, file, store)).catch(() => {
+    // offline, or a host that does not let this page read its answer (no CORS header)
+    throw new Error(`the chart ${shown(id)} could not be loaded (its host did not answer)`);
+  });
   if (response.status === 404) {
     throw new Error(
       file === "current.json"
