@@ -10,10 +10,13 @@
 //! | `spec` | the JSON value, reading it into the spec model with paths, the rules, limits, errors
 //! |
 //! | `describe` | words about a spec: summary, tooltips, data table, rates, the source line |
+//! | `changes` | what changed between two versions: corrections, updates, words (native) |
 //! | `layout` | text measuring, scales, the frame and each chart kind's plot, the scene |
 //! | `chart` | parse + validate + lay out: the core's entry point ([`Chart`]) |
 //! | `paint` | a scene on any plotters `DrawingBackend`, themes, the native SVG/PNG renderer |
 //! | `web` | the only code that knows JavaScript: wasm exports, the canvas, `www/shared.js` |
+//! | `store` | published charts: numbered versions as static files, the revision line (native) |
+//! | `serve` | the site, the store and the publishing API over HTTP (native) |
 //!
 //! Everything but `web` is plain Rust, tested with `cargo test`; `tests/layers.rs` keeps imports
 //! running downwards. Modules are private: what other crates use is re-exported here.
@@ -21,13 +24,19 @@
 #[macro_use]
 mod text;
 
+#[cfg(not(target_arch = "wasm32"))]
+mod changes;
 mod chart;
 mod describe;
 mod layout;
 mod paint;
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 mod release;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod serve;
 mod spec;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod store;
 mod web;
 
 pub use chart::Chart;
@@ -42,6 +51,8 @@ pub use spec::limits;
 pub use spec::{Category, Figure, Kind, Mark, Period, Series, Source, Spec, NAMED_CHARTS};
 pub use web::shared_js;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use changes::{between as changes_between, Change, Weight};
 #[cfg(not(target_arch = "wasm32"))]
 pub use chart::{named_spec, NAMED};
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]

@@ -217,12 +217,13 @@ fn deep_brackets_are_refused() {
 /// by `render::to_svg_sized(chart, w, Some(1e9), …)` asks tiny-skia for a `w × 1e9 × 4`-byte
 /// pixmap; the allocation fails and the process aborts ("memory allocation of 2560000000000 bytes
 /// failed", SIGABRT, from `tiny_skia::Pixmap::new` at src/render.rs:47). Any valid chart does;
-/// reachable from the native CLI as `offence-charts-render SPEC out.png --height 1e9`. Not in the
+/// reachable from the native CLI as `offence-charts render SPEC out.png --height 1e9`. Not in the
 /// wasm build. An abort cannot be caught in-process, so this runs the CLI as a child process.
 #[test]
 fn png_of_a_1e9_px_tall_card_is_refused_not_an_abort() {
     let out = std::env::temp_dir().join("offence-charts-fuzz-tall-card.png");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_offence-charts-render"))
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_offence-charts"))
+        .arg("render")
         .arg(dir("fuzz/regressions/png-tall-card.json"))
         .arg(&out)
         .args(["--height", "1e9", "--scale", "1"])

@@ -780,6 +780,7 @@ fn structs_built_in_code_are_validated_like_json() {
             date: None,
         }],
         notes: vec![],
+        revision: None,
         periods: vec![Period {
             label: "a".into(),
             name: None,

@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first.
-const LAYERS: [&str; 8] = [
-    "text", "release", "spec", "describe", "layout", "chart", "paint", "web",
+const LAYERS: [&str; 11] = [
+    "text", "release", "spec", "describe", "changes", "layout", "chart", "paint", "web", "store",
+    "serve",
 ];
 
 fn rank(layer: &str) -> Option<usize> {

@@ -75,12 +75,18 @@ fn social_card_is_1200_by_630_with_the_chart_centred() {
 
 #[test]
 fn command_line_renders_svg_and_png_and_reports_bad_specs() {
-    let bin = env!("CARGO_BIN_EXE_offence-charts-render");
+    let bin = env!("CARGO_BIN_EXE_offence-charts");
     let dir = std::env::temp_dir().join(format!("oc-render-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let png = dir.join("trend.png");
     let ok = std::process::Command::new(bin)
-        .args(["offence-trend", png.to_str().unwrap(), "--width", "400"])
+        .args([
+            "render",
+            "offence-trend",
+            png.to_str().unwrap(),
+            "--width",
+            "400",
+        ])
         .status()
         .unwrap();
     assert!(ok.success());
@@ -93,7 +99,11 @@ fn command_line_renders_svg_and_png_and_reports_bad_specs() {
     )
     .unwrap();
     let out = std::process::Command::new(bin)
-        .args([bad.to_str().unwrap(), dir.join("x.svg").to_str().unwrap()])
+        .args([
+            "render",
+            bad.to_str().unwrap(),
+            dir.join("x.svg").to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(!out.status.success());

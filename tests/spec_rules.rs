@@ -137,7 +137,8 @@ fn unknown_fields_are_named() {
     assert_eq!(
         error(&text),
         "tittle: unknown field `tittle`, expected one of `version`, `kind`, `title`, `subtitle`, \
-            `unit`, `sources`, `notes`, `periods`, `series`, `mark`, `categories`, `annotations`"
+            `unit`, `sources`, `notes`, `revision`, `periods`, `series`, `mark`, `categories`, \
+            `annotations`"
     );
     let text = TREND.replace("[1,2]", r#"[1,{"value":2,"sauce":0}]"#);
     assert_eq!(

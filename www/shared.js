@@ -51,6 +51,7 @@ export const SPEC_FIELDS = [
   "unit",
   "sources",
   "notes",
+  "revision",
   "periods",
   "series",
   "mark",

@@ -314,10 +314,21 @@ pub fn summary(spec: &Spec) -> String {
         let text = a.text.trim().trim_end_matches('.');
         put!(&mut out; " Note ", k + 1, ", ", annotation_place(spec, a), ": ", text, ".");
     }
+    if let Some(r) = revision(spec) {
+        put!(&mut out; " ", r.trim_end_matches('.'), ".");
+    }
     out.push(' ');
     out.push_str(&source_line(spec));
     out.push('.');
     out
+}
+
+/// The chart's revision line, trimmed, if it has one.
+fn revision(spec: &Spec) -> Option<&str> {
+    spec.revision
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
 }
 
 fn any_approximate(spec: &Spec) -> bool {
@@ -416,6 +427,7 @@ pub fn table(spec: &Spec) -> Table {
     if any_approximate(spec) {
         foot.push("≈ approximate: the source gives this figure only roughly.".to_owned());
     }
+    foot.extend(revision(spec).map(str::to_owned));
     foot.extend(spec.notes.iter().map(|n| n.trim().to_owned()));
     for (k, a) in spec.annotations.iter().enumerate() {
         foot.push(cat!(

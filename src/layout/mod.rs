@@ -74,6 +74,20 @@ pub fn layout(
     if !listed.is_empty() {
         y = annotate::list(spec, &listed, y, width, sz, &mut scene.shapes, m) + 6.0;
     }
+    if let Some(revision) = spec.revision.as_deref().filter(|r| !r.trim().is_empty()) {
+        // In the text's colour, not muted: a correction is shown with due prominence.
+        y = text_block(
+            &mut scene.shapes,
+            revision,
+            sz.small,
+            Ink::Text,
+            0.0,
+            y,
+            width,
+            6,
+            m,
+        ) + 4.0;
+    }
     for note in &spec.notes {
         y = text_block(
             &mut scene.shapes,

@@ -581,6 +581,7 @@ mod tests {
                 date: None,
             }],
             notes: vec![],
+            revision: None,
             periods,
             series,
             mark: Mark::Line,

@@ -9,6 +9,8 @@ pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_TEXT_CHARS: usize = 500;
 /// Longest period label, series name, category label or unit, in characters.
 pub const MAX_LABEL_CHARS: usize = 120;
+/// Longest revision line (a correction's note with its date and count), in characters.
+pub const MAX_REVISION_CHARS: usize = 700;
 /// Most notes.
 pub const MAX_NOTES: usize = 10;
 /// Most annotations.

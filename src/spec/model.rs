@@ -19,6 +19,7 @@ pub mod fields {
         "unit",
         "sources",
         "notes",
+        "revision",
         "periods",
         "series",
         "mark",
@@ -56,6 +57,10 @@ pub struct Spec {
     pub sources: Vec<Source>,
     /// Footnotes shown under the chart, above the source line.
     pub notes: Vec<String>,
+    /// The chart's latest correction or update as one line ("Corrected 4 December 2026: …"),
+    /// drawn under the chart above the notes: written by `offence-charts publish` into the
+    /// versions it serves, never typed.
+    pub revision: Option<String>,
     /// `trend` only: the periods along the x axis, oldest first.
     pub periods: Vec<Period>,
     /// `trend` only: one or more series, each with one figure per period.

@@ -29,6 +29,7 @@ pub fn spec(v: Json) -> Read<Spec> {
     let (v, at) = o.required("sources")?;
     let sources = list(v, &at, source)?;
     let notes = o.list("notes", string)?;
+    let revision = o.nullable_string("revision")?;
     let periods = o.list("periods", period)?;
     let series = o.list("series", series)?;
     let mark = match o.optional("mark") {
@@ -53,6 +54,7 @@ pub fn spec(v: Json) -> Read<Spec> {
         unit,
         sources,
         notes,
+        revision,
         periods,
         series,
         mark,

@@ -38,6 +38,11 @@ pub fn validate(spec: &Spec) -> Checked {
     for (i, n) in spec.notes.iter().enumerate() {
         text(&notes.index(i), n, MAX_TEXT_CHARS, true)?;
     }
+    opt_text(
+        &At::Root.field("revision"),
+        &spec.revision,
+        MAX_REVISION_CHARS,
+    )?;
     match spec.kind {
         Kind::Trend => validate_trend(spec)?,
         Kind::Rate => validate_rate(spec)?,

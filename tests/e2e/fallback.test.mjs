@@ -1,6 +1,6 @@
 // The static fallback carries what the canvas shows: every word the canvas draws (fillText,
 // recorded
-// in the page) is in the SVG that `offence-charts-render` makes for the same chart at the same
+// in the page) is in the SVG that `offence-charts render` makes for the same chart at the same
 // width,
 // and the other way round; and the PNG made from that SVG has the bars' colour.
 
@@ -16,7 +16,7 @@ let browser, srv, tmp;
 before(async () => {
   requireDist();
   tmp = mkdtempSync(join(tmpdir(), "oc-fallback-"));
-  execFileSync("cargo", ["build", "--quiet", "--bin", "offence-charts-render"], {
+  execFileSync("cargo", ["build", "--quiet", "--bin", "offence-charts"], {
     cwd: ROOT,
     stdio: "inherit",
   });
@@ -65,9 +65,9 @@ for (const chart of ["offence-trend", "detection-rate"]) {
 
       const svgPath = join(tmp, `${chart}.svg`);
       const pngPath = join(tmp, `${chart}.png`);
-      const bin = join(ROOT, "target/debug/offence-charts-render");
-      execFileSync(bin, [chart, svgPath, "--width", String(width)]);
-      execFileSync(bin, [chart, pngPath, "--width", String(width), "--scale", "1"]);
+      const bin = join(ROOT, "target/debug/offence-charts");
+      execFileSync(bin, ["render", chart, svgPath, "--width", String(width)]);
+      execFileSync(bin, ["render", chart, pngPath, "--width", String(width), "--scale", "1"]);
       const svg = readFileSync(svgPath, "utf8");
       const svgTexts = [...svg.matchAll(/<text[^>]*>\s*([\s\S]*?)\s*<\/text>/g)].map((m) =>
         decode(m[1]),
