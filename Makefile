@@ -2,6 +2,10 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
+# make serve's store of published charts, and the newsroom's credentials file (publishing is on
+# when it exists: `offence-charts credential add NAME --file credentials`).
+STORE ?= store
+CREDENTIALS ?= credentials
 
 .PHONY: setup dist serve lint test test-native test-wasm test-e2e test-repro bench clean
 
@@ -12,7 +16,9 @@ dist: setup
 	@scripts/dist.sh
 
 serve: dist
-	node scripts/serve.mjs dist $(PORT)
+	cargo build --quiet --bin offence-charts
+	target/debug/offence-charts serve --dist dist --store $(STORE) --port $(PORT) \
+	  $(if $(wildcard $(CREDENTIALS)),--credentials $(CREDENTIALS))
 
 test: setup lint test-native test-wasm test-e2e test-repro
 
@@ -32,6 +38,7 @@ test-wasm:
 	wasm-pack test --headless --chrome -- --test web
 
 test-e2e:
+	cargo build --quiet --bin offence-charts
 	@scripts/dist.sh
 	@OC_FEATURES=test-hooks OC_OUT=dist-hooks scripts/dist.sh
 	node --test --test-concurrency=1 tests/e2e/

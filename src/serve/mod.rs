@@ -72,12 +72,15 @@ fn with_headers<R: io::Read>(
     res
 }
 
+/// A plain answer; readable from any origin, so that a loader on an article's page can tell a
+/// missing chart (404) from a network failure.
 fn text(status: u16, body: &str) -> tiny_http::Response<io::Cursor<Vec<u8>>> {
     with_headers(
         tiny_http::Response::from_string(body).with_status_code(status),
         &[
             ("Content-Type", "text/plain; charset=utf-8".into()),
             ("X-Content-Type-Options", "nosniff".into()),
+            ("Access-Control-Allow-Origin", "*".into()),
         ],
     )
 }
