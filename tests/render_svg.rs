@@ -671,3 +671,55 @@ fn annotations_are_drawn_beside_their_markers_or_listed_under_the_chart() {
         .foot
         .contains(&"Note 2 (B, 2022/23 to 2023/24): New counting rules".to_owned()));
 }
+
+/// A published correction's line is drawn under the plot, in the text's colour, above the notes
+/// and the source line; it is in the summary and under the data table too, and wraps at a
+/// phone's width without losing a word.
+#[test]
+fn the_revision_line_under_the_chart_above_notes_and_source() {
+    let line = "Corrected 4 December 2026: The 2019-20 figure was 1,694, not 1,537 \
+        (1 earlier correction)";
+    let mut spec: serde_json::Value =
+        serde_json::from_str(include_str!("../data/offence-trend.json")).unwrap();
+    spec["revision"] = line.into();
+    let chart = Chart::from_json(&spec.to_string()).unwrap();
+    for width in [320.0, 640.0] {
+        let svg = render(&chart, width);
+        let t = texts(&svg);
+        assert!(joined(&t).contains(line), "{width}: {}", joined(&t));
+        let first = t
+            .iter()
+            .position(|x| x.content.starts_with("Corrected"))
+            .unwrap();
+        let note = t
+            .iter()
+            .position(|x| x.content.starts_with("The March 2019"))
+            .unwrap();
+        let source = t
+            .iter()
+            .position(|x| x.content.starts_with("Sources:"))
+            .unwrap();
+        assert!(
+            t[first].y < t[note].y && t[note].y < t[source].y,
+            "{width}: order"
+        );
+        let bar_label = t.iter().find(|x| x.content == "1,694").unwrap();
+        assert!(t[first].y > bar_label.y + 20.0, "{width}: under the plot");
+        // The text's colour (#1a1a1a in the light theme), not the notes' muted grey.
+        let tag = tags(&svg, "text")
+            .into_iter()
+            .find(|(_, c)| c.trim_start().starts_with("Corrected"))
+            .unwrap();
+        assert!(
+            tag.0.contains("#1A1A1A") || tag.0.contains("#1a1a1a"),
+            "{}",
+            tag.0
+        );
+    }
+    let summary = offence_charts::summary(chart.spec());
+    assert!(summary.contains(&format!("{line}. Sources:")), "{summary}");
+    let table = offence_charts::table(chart.spec());
+    assert_eq!(table.foot.first().map(String::as_str), Some(line));
+    let without = Chart::named("offence-trend").unwrap();
+    assert!(!joined(&texts(&render(&without, 640.0))).contains("Corrected"));
+}
