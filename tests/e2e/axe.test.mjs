@@ -1,20 +1,29 @@
 // axe-core (WCAG 2.x A and AA, and its best practices) finds nothing on the article, the embed
 // page and the builder (also from a release, a figure's form open, and its sources listed with
-// their form open and a refusal said), each with its charts drawn.
+// their form open and a refusal said), each with its charts drawn; nor, with a published chart
+// (served by `offence-charts serve` from a temporary store), on its history page (changes.html),
+// its embed page by address (corrected, and version 1 pinned) and the builder publishing it (the
+// correction listed, its note asked for).
 // axe runs in the page through the DevTools protocol (page.evaluate), which the pages' strict CSP
 // does not govern; an injected <script> (page.addScriptTag) would be refused by it, as it should.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
+  addCredential,
   DIST,
   guard,
   launch,
+  publishSpec,
   ROOT,
+  removeDir,
+  requireCli,
   requireDist,
   scrollThrough,
+  startChartServer,
   startServer,
   trendSpec,
   waitForCharts,
@@ -25,15 +34,41 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-prac
 
 let browser;
 let srv;
+let charts; // offence-charts serve, with a published chart corrected once
+let store;
+let keys; // the credentials file's folder (not in the store, which is served)
+
+const PUBLISHED = trendSpec({
+  title: "Online child sexual abuse offences recorded in Scotland",
+  periods: [{ label: "2018/19" }, { label: "2019/20" }],
+  series: [{ name: "Recorded offences", values: [1420, 1537] }],
+});
 
 before(async () => {
   requireDist();
-  [browser, srv] = await Promise.all([launch(), startServer(DIST)]);
+  requireCli();
+  store = mkdtempSync(join(tmpdir(), "oc-store-"));
+  publishSpec(store, "online-abuse", PUBLISHED, { by: "Ann Editor" });
+  const corrected = { ...PUBLISHED, series: [{ name: "Recorded offences", values: [1420, 1573] }] };
+  publishSpec(store, "online-abuse", corrected, {
+    note: "The 2019-20 figure was 1,573, not 1,537",
+    by: "Ann Editor",
+  });
+  keys = mkdtempSync(join(tmpdir(), "oc-keys-"));
+  const { file } = addCredential(keys, "Bo Reporter");
+  [browser, srv, charts] = await Promise.all([
+    launch(),
+    startServer(DIST),
+    startChartServer({ store, credentials: file }),
+  ]);
 });
 
 after(async () => {
   await browser?.close();
   await srv?.close();
+  await charts?.close();
+  removeDir(store);
+  removeDir(keys);
 });
 
 /** axe's violations on `page`: "rule: target (summary)" for each node. */
@@ -136,6 +171,40 @@ for (const scheme of ["light", "dark"]) {
       assert.deepEqual(await violations(page), []);
       assert.deepEqual(g.pageErrors, []);
       assert.deepEqual(g.console, []);
+    });
+
+    test("a published chart's history page: no violations", async () => {
+      await page.goto(charts.url("/charts/online-abuse/changes.html"));
+      assert.match(await page.locator("h1").textContent(), /Online child sexual abuse/);
+      assert.match(await page.locator("main").textContent(), /1,537 → 1,573/);
+      assert.deepEqual(await violations(page), []);
+    });
+
+    test("a published chart's embed page, corrected and pinned: no violations", async () => {
+      await page.goto(charts.url("/embed.html?id=online-abuse"));
+      assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
+      assert.equal(await page.locator(".oc-published a").textContent(), "Changes");
+      assert.deepEqual(await violations(page), []);
+      await page.goto(charts.url("/embed.html?id=online-abuse&v=1"));
+      assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
+      assert.match(await page.locator(".oc-published").textContent(), /An updated version/);
+      assert.deepEqual(await violations(page), []);
+    });
+
+    test("the builder publishing a correction, its note asked for: no violations", async () => {
+      await page.goto(charts.url("/builder.html"));
+      await page.waitForSelector("html[data-ready]");
+      await page.fill("#open-id", "online-abuse");
+      await page.press("#open-id", "Enter");
+      await page.waitForFunction(() => document.getElementById("start").value === "published");
+      const spec = JSON.parse(await page.inputValue("#spec"));
+      spec.series[0].values[0] = 1421;
+      await page.fill("#spec", JSON.stringify(spec, null, 2));
+      await page.waitForSelector("#p-changes li");
+      await page.click("#p-publish");
+      await page.waitForSelector("#p-error:not(:empty)");
+      assert.deepEqual(await violations(page), []);
+      assert.deepEqual(g.pageErrors, []);
     });
   });
 }
