@@ -139,6 +139,12 @@ async function read({ doc, index }) {
   return { summary, tip, table, notes, links, bars: a.runs.length };
 }
 
+/** Publishes the correction (version 2) with the command, once; returns what it printed. */
+function corrected() {
+  if (storedRecord(store, ID).version === 1) return publishSpec(store, ID, V2, { note: NOTE });
+  return "";
+}
+
 async function clean(g, page) {
   assert.deepEqual(g.foreign(), []);
   assert.deepEqual(g.pageErrors, []);
@@ -174,8 +180,7 @@ describe("a published chart", () => {
     const { context, g, page } = await open("/article.html");
     try {
       await drawn(page);
-      const out = publishSpec(store, ID, V2, { note: NOTE, by: "Ann Editor" });
-      assert.match(out, /1,537 → 1,573/);
+      assert.match(corrected(), /1,537 → 1,573/);
       const record = storedRecord(store, ID);
       assert.equal(record.version, 2);
       const line = `Corrected ${record.date}: ${NOTE}`;
@@ -224,7 +229,8 @@ describe("a published chart", () => {
   test("version 1 pinned still shows the old figure, and says a later version exists", async () => {
     const { context, g, page } = await open("/pinned.html");
     try {
-      assert.equal(storedRecord(store, ID).version, 2, "runs after the correction");
+      corrected(); // if the test before did not run
+
       for (const chart of await drawn(page)) {
         const r = await read(chart);
         assert.match(r.summary, /1,537/);
