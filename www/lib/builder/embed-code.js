@@ -4,6 +4,9 @@
 import { el, state } from "./page.js";
 import { componentSnippet, iframeSnippet, scriptSnippet } from "./snippets.js";
 
+// A published chart's page has up to two lines under the chart (its version and Changes link; a
+// later version exists): 2 × 18.2 px of text and 2 × .4em margins, and room for other fonts.
+const NOTES_EXTRA = 48;
 // Longer iframe addresses than this may be cut by a CMS; browsers refuse beyond about 2 MB.
 const LONG_URL = 8000;
 const MAX_URL = 2_000_000;
@@ -31,7 +34,8 @@ export function showSnippets() {
   const theme = el.theme.value;
   const { spec, summary, fallback } = state;
   const address = addressOf();
-  const iframe = iframeSnippet(spec, { height: fallback, summary, theme, address });
+  const height = fallback + (address ? NOTES_EXTRA : 0);
+  const iframe = iframeSnippet(spec, { height, summary, theme, address });
   const src = /src="([^"]*)"/.exec(iframe)[1];
   el.codeIframe.value = iframe;
   el.copyIframe.disabled = src.length > MAX_URL;
@@ -42,7 +46,7 @@ export function showSnippets() {
   const shown = Math.round(state.view ? state.view.height : 0);
   let note =
     `Drawn ${el.canvas.clientWidth} px wide, ${shown} px tall. ` +
-    `The iframe starts ${Math.ceil(fallback)} px tall and then fits the chart.`;
+    `The iframe starts ${Math.ceil(height)} px tall and then fits the chart.`;
   if (src.length > MAX_URL) {
     note += " This chart has too many figures for an iframe: use the script code.";
   } else if (src.length > LONG_URL) {
