@@ -371,3 +371,97 @@ fn the_store_and_site_with_the_headers_a_host_should_send() {
     }
     assert_eq!(request(&s, "DELETE", "/embed.html", &[], "").status, 405);
 }
+
+/// The oEmbed endpoint: a chart's link on this site becomes its iframe at the width asked for;
+/// another site, an unknown chart or XML is refused without repeating the request.
+#[test]
+fn oembed_answers_for_this_sites_charts_only() {
+    let (s, _) = start("oembed", false);
+    let spec = s.dir.join("trend.json");
+    std::fs::write(&spec, TREND).unwrap();
+    let o = Command::new(BIN)
+        .args([
+            "publish",
+            spec.to_str().unwrap(),
+            "--id",
+            "trend",
+            "--store",
+        ])
+        .arg(s.dir.join("store"))
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let site = format!("http://{}/", s.addr);
+    let q = |url: &str| {
+        url.replace(':', "%3A")
+            .replace('/', "%2F")
+            .replace('?', "%3F")
+            .replace('&', "%26")
+            .replace('=', "%3D")
+    };
+    let r = request(
+        &s,
+        "GET",
+        &format!(
+            "/oembed?url={}&maxwidth=300&format=json",
+            q(&format!("{site}charts/trend/"))
+        ),
+        &[],
+        "",
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(v["width"], 300);
+    let chart = offence_charts::Chart::from_json(TREND).unwrap();
+    let m = offence_charts::FontMeasure::new().unwrap();
+    assert_eq!(
+        v["height"].as_u64(),
+        Some(chart.tallest(264.0, 300.0, &m).ceil() as u64)
+    );
+    assert!(v["html"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("<iframe src=\"{site}embed.html?id=trend\"")));
+    let pinned = format!(
+        "/oembed?url={}&maxheight=100",
+        q(&format!("{site}embed.html?id=trend&v=1"))
+    );
+    let r = request(&s, "GET", &pinned, &[], "");
+    let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(v["height"], 100);
+    assert!(
+        v["html"].as_str().unwrap().contains("id=trend&amp;v=1"),
+        "{v}"
+    );
+    let r = request(&s, "GET", "/charts/trend/oembed.json?maxwidth=320", &[], "");
+    assert_eq!(r.status, 200);
+    for (path, status) in [
+        (
+            format!("/oembed?url={}", q("https://evil.example/charts/trend/")),
+            404,
+        ),
+        (
+            format!("/oembed?url={}", q(&format!("{site}charts/nothing/"))),
+            404,
+        ),
+        (
+            format!("/oembed?url={}", q(&format!("{site}charts/%3Cscript%3E/"))),
+            404,
+        ),
+        (
+            format!(
+                "/oembed?url={}&format=xml",
+                q(&format!("{site}charts/trend/"))
+            ),
+            501,
+        ),
+        ("/oembed".to_owned(), 404),
+    ] {
+        let r = request(&s, "GET", &path, &[], "");
+        assert_eq!(r.status, status, "{path}");
+        assert!(
+            !r.text().contains("evil") && !r.text().contains("script"),
+            "{path}: echoed"
+        );
+    }
+}

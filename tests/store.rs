@@ -335,3 +335,100 @@ fn a_publish_killed_at_any_step_leaves_the_old_version_or_the_new_one_whole() {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+/// The chart's own page carries its share card, canonical link and oEmbed discovery, all
+/// absolute once the store knows the site's address; the card is the chart as `render` draws
+/// it, pixel for pixel; the static oEmbed answer sizes the iframe to the chart's tallest layout.
+#[test]
+fn the_chart_page_share_card_and_oembed_answer() {
+    let dir = store("share");
+    let st = dir.join("store");
+    let v1 = write_spec(&dir, "v1.json", &trend());
+    let site = "https://charts.example.org/oc/";
+    let o = publish(&st, &v1, &["--site-url", site]);
+    assert!(o.status.success(), "{}", text(&o));
+    let page = std::fs::read_to_string(st.join("online-abuse/index.html")).unwrap();
+    for tag in [
+        "<link rel=\"canonical\" href=\"https://charts.example.org/oc/charts/online-abuse/\">",
+        "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://charts.example.org/oc/oembed?format=json&amp;url=https%3A%2F%2Fcharts.example.org%2Foc%2Fcharts%2Fonline-abuse%2F\"",
+        "<meta property=\"og:image\" content=\"https://charts.example.org/oc/charts/online-abuse/1.png\">",
+        "<meta property=\"og:image:width\" content=\"1200\">",
+        "<meta property=\"og:image:height\" content=\"630\">",
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+        "<meta property=\"og:title\" content=\"Online child sexual abuse offences recorded in Scotland rose by 7.7 %\">",
+        "<meta property=\"og:description\" content=\"Chart: Online child sexual abuse",
+        "data-offence-chart data-chart=\"online-abuse\"",
+        "<script type=\"module\" src=\"../../offence-charts.js\"></script>",
+    ] {
+        assert!(page.contains(tag), "missing {tag}\n{page}");
+    }
+    // The card: 1200 × 630 and the same pixels as `render` at one of the card's layouts.
+    let card = std::fs::read(st.join("online-abuse/1.png")).unwrap();
+    assert_eq!(offence_charts::store::png_size(&card), Some((1200, 630)));
+    let spec = dir.join("current-spec.json");
+    let current = json(st.join("online-abuse/current.json"));
+    std::fs::write(&spec, current["spec"].to_string()).unwrap();
+    let same = [
+        ("960", "504", "1.25"),
+        ("1000", "525", "1.2"),
+        ("1200", "630", "1"),
+    ]
+    .iter()
+    .any(|(w, h, s)| {
+        let out = dir.join(format!("render-{w}.png"));
+        let o = Command::new(BIN)
+            .args(["render", spec.to_str().unwrap(), out.to_str().unwrap()])
+            .args(["--width", w, "--height", h, "--scale", s])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", text(&o));
+        pixels(&std::fs::read(&out).unwrap()) == pixels(&card)
+    });
+    assert!(same, "the card is a render of the chart");
+    // A correction: a new card for version 2, the page points at it, version 1's stays.
+    let mut fixed = trend();
+    fixed["series"][0]["values"][1]["value"] = 1690.into();
+    let v2 = write_spec(&dir, "v2.json", &fixed);
+    assert!(publish(&st, &v2, &["--note", "It was 1,690"])
+        .status
+        .success());
+    let page = std::fs::read_to_string(st.join("online-abuse/index.html")).unwrap();
+    assert!(page.contains("/charts/online-abuse/2.png\">"));
+    assert!(page.contains("1,690"), "the summary follows the correction");
+    assert_ne!(std::fs::read(st.join("online-abuse/2.png")).unwrap(), card);
+    assert_eq!(std::fs::read(st.join("online-abuse/1.png")).unwrap(), card);
+    let answer = json(st.join("online-abuse/oembed.json"));
+    assert_eq!(answer["type"], "rich");
+    assert_eq!(answer["version"], "1.0");
+    assert_eq!(answer["width"], 640);
+    let chart = offence_charts::Chart::from_json(&answer_spec(&st)).unwrap();
+    let m = offence_charts::FontMeasure::new().unwrap();
+    let tallest = chart.tallest(264.0, 640.0, &m).ceil() as u64;
+    assert_eq!(answer["height"].as_u64(), Some(tallest));
+    let html = answer["html"].as_str().unwrap();
+    assert!(html.starts_with(
+        "<iframe src=\"https://charts.example.org/oc/embed.html?id=online-abuse\" title=\"Online"
+    ));
+    assert!(html.contains(&format!("height=\"{tallest}\"")));
+    assert_eq!(
+        answer["thumbnail_url"],
+        "https://charts.example.org/oc/charts/online-abuse/2.png"
+    );
+    // A site address that is not one is refused, and nothing is kept.
+    let o = publish(&st, &v2, &["--site-url", "javascript:alert(1)//"]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("site address"), "{}", text(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn answer_spec(st: &Path) -> String {
+    json(st.join("online-abuse/current.json"))["spec"].to_string()
+}
+
+/// A PNG's decoded pixels.
+fn pixels(png: &[u8]) -> Vec<u8> {
+    resvg::tiny_skia::Pixmap::decode_png(png)
+        .unwrap()
+        .data()
+        .to_vec()
+}

@@ -72,6 +72,10 @@ mod cli {
             /// The version you edited: refused, with what changed, if another was published since.
             #[arg(long)]
             base: Option<u32>,
+            /// The site's public address, where dist/ is served (kept in the store; once is
+            /// enough): share cards, canonical links and oEmbed need it.
+            #[arg(long)]
+            site_url: Option<String>,
         },
         /// Lists every version of chart ID: date, publisher, note and changes.
         History {
@@ -99,6 +103,10 @@ mod cli {
             /// The newsroom's credentials file (`credential add`): turns publishing on.
             #[arg(long)]
             credentials: Option<PathBuf>,
+            /// The site's public address (kept in the store), for oEmbed and share cards; else
+            /// the store's, else this server's own.
+            #[arg(long)]
+            site_url: Option<String>,
         },
         /// Manages who may publish.
         Credential {
@@ -152,7 +160,11 @@ mod cli {
                 note,
                 by,
                 base,
+                site_url,
             } => {
+                if let Some(url) = site_url {
+                    store::set_site_url(&dir, &url)?;
+                }
                 let text = std::fs::read_to_string(&spec)
                     .map_err(|e| format!("{}: {e}", spec.display()))?;
                 let req = Request {
@@ -206,6 +218,7 @@ mod cli {
                 port,
                 host,
                 credentials,
+                site_url,
             } => {
                 if !dist.join("embed.html").exists() {
                     return Err(format!(
@@ -214,6 +227,13 @@ mod cli {
                     ));
                 }
                 std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                if let Some(url) = &site_url {
+                    store::set_site_url(&dir, url)?;
+                }
+                let site = match site_url {
+                    Some(url) => Some(url),
+                    None => store::site_url(&dir).map_err(|e| e.to_string())?,
+                };
                 let credentials = credentials
                     .map(|f| {
                         serve::credentials::Credentials::read(&f)
@@ -226,6 +246,7 @@ mod cli {
                     store: dir,
                     addr: std::net::SocketAddr::new(host, port),
                     credentials,
+                    site,
                 };
                 serve::run(opts, |addr| {
                     // One line on stdout, for scripts and tests to read the address from.

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod credentials;
 pub mod files;
+pub mod oembed;
 
 use std::io;
 use std::net::SocketAddr;
@@ -22,6 +23,9 @@ pub struct Options {
     pub addr: SocketAddr,
     /// Who may publish; publishing is off without.
     pub credentials: Option<credentials::Credentials>,
+    /// The site's public address (`https://charts.example.org/oc/`); else the store's
+    /// `site.json`, else `http://` and the request's `Host`.
+    pub site: Option<String>,
 }
 
 /// Serves until the process ends, with a few worker threads; calls `ready` with the address
@@ -89,6 +93,44 @@ fn respond(mut req: tiny_http::Request, opts: &Options, cache: &files::GzipCache
     let url = req.url().to_owned();
     let path = url.split(['?', '#']).next().unwrap_or("/").to_owned();
     let method = req.method().as_str().to_owned();
+    let query = url.split_once('?').map(|(_, q)| q).unwrap_or("");
+    let oembed_id = path
+        .strip_prefix("/charts/")
+        .and_then(|p| p.strip_suffix("/oembed.json"));
+    if path == "/oembed" || oembed_id.is_some() {
+        let site = match &opts.site {
+            Some(s) => s.clone(),
+            None => match header(&req, "Host").filter(|h| {
+                h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+            }) {
+                Some(host) => format!("http://{host}/"),
+                None => String::new(),
+            },
+        };
+        let (status, body) = oembed::answer(&opts.store, &site, query, oembed_id);
+        let res = match body {
+            Some(body) => with_headers(
+                tiny_http::Response::from_data(body.to_string().into_bytes()),
+                &[
+                    ("Content-Type", "application/json".into()),
+                    ("Cache-Control", "no-cache".into()),
+                    ("X-Content-Type-Options", "nosniff".into()),
+                    ("Access-Control-Allow-Origin", "*".into()),
+                ],
+            ),
+            None => text(
+                status,
+                if status == 501 {
+                    "only format=json"
+                } else {
+                    "not found"
+                },
+            ),
+        };
+        let _ = req.respond(res.with_status_code(status));
+        return;
+    }
     if let Some(api_path) = path.strip_prefix("/api/") {
         let authorization = header(&req, "Authorization").map(str::to_owned);
         let length = header(&req, "Content-Length").and_then(|l| l.trim().parse().ok());

@@ -1,12 +1,12 @@
 //! A chart's history as a page for readers (`changes.html`): every version, latest first, with
 //! its date, note, publisher and the figures that changed, old → new. Plain HTML, no script, one
-//! stylesheet beside the charts (`changes.css`): it reads the same with JavaScript off, passes
+//! stylesheet beside the charts (`page.css`): it reads the same with JavaScript off, passes
 //! the host's strict CSP, and prints.
 
 use crate::spec::Spec;
 use crate::store::record::History;
 
-/// The history pages' stylesheet (`STORE/changes.css`): the article's system font, light and
+/// The store's pages' stylesheet (`STORE/page.css`: history pages, chart pages): the article's system font, light and
 /// dark, forced colours left to the browser.
 pub const CSS: &str = "\
 :root{color-scheme:light dark;font:1rem/1.5 \"Liberation Sans\",Arial,Helvetica,sans-serif}
@@ -15,12 +15,13 @@ h1{font-size:1.5rem;line-height:1.25}h2{font-size:1.125rem;margin:1.5rem 0 .25re
 ol{padding:0;list-style:none}li li{margin:.25rem 0}ul{padding-left:1.25rem}
 .meta{color:#595959;margin:0}.note{margin:.25rem 0}
 a{color:#1d5a8c}
+.hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (prefers-color-scheme:dark){body{color:#eee;background:#16181b}.meta{color:#b3b3b3}\
 a{color:#6eb0ec}}
 ";
 
 /// Escapes text for HTML element content and attribute values.
-fn esc(s: &str) -> String {
+pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -45,7 +46,7 @@ pub fn history(spec: &Spec, h: &History) -> String {
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
         "<title>Changes: ",
         title,
-        "</title>\n<link rel=\"stylesheet\" href=\"../changes.css\">\n</head>\n<body>\n<main>\n",
+        "</title>\n<link rel=\"stylesheet\" href=\"../page.css\">\n</head>\n<body>\n<main>\n",
         "<h1>Changes to the chart “",
         title,
         "”</h1>\n<p>",

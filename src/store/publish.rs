@@ -8,10 +8,10 @@ use crate::chart::{check_text, Chart};
 use crate::spec::error::ChartError;
 use crate::store::files::{kill_point, lock, read_optional, sweep_temporaries, write_atomic};
 use crate::store::id::check_id;
-use crate::store::page;
 use crate::store::record::{
     dates, revision_line, History, Outcome, StoredChange, Version, MAX_BY_CHARS, MAX_NOTE_CHARS,
 };
+use crate::store::{page, share};
 use serde_json::Value;
 use std::io;
 use std::path::Path;
@@ -287,42 +287,58 @@ pub fn publish(store: &Path, req: &Request, now: time::OffsetDateTime) -> Result
         o.insert("revision".into(), Value::String(line));
     }
     // The revision line is checked by the same rules as the rest.
-    Chart::from_deserializer(&value).map_err(Refused::BadSpec)?;
+    let chart = Chart::from_deserializer(&value).map_err(Refused::BadSpec)?;
+    let card = share::card_png(&chart).map_err(io_text)?;
     let mut record = serde_json::to_value(&version).map_err(io_text)?;
     if let Value::Object(o) = &mut record {
         o.insert("spec".into(), value);
     }
     let bytes = serde_json::to_vec_pretty(&record).map_err(io_text)?;
-    // The version, then the pointer to it (the commit), then what is derived from both.
+    // The version and its card, then the pointer to it (the commit), then what is derived.
+    write_atomic(&dir, &cat!(number, ".png"), &card)?;
     write_atomic(&dir, &cat!(number, ".json"), &bytes)?;
     kill_point("current.json", "before");
     write_atomic(&dir, "current.json", &bytes)?;
-    write_derived(store, &dir, req.id, &earlier, chart.spec())?;
+    write_derived(store, &dir, req.id, &earlier, &chart)?;
     Ok(record)
 }
 
-/// `history.json`, `changes.html` and the store's stylesheet from `versions`.
+/// What follows from the versions and the current chart: `history.json`, `changes.html`, the
+/// chart's page, its oEmbed answer (when the site's address is known) and the pages' stylesheet.
 fn write_derived(
     store: &Path,
     dir: &Path,
     id: &str,
     versions: &[Version],
-    spec: &crate::spec::Spec,
+    chart: &Chart,
 ) -> Result<(), Refused> {
+    let current = versions.last().map(|v| v.version).unwrap_or(0);
     let history = History {
         id: id.to_owned(),
-        current: versions.last().map(|v| v.version).unwrap_or(0),
+        current,
         versions: versions.to_vec(),
     };
     let json = serde_json::to_vec_pretty(&history).map_err(io_text)?;
     write_atomic(dir, "history.json", &json)?;
-    write_atomic(
-        dir,
-        "changes.html",
-        page::history(spec, &history).as_bytes(),
-    )?;
-    if read_optional(&store.join("changes.css"))?.as_deref() != Some(page::CSS) {
-        write_atomic(store, "changes.css", page::CSS.as_bytes())?;
+    let page = page::history(chart.spec(), &history);
+    write_atomic(dir, "changes.html", page.as_bytes())?;
+    let site = share::site_url(store)?;
+    let card = share::card_size(dir, current);
+    let index = share::chart_page(chart, id, current, card, site.as_deref());
+    write_atomic(dir, "index.html", index.as_bytes())?;
+    if let Some(site) = site.as_deref() {
+        let at = share::Address {
+            id,
+            pinned: None,
+            version: current,
+            site,
+            card,
+        };
+        let answer = share::oembed(chart, &at, None, None);
+        write_atomic(dir, "oembed.json", answer.to_string().as_bytes())?;
+    }
+    if read_optional(&store.join("page.css"))?.as_deref() != Some(page::CSS) {
+        write_atomic(store, "page.css", page::CSS.as_bytes())?;
     }
     Ok(())
 }
@@ -367,7 +383,7 @@ pub fn repair(store: &Path) -> Result<Vec<String>, Refused> {
             let all = versions(&dir, current)?;
             let latest = read_version(&dir, current)?
                 .ok_or_else(|| Refused::Io(io_text("the current version is missing")))?;
-            write_derived(store, &dir, &id, &all, latest.chart.spec())?;
+            write_derived(store, &dir, &id, &all, &latest.chart)?;
             repaired.push(id);
         }
     }
