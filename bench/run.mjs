@@ -8,7 +8,7 @@
 //   --no-build  use dist/ as it is even if src/ or www/ are newer (default: rebuild it first)
 //   --quick     a few runs of each measure, to try the harness out (not for the numbers)
 //   --json FILE also write every sample and median as JSON
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -36,6 +36,7 @@ const QUICK = args.includes("--quick");
 const JSON_OUT = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
 
 const CHARTS = ["offence-trend", "detection-rate"];
+const PUBLISHED = "offence-trend"; // also measured as a published chart, embed.html?id=…
 const UPLOT_CHARTS = ["offence-trend"]; // uPlot is a peer for the trend chart only (bars; no horizontal bars)
 const LOADS = QUICK ? 3 : 21; // fresh page loads per chart and library; the first is a warm-up, not counted
 const REDRAWS = QUICK ? 20 : 200; // timed redraws per chart and library
@@ -416,6 +417,20 @@ async function main() {
     join(site, "floor.html"),
     chartjsPage.replace(scripts, '<script defer src="floor.js"></script>'),
   );
+  // A published chart (offence-charts publish, as a newsroom would): the trend's spec as version 1
+  // of chart "offence-trend" in the store beside the copy of dist/, drawn by embed.html?id=….
+  execFileSync("cargo", ["build", "--quiet", "--bin", "offence-charts"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  execFileSync(join(ROOT, "target", "debug", "offence-charts"), [
+    "publish",
+    join(ROOT, "data", "offence-trend.json"),
+    "--id",
+    PUBLISHED,
+    "--store",
+    join(site, "charts"),
+  ]);
   const all = figures();
   for (const [file, f] of [
     ["chartjs-embed.js", chartjsFigures(all)],
@@ -491,9 +506,9 @@ async function main() {
     log(
       `2/6 first draw: ${LOADS} fresh loads × 2 charts × 2 libraries (+ uPlot for ${UPLOT_CHARTS.join(", ")}), + the floor page (first of each a warm-up)`,
     );
-    const first = { ours: {}, chartjs: {}, uplot: {}, floor: {} }; // drawn at, ms from navigation start
-    const libAt = { ours: {}, chartjs: {}, uplot: {}, floor: {} }; // the library's responseEnd, ms
-    const waterfall = { ours: {}, chartjs: {}, uplot: {}, floor: {} }; // file → [start], [end] over the counted loads
+    const first = { ours: {}, published: {}, chartjs: {}, uplot: {}, floor: {} }; // drawn at, ms from navigation start
+    const libAt = { ours: {}, published: {}, chartjs: {}, uplot: {}, floor: {} }; // the library's responseEnd, ms
+    const waterfall = { ours: {}, published: {}, chartjs: {}, uplot: {}, floor: {} }; // file → [start], [end] over the counted loads
     const shapes = {};
     const FLOOR = "offence-trend"; // the floor page draws nothing: measured once, beside this chart
     for (const c of CHARTS)
@@ -501,6 +516,7 @@ async function main() {
         "ours",
         "chartjs",
         "floor",
+        "published",
         ...(UPLOT_CHARTS.includes(c) ? ["uplot"] : []),
       ]) {
         first[lib][c] = [];
@@ -510,6 +526,7 @@ async function main() {
       for (const c of CHARTS) {
         // Each library first in turn; the floor at each place in turn among them.
         const libs = UPLOT_CHARTS.includes(c) ? ["ours", "chartjs", "uplot"] : ["ours", "chartjs"];
+        if (c === PUBLISHED) libs.push("published");
         const order = libs.map((_, k) => libs[(k + i) % libs.length]);
         if (c === FLOOR) order.splice(i % (libs.length + 1), 0, "floor");
         for (const lib of order) {
@@ -518,8 +535,9 @@ async function main() {
             chartjs: "chartjs-embed.html",
             uplot: "uplot-embed.html",
             floor: "floor.html",
+            published: "embed.html",
           }[lib];
-          const url = `${origin}/${page}?chart=${c}`;
+          const url = `${origin}/${page}?${lib === "published" ? "id" : "chart"}=${c}`;
           const r = await loadOnce(browser, url, `first draw ${lib} ${c}`);
           if (r.violations.length) problems.push(`${lib} ${c}: CSP: ${r.violations.join(", ")}`);
           shapes[`${lib} ${c}`] = `${Math.round(r.width)}×${Math.round(r.height)}`;
@@ -748,6 +766,18 @@ function table(r, { wasm, chartjsFile }) {
       "",
       up(drawn),
     );
+    if (fd.samples.published?.[c]?.length) {
+      // The same chart published (its spec fetched from the store) against the named one (its
+      // spec in the page): the goal is as fast.
+      row(
+        `  published (embed.html?id=${c}) against named`,
+        ms(drawn("published")),
+        ms(drawn("ours")),
+        ratio(drawn("published"), drawn("ours")),
+        "≈ named (≤ 1.1×)",
+        yes(drawn("published") <= 1.1 * drawn("ours")),
+      );
+    }
     const arrived = (lib) => median(fd.libraryResponseEnd[lib][c]);
     row(
       `  of which until wasm / chart.umd.min.js / uPlot.iife.min.js arrived`,
