@@ -396,22 +396,25 @@ export function startChartServer({ dist = DIST, store, credentials } = {}) {
   child.stderr.on("data", (d) => {
     stderr += d;
   });
+  let origin = "";
   return new Promise((ok, fail) => {
     let out = "";
     const timer = setTimeout(() => {
       child.kill();
       fail(new Error(`offence-charts serve did not start: ${stderr}`));
     }, 15_000);
-    child.on("exit", (code) => {
+    child.on("exit", (code, signal) => {
       clearTimeout(timer);
-      fail(new Error(`offence-charts serve exited (${code}): ${stderr}`));
+      const why = new Error(`offence-charts serve exited (${code ?? signal}): ${stderr}`);
+      if (origin) console.error(why.message); // after it started: said, for the failing test
+      fail(why);
     });
     child.stdout.on("data", (d) => {
       out += d;
       const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)\/\n/.exec(out);
       if (!m) return;
       clearTimeout(timer);
-      const origin = m[1];
+      origin = m[1];
       ok({
         origin,
         url: (path = "/") => origin + path,

@@ -4,18 +4,32 @@
 // reader opens each post in Chromium at 1280 and 360 px, with dist/ served from another origin as
 // a CDN would. An Editor's charts draw, fit, tip and tabulate; of an Author's, kses leaves the
 // chart's summary and a link to its page, which draws it.
+// A published chart (issue 20), served with its store by `offence-charts serve`: an Editor posts
+// the builder's iframe code for it (its address, no spec) and a reader sees it drawn; once a
+// correction is published by the command, the same post shows the corrected figure, the
+// correction line and a Changes link, with no edit. Of an Author's, kses leaves its title,
+// version and a link to its page.
 
 import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
+  addCredential,
   analyseCanvas,
   DIST,
   guard,
   LIGHT,
   launch,
+  publishSpec,
+  removeDir,
+  requireCli,
   requireDist,
   scrollThrough,
+  startChartServer,
   startServer,
+  storedRecord,
   trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
@@ -25,8 +39,14 @@ const KINDS = ["iframe", "script", "component"];
 const WIDTHS = [1280, 360];
 const SUMMARY = /^Chart: Online child sexual abuse offences .* rose from 1,573 .* to 1,694/;
 
-let browser, charts, wp;
+let browser, charts, wp, published, store, keys;
 const snippets = {};
+const PUBLISHED = trendSpec({
+  title: "Online abuse offences, published",
+  periods: [{ label: "2018/19" }, { label: "2019/20" }],
+  series: [{ name: "Recorded offences", values: [1420, 1537] }],
+});
+const NOTE = "The 2019-20 figure was 1,573, not 1,537";
 const posts = {}; // "editor iframe block" -> {id, link, raw}
 
 /** The post's content: the snippet in a Custom HTML block, or as classic content. */
@@ -39,14 +59,34 @@ function content(snippet, form) {
 
 before(async () => {
   requireDist();
+  requireCli();
   browser = await launch();
-  [charts, wp] = await Promise.all([startServer(DIST), startWordPress()]);
+  store = mkdtempSync(join(tmpdir(), "oc-store-"));
+  keys = mkdtempSync(join(tmpdir(), "oc-keys-"));
+  publishSpec(store, "online-abuse", PUBLISHED, { by: "Ann Editor" });
+  const { file } = addCredential(keys);
+  [charts, wp, published] = await Promise.all([
+    startServer(DIST),
+    startWordPress(),
+    startChartServer({ store, credentials: file }),
+  ]);
   const builder = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
   await builder.goto(charts.url("/builder.html"));
   await builder.waitForFunction(() => !document.getElementById("copy-component")?.disabled, null, {
     timeout: 10000,
   });
   for (const kind of KINDS) snippets[kind] = await builder.inputValue(`#code-${kind}`);
+  // The published chart's iframe code, from the builder of its chart server.
+  await builder.goto(published.url("/builder.html"));
+  await builder.waitForSelector("html[data-ready]");
+  await builder.fill("#open-id", "online-abuse");
+  await builder.press("#open-id", "Enter");
+  await builder.waitForFunction(
+    () => /embed\.html\?id=online-abuse"/.test(document.getElementById("code-iframe").value),
+    null,
+    { timeout: 10000 },
+  );
+  snippets.published = await builder.inputValue("#code-iframe");
   await builder.close();
   const writes = [];
   for (const user of ["editor", "author", "contributor"]) {
@@ -73,6 +113,10 @@ ${loader}`;
       posts.hand = p;
     }),
   );
+  for (const user of ["editor", "author"]) {
+    const body = { title: `${user} published`, content: content(snippets.published, "block") };
+    writes.push(wp.post(user, body).then((p) => (posts[`${user} published`] = p)));
+  }
   await Promise.all(writes);
 });
 
@@ -81,13 +125,16 @@ const HAND_WRITTEN = trendSpec({ title: `It's "quoted" -- and dashed...` });
 after(async () => {
   await browser?.close();
   await charts?.close();
+  await published?.close();
   await wp?.stop();
+  removeDir(store);
+  removeDir(keys);
 });
 
 /** Opens `link` as a reader (no cookies) at `width`, scrolled through; `{context, page, g}`. */
 async function read(link, width) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const g = await guard(context, [charts.origin, wp.origin]);
+  const g = await guard(context, [charts.origin, wp.origin, published.origin]);
   const page = await context.newPage();
   // Console errors, but for the favicon PHP's server does not have (WordPress's own request).
   g.errors = [];
@@ -250,4 +297,60 @@ describe("WordPress", () => {
       });
     }
   }
+  test("an Editor's iframe of a published chart draws it; a correction reaches the post", async () => {
+    const post = posts["editor published"];
+    assert.equal(post.raw, content(snippets.published, "block"), "saved as pasted");
+    assert.doesNotMatch(post.raw, /#spec=/);
+    const { context, page, g } = await read(post.link, 1280);
+    try {
+      const frame = await (await page.waitForSelector("iframe")).contentFrame();
+      assert.deepEqual(await waitForCharts(frame, 1), ["ready"]);
+      const label = () => frame.$eval("canvas.oc-canvas", (c) => c.getAttribute("aria-label"));
+      assert.match(await label(), /^Chart: Online abuse offences, published\..*1,537/);
+      const a = await analyseCanvas(frame, "canvas.oc-canvas", { rgb: LIGHT.series0 });
+      assert.equal(a.runs.length, 2, `two bars drawn, found ${JSON.stringify(a.runs)}`);
+      const [outer, inner] = await fitted(page, frame);
+      assert.ok(Math.abs(outer - inner) <= 2, `iframe ${outer} px, chart ${inner} px`);
+      clean(g);
+      // A correction, by the command; the post is not edited.
+      publishSpec(
+        store,
+        "online-abuse",
+        { ...PUBLISHED, series: [{ name: "Recorded offences", values: [1420, 1573] }] },
+        { note: NOTE },
+      );
+      const { date } = storedRecord(store, "online-abuse");
+      await page.reload();
+      const again = await (await page.waitForSelector("iframe")).contentFrame();
+      assert.deepEqual(await waitForCharts(again, 1), ["ready"]);
+      const now = await again.$eval("canvas.oc-canvas", (c) => c.getAttribute("aria-label"));
+      assert.match(now, /1,573/);
+      assert.ok(now.includes(`Corrected ${date}: ${NOTE}`), now);
+      assert.equal(await again.locator(".oc-published a").textContent(), "Changes");
+      const [fitOuter, fitInner] = await fitted(page, again);
+      assert.ok(Math.abs(fitOuter - fitInner) <= 2, `${fitOuter} px, chart ${fitInner} px`);
+      clean(g);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("what kses leaves of an Author's published chart: its title, version and a link", async () => {
+    const post = posts["author published"];
+    assert.doesNotMatch(post.raw, /<(iframe|script)\b/i, "kses stripped them");
+    const { context, page, g } = await read(post.link, 360);
+    try {
+      const text = await page.$eval(".wp-block-post-content", (c) => c.textContent);
+      assert.match(text, /Chart: Online abuse offences, published \(version 1, /);
+      assert.doesNotMatch(text, /1,537|1,573/, "no figure a correction could change");
+      const link = page.locator(`.wp-block-post-content a[href^="${published.origin}/"]`);
+      assert.equal(await link.textContent(), "Open the chart");
+      await link.click();
+      await page.waitForURL(`${published.origin}/embed.html?id=online-abuse`);
+      assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
+      clean(g);
+    } finally {
+      await context.close();
+    }
+  });
 });
