@@ -10,6 +10,7 @@
 // place, and a chart no one published says so.
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -72,6 +73,9 @@ before(async () => {
     {
       "article.html": article(`<h1>Article</h1>${codes(at, false).map(block).join("\n")}`),
       "pinned.html": article(`<h1>Archive</h1>${codes(at, true).map(block).join("\n")}`),
+      // Far below the fold: drawn only when printed (or scrolled to).
+      "print.html": article(`<h1>Long read</h1><div style="height:4000px"></div>
+${codes(at, false)[1]}`),
       "bad.html": article(`<p data-offence-chart data-chart="../x">Bad address.</p>
 <p data-offence-chart data-chart="no-such-chart">Nobody published it.</p>
 <offence-chart chart="${ID}" version="0"></offence-chart>
@@ -296,6 +300,22 @@ describe("a published chart", () => {
       ]);
       assert.deepEqual(g.foreign(), []);
       assert.deepEqual(g.pageErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("printed before it was scrolled to, the chart is in the PDF with its lines", async () => {
+    corrected();
+    const { context, page } = await open("/print.html");
+    try {
+      await page.waitForLoadState("networkidle");
+      assert.equal(await page.locator("figure.oc-chart").count(), 0, "not mounted yet");
+      const file = join(store, "..", `${ID}-print-${process.pid}.pdf`);
+      dirs.push(file);
+      await page.pdf({ path: file, format: "A4" });
+      const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+      assert.match(text, /Version 2, .*Changes/, "mounted within beforeprint, its lines under it");
     } finally {
       await context.close();
     }
