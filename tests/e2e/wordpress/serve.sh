@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests' WordPress site on loopback: MariaDB (its own data folder, socket only,
-# no network) and PHP's built-in server on 127.0.0.1:PORT, both from Debian's packages, with all
-# their data in RUN (a temporary folder). Prints "ready" once both answer, then runs until its
-# standard input closes (the test is done, or its process died however it died), stops both and
-# removes RUN.
+# no network) and PHP's built-in server on 127.0.0.1:PORT, or Apache with mod_php (apache.conf),
+# all from Debian's packages, with all their data in RUN (a temporary folder). Prints "ready" once
+# both answer, then runs until its standard input closes (the test is done, or its process died
+# however it died), stops both and removes RUN and the plugins it put in place.
 #
 # usage: serve.sh CACHE RUN PORT   (CACHE survives runs: target/wordpress)
+# environment: OC_WP_SERVER=php (the default) or apache; OC_WP_PLUGINS and OC_WP_MU_PLUGINS, folders
+# and files separated by ':', copied into the site's wp-content/plugins and mu-plugins for this run
+# (copies, not links: WordPress may delete a plugin it has uninstalled).
 #
 # CACHE holds a tree of Debian's WordPress with our wp-config.php, and the installed site: its
 # database's data folder and its users' application passwords (site-KEY.tar, KEY naming the
@@ -16,17 +19,24 @@ here=$(cd "$(dirname "$0")" && pwd)
 log() { printf 'wordpress: %s\n' "$*" >&2; }
 
 # Each server runs in its own process group (setsid), which stop() ends whole: PHP's workers too.
-pids=()
+pids=() placed=()
 stop() {
   trap - EXIT INT TERM HUP
   for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for dir in "${placed[@]}"; do rm -rf "$dir"; done
   rm -rf "$run"
 }
 trap stop EXIT
 trap 'exit 1' INT TERM HUP
 
-for need in mariadbd mariadb-install-db php /usr/share/wordpress/wp-settings.php; do
+server=${OC_WP_SERVER:-php}
+needs=(mariadbd mariadb-install-db php /usr/share/wordpress/wp-settings.php)
+if [ "$server" = apache ]; then
+  modphp=$(compgen -G '/usr/lib/apache2/modules/libphp*.so' | head -n1 || true)
+  needs+=(/usr/sbin/apache2 "${modphp:-libapache2-mod-php}")
+fi
+for need in "${needs[@]}"; do
   command -v "$need" >/dev/null || [ -e "$need" ] ||
     { log "$need is missing: run scripts/setup.sh (make setup) first"; exit 1; }
 done
@@ -86,13 +96,41 @@ else
   mysqld
 fi
 
-PHP_CLI_SERVER_WORKERS=4 setsid php -S "127.0.0.1:$port" -t "$wp" >"$run/php.log" 2>&1 &
+# The run's plugins and must-use plugins, fresh copies.
+place() {
+  local into=$1 from
+  mkdir -p "$into"
+  IFS=: read -ra from <<<"$2"
+  for path in "${from[@]}"; do
+    [ -n "$path" ] || continue
+    rm -rf "${into:?}/$(basename "$path")"
+    cp -R "$path" "$into/"
+    placed+=("$into/$(basename "$path")")
+  done
+}
+place "$wp/wp-content/plugins" "${OC_WP_PLUGINS:-}"
+place "$wp/wp-content/mu-plugins" "${OC_WP_MU_PLUGINS:-}"
+
+if [ "$server" = apache ]; then
+  # Apache's workers run as www-data: they reach the database's socket through RUN, and own the
+  # run's plugins (and may remove them from plugins/, as Plugins > Delete does).
+  chmod 755 "$run"
+  chown www-data: "$wp/wp-content/plugins"
+  for dir in "${placed[@]}"; do chown -R www-data: "$dir"; done
+  OC_WP_RUN=$run OC_WP_PORT=$port OC_WP_MODPHP=$modphp \
+    setsid /usr/sbin/apache2 -f "$here/apache.conf" -DFOREGROUND >"$run/apache.log" 2>&1 &
+  serverlog=$run/apache.log
+else
+  PHP_CLI_SERVER_WORKERS=4 setsid php -S "127.0.0.1:$port" -t "$wp" >"$run/php.log" 2>&1 &
+  serverlog=$run/php.log
+fi
 pids+=($!)
 for _ in $(seq 200); do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-  kill -0 "${pids[-1]}" 2>/dev/null || { cat "$run/php.log" >&2; exit 1; }
+  kill -0 "${pids[-1]}" 2>/dev/null || { cat "$serverlog" "$run"/apache-error.log >&2 2>/dev/null; exit 1; }
   sleep 0.05
 done
+echo "$wp" >"$run/wp-dir"
 echo ready
 # Until the test closes our standard input (or dies).
 while read -r _; do :; done

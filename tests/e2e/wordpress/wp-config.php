@@ -15,6 +15,9 @@ define( 'WP_ENVIRONMENT_TYPE', 'local' );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'DISABLE_WP_CRON', true );
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
+// Plugins installed and deleted in place by the server's own user (Apache's www-data does not own
+// WordPress's files, so WordPress would otherwise ask for FTP credentials).
+define( 'FS_METHOD', 'direct' );
 foreach ( array( 'AUTH', 'SECURE_AUTH', 'LOGGED_IN', 'NONCE' ) as $k ) {
 	define( "{$k}_KEY", "oc-e2e-$k-key" );
 	define( "{$k}_SALT", "oc-e2e-$k-salt" );
