@@ -78,7 +78,7 @@ const waitText = (page, id, re) =>
   page.waitForFunction(
     ([id, source]) => new RegExp(source).test(document.getElementById(id).textContent),
     [id, re.source],
-    { timeout: 10000 },
+    { timeout: 30000 }, // a server round trip after debounces, on a loaded machine
   );
 /** Presses Tab until `id` has the focus (at most `n` times); fails if it never does. */
 async function tabTo(page, id, n = 40) {
