@@ -120,9 +120,11 @@ describe("the builder, served by the chart server", () => {
       assert.equal(await page.isVisible("#p-note"), true);
       assert.match(await text(page, "p-note-label"), /^Correction note \(required\)/);
       // Publish with no note: asked for one, the focus in its field.
+      assert.equal(await page.isVisible("#p-reopen"), false, "the chart has not moved on");
       await tabTo(page, "p-publish");
       await page.keyboard.press("Enter");
       await waitText(page, "p-error", /^A correction needs a note/);
+      assert.equal(await page.isVisible("#p-reopen"), false);
       assert.equal(await page.evaluate(() => document.activeElement.id), "p-note");
       assert.equal(await page.getAttribute("#p-error", "role"), "alert");
       await page.keyboard.type(NOTE);
