@@ -420,7 +420,7 @@ export function startChartServer({ dist = DIST, store, credentials } = {}) {
         url: (path = "/") => origin + path,
         close: () =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done(); // gone
             child.removeAllListeners("exit");
             child.on("exit", () => done());
             child.kill();
