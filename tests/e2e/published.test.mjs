@@ -180,7 +180,7 @@ describe("a published chart", () => {
     }
   });
 
-  test("a correction reaches the article on its next load, with its line and its changes", async () => {
+  test("a correction reaches the article on its next load, with its line, its changes", async () => {
     const { context, g, page } = await open("/article.html");
     try {
       await drawn(page);
@@ -264,7 +264,7 @@ describe("a published chart", () => {
     }
   });
 
-  test("the embed page by address: its heading, a bad id or version, a chart no one published", async () => {
+  test("the embed page by address: heading, bad id or version, a chart not published", async () => {
     const context = await browser.newContext({ viewport: { width: 700, height: 900 } });
     const g = await guard(context, [charts.origin]);
     const page = await context.newPage();
