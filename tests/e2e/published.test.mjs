@@ -180,7 +180,7 @@ describe("a published chart", () => {
     }
   });
 
-  test("a correction reaches the article on its next load, with its line, its changes", async () => {
+  test("a correction reaches the article on its next load, its line and changes", async () => {
     const { context, g, page } = await open("/article.html");
     try {
       await drawn(page);
