@@ -6,29 +6,27 @@
 //! chart ([`frame`]), the plot of each kind ([`trend`], [`rate`]) and the scene they fill
 //! ([`scene`]). May use `text`, `spec` and `describe`; never `paint` or `web`.
 
-pub mod annotate;
-pub mod columns;
-pub mod frame;
-pub mod measure;
-pub mod rate;
-pub mod scale;
-pub mod scene;
-pub mod trend;
+mod annotate;
+mod columns;
+mod frame;
+mod measure;
+mod rate;
+mod scale;
+mod scene;
+mod trend;
+
+pub use frame::{Sizes, PHONE_BELOW};
+pub use measure::{Approximate, Font, Measure, FONT_FAMILY};
+pub use scene::{Align, Ink, MarkBox, Marker, Marks, Scene, Shape, Texture};
+pub use trend::{prepare, Prepared, PLOT_HEIGHT_RATIO};
 
 use crate::describe::source_line;
 use crate::spec::{Kind, Spec};
-use frame::{text_block, Sizes, MAX_WIDTH, MIN_WIDTH};
-use measure::Measure;
-use scene::{Ink, Scene};
+use frame::{text_block, MAX_WIDTH, MIN_WIDTH};
 
 /// Lays out `spec` (already validated) at `width` CSS px, with the trend's figures prepared once
 /// beforehand (see [`trend::prepare`]). The height follows from the content.
-pub fn layout(
-    spec: &Spec,
-    prep: &crate::layout::trend::Prepared,
-    width: f64,
-    m: &dyn Measure,
-) -> Scene {
+pub fn layout(spec: &Spec, prep: &trend::Prepared, width: f64, m: &dyn Measure) -> Scene {
     let width = if width.is_finite() {
         width.clamp(MIN_WIDTH, MAX_WIDTH)
     } else {

@@ -11,7 +11,7 @@ use crate::layout::measure::{ellipsize, wrap, Font, Measure};
 use crate::layout::scale::Scale;
 use crate::layout::scene::{Align, Ink, MarkBox, Marker, Marks, Shape, Texture};
 use crate::spec::{Annotation, Mark, Spec};
-use crate::text::number::count_tick;
+use crate::text::count_tick;
 
 /// Most periods drawn as bars under `mark: auto`.
 pub const AUTO_BAR_LIMIT: usize = 24;

@@ -3,10 +3,12 @@
 //! send them ([`files`]), the API ([`api`]), the newsroom's credentials ([`credentials`]).
 //! Native only; uses `store` and everything below it.
 
-pub mod api;
-pub mod credentials;
-pub mod files;
-pub mod oembed;
+mod api;
+mod credentials;
+mod files;
+mod oembed;
+
+pub use credentials::{add as add_credential, Credentials};
 
 use std::io;
 use std::net::SocketAddr;
