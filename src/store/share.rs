@@ -201,7 +201,7 @@ pub fn chart_page(
     let mut out = cat!(
         "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-        "<meta name=\"referrer\" content=\"no-referrer\">\n<title>",
+        "<meta name=\"referrer\" content=\"no-referrer\">\n<link rel=\"icon\" href=\"data:,\">\n<title>",
         title.clone(),
         "</title>\n<meta name=\"description\" content=\"",
         said.clone(),
