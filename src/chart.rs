@@ -1,11 +1,11 @@
 //! A validated chart: parse, validate, lay out. The entry point of the pure core.
 
-use crate::layout::measure::Measure;
-use crate::layout::scene::Scene;
-use crate::spec::error::ChartError;
-use crate::spec::json::Json;
-use crate::spec::limits::MAX_SPEC_BYTES;
+use crate::layout::Measure;
+use crate::layout::Scene;
+use crate::spec::ChartError;
+use crate::spec::Json;
 use crate::spec::Spec;
+use crate::spec::MAX_SPEC_BYTES;
 use serde::{Deserialize, Deserializer};
 
 /// The named charts built into the native crate (the CLI, tests), with their spec text from
@@ -33,20 +33,20 @@ pub fn named_spec(name: &str) -> Result<&'static str, ChartError> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
     spec: Spec,
-    prepared: crate::layout::trend::Prepared,
+    prepared: crate::layout::Prepared,
 }
 
 impl Chart {
     /// Validates `spec`.
     pub fn new(spec: Spec) -> Result<Chart, ChartError> {
-        crate::spec::rules::validate(&spec)?;
-        let prepared = crate::layout::trend::prepare(&spec);
+        crate::spec::validate(&spec)?;
+        let prepared = crate::layout::prepare(&spec);
         Ok(Chart { spec, prepared })
     }
 
     /// Reads and validates a parsed JSON value (taken apart as it is read).
     pub fn from_value(value: Json) -> Result<Chart, ChartError> {
-        Chart::new(crate::spec::read::spec(value)?)
+        Chart::new(crate::spec::read_spec(value)?)
     }
 
     /// Reads a spec from any serde deserializer (a `serde_json::Value`, say), then validates it.
@@ -114,7 +114,7 @@ impl Chart {
             w += step;
         }
         // Between two widths tried, the plot may grow by its share of the width step.
-        tallest + (step * crate::layout::trend::PLOT_HEIGHT_RATIO).ceil()
+        tallest + (step * crate::layout::PLOT_HEIGHT_RATIO).ceil()
     }
 }
 
@@ -146,7 +146,7 @@ pub fn check_text(text: &str) -> Result<(), ChartError> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::layout::measure::Approximate;
+    use crate::layout::Approximate;
 
     #[test]
     fn tallest_holds_every_width_between() {

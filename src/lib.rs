@@ -41,28 +41,41 @@ mod web;
 
 pub use chart::Chart;
 pub use describe::{source_line, summary, table, tip, Focus, Table, Tip, MAX_TABLE_ROWS};
-pub use layout::frame::{Sizes, PHONE_BELOW};
-pub use layout::measure::{Approximate, Font, Measure, FONT_FAMILY};
-pub use layout::scene::{Align, Ink, MarkBox, Marks, Scene, Shape};
-pub use paint::draw::{draw, Surface};
-pub use paint::theme::Theme;
-pub use spec::error::ChartError;
-pub use spec::limits;
+pub use layout::{
+    Align, Approximate, Font, Ink, MarkBox, Marks, Measure, Scene, Shape, Sizes, FONT_FAMILY,
+    PHONE_BELOW,
+};
+pub use paint::{draw, Surface, Theme};
+pub use spec::ChartError;
 pub use spec::{Category, Figure, Kind, Mark, Period, Series, Source, Spec, NAMED_CHARTS};
-pub use web::shared_js;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use changes::{between as changes_between, Change, Weight};
 #[cfg(not(target_arch = "wasm32"))]
 pub use chart::{named_spec, NAMED};
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
-pub use describe::claims::{check as check_claims, Claim, Verdict};
+pub use describe::{check_claims, Claim, Verdict};
 #[cfg(not(target_arch = "wasm32"))]
-pub use layout::measure::native::FontMeasure;
+pub use paint::FontMeasure;
 #[cfg(not(target_arch = "wasm32"))]
-pub use paint::render::{svg_to_png, to_svg, to_svg_sized, MAX_PNG_PIXELS};
+pub use paint::{svg_to_png, to_svg, to_svg_sized, MAX_PNG_PIXELS};
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub use release::{find as find_figures, periods, Bound, FigureKind, Found};
 
 #[cfg(target_arch = "wasm32")]
 pub use web::{open_chart, render_chart, ChartView};
+
+/// The documented limits on a spec (`docs/spec.md`): past any of them a spec is refused.
+pub mod limits {
+    pub use crate::spec::{
+        MAX_ANNOTATIONS, MAX_CATEGORIES, MAX_LABEL_CHARS, MAX_NOTES, MAX_PERIODS, MAX_POINTS,
+        MAX_REVISION_CHARS, MAX_SERIES, MAX_SOURCES, MAX_SPEC_BYTES, MAX_TEXT_CHARS,
+        MAX_TITLE_CHARS, MAX_VALUE,
+    };
+}
+
+/// `www/shared.js`, the values the site's JavaScript shares with the core, as Rust writes it.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shared_js {
+    pub use crate::web::shared_js_module as module;
+}

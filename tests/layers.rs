@@ -1,5 +1,6 @@
 //! The crate's layers (see `src/lib.rs`) as a test: a module may name only modules of its own
-//! layer or the layers below it, and the modules' imports form no cycle. Reads `src/` as text:
+//! layer or the layers below it, another layer only through its front (what its `mod.rs`
+//! exports, never a path into one of its files), and the modules' imports form no cycle. Reads `src/` as text:
 //! every `crate::…` path outside comments counts, `use` lines and inline paths alike.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -80,6 +81,7 @@ fn imports_run_only_downwards_and_form_no_cycle() {
     let known: BTreeSet<String> = files.iter().map(|f| module_of(&src, f)).collect();
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut upward = Vec::new();
+    let mut past_fronts = Vec::new();
     for file in &files {
         let module = module_of(&src, file);
         let layer = module.split("::").next().unwrap().to_owned();
@@ -87,6 +89,10 @@ fn imports_run_only_downwards_and_form_no_cycle() {
         let text = std::fs::read_to_string(file).unwrap();
         for target in named_modules(&text, &known) {
             let target_layer = target.split("::").next().unwrap();
+            // Another layer is used through its front (its mod.rs): never a path into its files.
+            if target_layer != layer && target.contains("::") {
+                past_fronts.push(format!("{module} -> crate::{target}::…"));
+            }
             match rank(target_layer) {
                 Some(r) if r > own => upward.push(format!("{module} -> {target}")),
                 Some(_) => {}
@@ -101,6 +107,10 @@ fn imports_run_only_downwards_and_form_no_cycle() {
     assert!(
         upward.is_empty(),
         "imports from a lower layer to a higher one: {upward:#?}"
+    );
+    assert!(
+        past_fronts.is_empty(),
+        "paths into another layer's files (use what its mod.rs exports): {past_fronts:#?}"
     );
     // Depth-first search for a cycle.
     fn visit(

@@ -284,6 +284,10 @@ fn publishing_is_off_without_credentials() {
 fn the_store_and_site_with_the_headers_a_host_should_send() {
     let (s, _) = start("files", false);
     let store = s.dir.join("store");
+    std::fs::create_dir_all(store.join("trend")).unwrap();
+    // Files a newsroom might leave in the store's folder by mistake are never served.
+    std::fs::write(store.join("credentials"), "Ann\tsecret").unwrap();
+    std::fs::write(store.join("trend/notes.txt"), "draft").unwrap();
     let spec = s.dir.join("trend.json");
     std::fs::write(&spec, TREND).unwrap();
     let o = Command::new(BIN)

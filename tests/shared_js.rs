@@ -2,6 +2,8 @@
 //! while the checked-in file differs from what the core generates, and rewrites it when run with
 //! `UPDATE_SHARED_JS=1`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use offence_charts::shared_js::module;
 use std::path::Path;
 

@@ -236,8 +236,7 @@ mod cli {
                 };
                 let credentials = credentials
                     .map(|f| {
-                        serve::credentials::Credentials::read(&f)
-                            .map_err(|e| format!("{}: {e}", f.display()))
+                        serve::Credentials::read(&f).map_err(|e| format!("{}: {e}", f.display()))
                     })
                     .transpose()?;
                 let publishing = credentials.as_ref().map(|c| c.len()).unwrap_or(0);
@@ -265,7 +264,7 @@ mod cli {
             Command::Credential {
                 action: Credential::Add { name, file },
             } => {
-                let token = serve::credentials::add(&file, &name)
+                let token = serve::add_credential(&file, &name)
                     .map_err(|e| format!("{}: {e}", file.display()))?;
                 println!("{token}");
                 eprintln!(

@@ -316,8 +316,8 @@ mod tests {
             "offence-trend" => include_str!("../../data/offence-trend.json"),
             _ => include_str!("../../data/detection-rate.json"),
         };
-        let value: crate::spec::json::Json = serde_json::from_str(text).unwrap();
-        crate::spec::read::spec(value).unwrap()
+        let value: crate::spec::Json = serde_json::from_str(text).unwrap();
+        crate::spec::read_spec(value).unwrap()
     }
 
     fn texts(c: &[Change]) -> Vec<(Weight, &str)> {

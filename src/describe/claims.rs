@@ -6,7 +6,7 @@
 
 use crate::describe::rate_of;
 use crate::spec::{Kind, Spec};
-use crate::text::number::{count, one_decimal};
+use crate::text::{count, one_decimal};
 
 /// Whether a claim holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

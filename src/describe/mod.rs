@@ -2,10 +2,12 @@
 //! and detection rates worked out from counts.
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
-pub mod claims;
+mod claims;
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub use claims::{check as check_claims, Claim, Verdict};
 
 use crate::spec::{Annotation, Category, Figure, Kind, Spec};
-use crate::text::number::{change, count, flagged, percent};
+use crate::text::{change, count, flagged, percent};
 
 /// Which figure of the spec a mark stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +59,7 @@ impl Rate {
     pub fn label(&self) -> String {
         let whole_published = !self.computed && self.value.fract() == 0.0;
         let text = if whole_published {
-            crate::text::number::percent_tick(self.value)
+            crate::text::percent_tick(self.value)
         } else {
             percent(self.value)
         };

@@ -2,8 +2,8 @@
 //! the category each marks, its text beside the marker where it fits and, where it does not
 //! (phones, crowded periods), listed under the chart by number.
 
-use crate::layout::frame::{line_height, text_block, Sizes};
-use crate::layout::measure::{Font, Measure};
+use crate::layout::frame::{line_height, Block, Frame, Sizes};
+use crate::layout::measure::Font;
 use crate::layout::scene::{Align, Ink, Marker, Shape};
 use crate::spec::Spec;
 
@@ -26,15 +26,9 @@ pub struct Anchor {
 /// Draws the markers at `anchors` from the row at `top`: each whose text fits beside it on a row
 /// of its own with that text, the others side by side on one row after them. Returns the y below
 /// the rows and the annotations left to list under the chart.
-pub fn markers(
-    spec: &Spec,
-    anchors: &[Anchor],
-    top: f64,
-    width: f64,
-    sz: Sizes,
-    shapes: &mut Vec<Shape>,
-    m: &dyn Measure,
-) -> (f64, Vec<usize>) {
+pub fn markers(spec: &Spec, anchors: &[Anchor], top: f64, f: &mut Frame) -> (f64, Vec<usize>) {
+    let (width, sz, m) = (f.width, f.sz, f.m);
+    let shapes = &mut f.shapes;
     let text_of = |a: &Anchor| {
         spec.annotations
             .get(a.k)
@@ -77,14 +71,9 @@ pub fn markers(
 /// Draws the markers at their own `anchors` (a rate chart's, after each category's label), side
 /// by side where several mark one category, each with its text where it fits before the next
 /// and the right edge; returns the annotations left to list under the chart.
-pub fn inline(
-    spec: &Spec,
-    anchors: &[Anchor],
-    width: f64,
-    sz: Sizes,
-    shapes: &mut Vec<Shape>,
-    m: &dyn Measure,
-) -> Vec<usize> {
+pub fn inline(spec: &Spec, anchors: &[Anchor], f: &mut Frame) -> Vec<usize> {
+    let (width, sz, m) = (f.width, f.sz, f.m);
+    let shapes = &mut f.shapes;
     let mut listed = Vec::new();
     let mut last = (f64::NEG_INFINITY, f64::NAN); // (x, y) of the last marker
     for (i, a) in anchors.iter().enumerate() {
@@ -150,15 +139,8 @@ fn marker(k: usize, x: f64, y: f64, sz: Sizes, shapes: &mut Vec<Shape>) {
 pub const ROW: f64 = 2.0 * R + 6.0;
 
 /// Lists annotations `listed` under the chart from `y`, "1  text" each; returns the y below.
-pub fn list(
-    spec: &Spec,
-    listed: &[usize],
-    y: f64,
-    width: f64,
-    sz: Sizes,
-    shapes: &mut Vec<Shape>,
-    m: &dyn Measure,
-) -> f64 {
+pub fn list(spec: &Spec, listed: &[usize], y: f64, f: &mut Frame) -> f64 {
+    let sz = f.sz;
     let mut y = y;
     for &k in listed {
         let Some(a) = spec.annotations.get(k) else {
@@ -168,7 +150,7 @@ pub fn list(
             bold: true,
             ..sz.small
         };
-        shapes.push(Shape::Text {
+        f.shapes.push(Shape::Text {
             x: 0.0,
             y,
             text: cat!(k + 1),
@@ -176,18 +158,16 @@ pub fn list(
             ink: Ink::Text,
             align: Align::Left,
         });
-        y = text_block(
-            shapes,
-            a.text.trim(),
-            sz.small,
-            Ink::Text,
-            16.0,
-            y,
-            width - 16.0,
-            4,
-            m,
-        )
-        .max(y + line_height(sz.small))
+        let note = Block {
+            font: sz.small,
+            ink: Ink::Text,
+            x: 16.0,
+            width: f.width - 16.0,
+            max_lines: 4,
+        };
+        y = f
+            .text(a.text.trim(), note, y)
+            .max(y + line_height(sz.small))
             + 2.0;
     }
     y

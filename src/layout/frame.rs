@@ -63,29 +63,66 @@ pub fn line_height(font: Font) -> f64 {
     (font.size * 1.3).round()
 }
 
-/// Wraps `text` into at most `max_lines` lines of `width` at (`x`, `y`); returns the y below it.
-#[allow(clippy::too_many_arguments)]
-pub fn text_block(
-    shapes: &mut Vec<Shape>,
-    text: &str,
-    font: Font,
-    ink: Ink,
-    x: f64,
-    mut y: f64,
-    width: f64,
-    max_lines: usize,
-    m: &dyn Measure,
-) -> f64 {
-    for line in wrap(text, font, width, max_lines, m) {
-        shapes.push(Shape::Text {
-            x,
-            y,
-            text: line,
+/// What the parts of one layout share: the chart's width, the sizes for it, the measure, and
+/// the shapes laid out so far (in painting order).
+pub struct Frame<'a> {
+    /// The chart's width, CSS px.
+    pub width: f64,
+    /// Font sizes for that width.
+    pub sz: Sizes,
+    /// How wide text is.
+    pub m: &'a dyn Measure,
+    /// The shapes so far.
+    pub shapes: Vec<Shape>,
+}
+
+/// How a block of wrapped text is set.
+#[derive(Debug, Clone, Copy)]
+pub struct Block {
+    /// Size and weight.
+    pub font: Font,
+    /// Colour role.
+    pub ink: Ink,
+    /// Left edge, CSS px.
+    pub x: f64,
+    /// Width it wraps to.
+    pub width: f64,
+    /// Most lines (the last ends in "…" if the text is longer).
+    pub max_lines: usize,
+}
+
+impl Frame<'_> {
+    /// A block the chart's whole width.
+    pub fn full(&self, font: Font, ink: Ink, max_lines: usize) -> Block {
+        Block {
             font,
             ink,
-            align: Align::Left,
-        });
-        y += line_height(font);
+            x: 0.0,
+            width: self.width,
+            max_lines,
+        }
     }
-    y
+
+    /// Wraps `text` as `block` says, its first line's top at `y`; returns the y below it.
+    pub fn text(&mut self, text: &str, block: Block, mut y: f64) -> f64 {
+        let Block {
+            font,
+            ink,
+            x,
+            width,
+            max_lines,
+        } = block;
+        for line in wrap(text, font, width, max_lines, self.m) {
+            self.shapes.push(Shape::Text {
+                x,
+                y,
+                text: line,
+                font,
+                ink,
+                align: Align::Left,
+            });
+            y += line_height(font);
+        }
+        y
+    }
 }

@@ -4,8 +4,8 @@
 use crate::describe::Focus;
 use crate::describe::{category_detail, rate_of};
 use crate::layout::annotate::{inline, Anchor, ROW};
-use crate::layout::frame::{line_height, text_block, Sizes};
-use crate::layout::measure::{wrap, Measure};
+use crate::layout::frame::{line_height, Block, Frame};
+use crate::layout::measure::wrap;
 use crate::layout::scene::{Align, Ink, MarkBox, Marks, Shape, Texture};
 use crate::spec::Spec;
 
@@ -13,14 +13,8 @@ const BAR_H: f64 = 26.0;
 
 /// Lays out the rate plot from `top`; returns the y below it, a mark per category and the
 /// annotations to list under the chart.
-pub fn layout(
-    spec: &Spec,
-    shapes: &mut Vec<Shape>,
-    top: f64,
-    width: f64,
-    sz: Sizes,
-    m: &dyn Measure,
-) -> (f64, Marks, Vec<usize>) {
+pub fn layout(spec: &Spec, f: &mut Frame, top: f64) -> (f64, Marks, Vec<usize>) {
+    let (width, sz, m) = (f.width, f.sz, f.m);
     let (x0, x1) = (0.0, width - 2.0);
     let span = x1 - x0;
     let mut y = top;
@@ -45,25 +39,22 @@ pub fn layout(
                 }
             }
         }
-        y = text_block(
-            shapes,
-            c.label.trim(),
-            label_font,
-            Ink::Text,
-            x0,
-            y,
+        let label = Block {
+            font: label_font,
+            ink: Ink::Text,
+            x: x0,
             width,
-            3,
-            m,
-        ) + 3.0;
+            max_lines: 3,
+        };
+        y = f.text(c.label.trim(), label, y) + 3.0;
         let bar_top = y;
-        shapes.push(Shape::Rect {
+        f.shapes.push(Shape::Rect {
             rect: [x0, bar_top, x1, bar_top + BAR_H],
             ink: Ink::Track,
             hatched: false,
             texture: Texture::None,
         });
-        shapes.push(Shape::Line {
+        f.shapes.push(Shape::Line {
             from: (x0 + 0.5, bar_top - 3.0),
             to: (x0 + 0.5, bar_top + BAR_H + 3.0),
             ink: Ink::Axis,
@@ -74,7 +65,7 @@ pub fn layout(
         let end = x0 + span * (value / 100.0).clamp(0.0, 1.0);
         if end > x0 {
             let approx = rate.as_ref().map(|r| r.approximate).unwrap_or(false);
-            shapes.push(Shape::Rect {
+            f.shapes.push(Shape::Rect {
                 rect: [x0, bar_top, end, bar_top + BAR_H],
                 ink: Ink::Series(0),
                 hatched: approx,
@@ -93,7 +84,7 @@ pub fn layout(
             } else {
                 (x1 - 8.0, Ink::Text, Align::Right)
             };
-            shapes.push(Shape::Text {
+            f.shapes.push(Shape::Text {
                 x,
                 y: ty,
                 text,
@@ -105,7 +96,14 @@ pub fn layout(
         y = bar_top + BAR_H + 4.0;
         let detail = category_detail(c);
         if !detail.is_empty() {
-            y = text_block(shapes, &detail, sz.small, Ink::Muted, x0, y, width, 3, m);
+            let small = Block {
+                font: sz.small,
+                ink: Ink::Muted,
+                x: x0,
+                width,
+                max_lines: 3,
+            };
+            y = f.text(&detail, small, y);
         }
         boxes.push(MarkBox {
             hit: [x0, row_top, x1, y],
@@ -116,7 +114,7 @@ pub fn layout(
     }
     // The scale's ends under the bars (each track is the full 0–100 %).
     let ty = y - 8.0;
-    shapes.push(Shape::Text {
+    f.shapes.push(Shape::Text {
         x: x0,
         y: ty,
         text: "0 %".into(),
@@ -124,7 +122,7 @@ pub fn layout(
         ink: Ink::Muted,
         align: Align::Left,
     });
-    shapes.push(Shape::Text {
+    f.shapes.push(Shape::Text {
         x: x1,
         y: ty,
         text: "100 %".into(),
@@ -132,6 +130,6 @@ pub fn layout(
         ink: Ink::Muted,
         align: Align::Right,
     });
-    let listed = inline(spec, &anchors, width, sz, shapes, m);
+    let listed = inline(spec, &anchors, f);
     (ty + line_height(sz.small), Marks::Boxes(boxes), listed)
 }

@@ -66,7 +66,7 @@ fn nice_step(raw: f64) -> f64 {
 /// 2.6 KB of the wasm.
 pub fn magnitude(x: f64) -> f64 {
     if x >= 1.0 {
-        return crate::text::number::power_of_ten_at_most(x).0;
+        return crate::text::power_of_ten_at_most(x).0;
     }
     let mut p = 1.0f64;
     // At most 309 steps: below f64::MIN_POSITIVE (subnormals) the answer would be inexact.

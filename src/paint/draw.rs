@@ -1,9 +1,10 @@
 //! Painting a [`Scene`] on any plotters [`DrawingBackend`]: the canvas in the browser, SVG
 //! natively.
 
-use crate::layout::measure::FONT_FAMILY;
-use crate::layout::scene::{dashes, hatch_lines, Align, Ink, Scene, Shape};
-use crate::paint::theme::{dash_pattern, Rgb, Theme};
+use super::geometry::{dashes, hatch_lines, marker_polygon, texture_lines};
+use super::theme::{dash_pattern, Rgb, Theme};
+use crate::layout::FONT_FAMILY;
+use crate::layout::{Align, Ink, Scene, Shape};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor, ShapeStyle, TextStyle};
 use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
@@ -101,7 +102,7 @@ pub fn draw<DB: DrawingBackend>(
                     rule(db, (px(*l), px(*t)), (px(*r), px(*t)), c, stroke(2.0))?;
                 } else {
                     db.draw_rect((px(*l), px(*t)), (px(*r), px(*b)), &fill(c), true)?;
-                    for (a, z) in texture.lines([*l, *t, *r, *b]) {
+                    for (a, z) in texture_lines(*texture, [*l, *t, *r, *b]) {
                         rule(db, pt(a), pt(z), theme.background, stroke(1.0))?;
                     }
                 }
@@ -125,7 +126,7 @@ pub fn draw<DB: DrawingBackend>(
                 ink,
                 marker,
             } => {
-                let corners = marker.polygon(*at, *radius);
+                let corners = marker_polygon(*marker, *at, *radius);
                 if corners.is_empty() {
                     db.draw_circle(pt(*at), stroke(*radius), &fill(theme.color(*ink)), true)?;
                 } else {

@@ -1,10 +1,10 @@
 //! Native rendering to SVG (and PNG) for tests, `<noscript>` fallbacks and social cards.
 
+use super::FontMeasure;
+use super::Theme;
+use super::{draw, Surface};
 use crate::chart::Chart;
-use crate::layout::measure::native::FontMeasure;
-use crate::paint::draw::{draw, Surface};
-use crate::paint::theme::Theme;
-use crate::spec::error::ChartError;
+use crate::spec::ChartError;
 use plotters_svg::SVGBackend;
 
 /// Renders `chart` as an SVG document `width` CSS px wide, at its natural height.
@@ -55,10 +55,8 @@ pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ChartError> {
         font_family: "Liberation Sans".into(),
         ..usvg::Options::default()
     };
-    opt.fontdb_mut()
-        .load_font_data(crate::layout::measure::native::REGULAR.to_vec());
-    opt.fontdb_mut()
-        .load_font_data(crate::layout::measure::native::BOLD.to_vec());
+    opt.fontdb_mut().load_font_data(super::REGULAR.to_vec());
+    opt.fontdb_mut().load_font_data(super::BOLD.to_vec());
     let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| fail(&e.to_string()))?;
     let scale = if scale.is_finite() && scale > 0.0 {
         scale.min(8.0)

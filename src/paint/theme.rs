@@ -2,7 +2,7 @@
 //! each mark ≥ 3:1 against its background, series colours told apart under colour-vision
 //! deficiency.
 
-use crate::layout::scene::Ink;
+use crate::layout::Ink;
 
 /// An sRGB colour.
 pub type Rgb = (u8, u8, u8);
@@ -172,6 +172,7 @@ fn luminance((r, g, b): Rgb) -> f64 {
 }
 
 /// `c` as a CSS colour: `#rrggbb` when opaque, else `rgba(r,g,b,a)` with two decimals of alpha.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn css_color(c: Rgb, alpha: f64) -> String {
     let (r, g, b) = c;
     if alpha >= 1.0 {
@@ -192,7 +193,7 @@ pub fn css_color(c: Rgb, alpha: f64) -> String {
             ",",
             b,
             ",",
-            crate::text::number::css_number(alpha.max(0.0)),
+            crate::text::css_number(alpha.max(0.0)),
             ")"
         )
     }
@@ -202,6 +203,7 @@ pub fn css_color(c: Rgb, alpha: f64) -> String {
 mod tests {
     use super::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn css_colors() {
         assert_eq!(css_color((26, 26, 26), 1.0), "#1a1a1a");

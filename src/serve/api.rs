@@ -10,7 +10,7 @@
 
 use crate::changes::Change;
 use crate::serve::credentials::Credentials;
-use crate::spec::limits::MAX_SPEC_BYTES;
+use crate::spec::MAX_SPEC_BYTES;
 use crate::store::{self, Refused};
 use serde_json::{json, Value};
 use std::io::Read;

@@ -60,10 +60,37 @@ fn content_hashed(name: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// `3.json`: a numbered version of a published chart.
-fn numbered_version(name: &str) -> bool {
+/// `3.json`, `3.png`: a numbered version of a published chart, or its card.
+fn numbered(name: &str) -> bool {
     name.strip_suffix(".json")
+        .or_else(|| name.strip_suffix(".png"))
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `rest` (a path under `/charts/`) names a file the store publishes: `page.css`, and in
+/// a chart's folder its versions and cards (`N.json`, `N.png`), `current.json`, `history.json`,
+/// `changes.html`, `index.html` (also as the folder itself) and `oembed.json`. Anything else
+/// that may sit in the store's folder (`site.json`, a lock, a file put there by mistake) is not
+/// served.
+pub fn published_name(rest: &str) -> bool {
+    let parts: Vec<&str> = rest.split('/').collect();
+    match parts.as_slice() {
+        ["page.css"] => true,
+        [id, ""] => crate::store::check_id(id).is_ok(),
+        [id, name] => {
+            crate::store::check_id(id).is_ok()
+                && (numbered(name)
+                    || matches!(
+                        *name,
+                        "current.json"
+                            | "history.json"
+                            | "changes.html"
+                            | "index.html"
+                            | "oembed.json"
+                    ))
+        }
+        _ => false,
+    }
 }
 
 /// Decodes `%XX` escapes; `None` for a bad escape or text that is not UTF-8.
@@ -131,7 +158,7 @@ pub fn load(
         format!("\"{tag}\"")
     };
     let immutable = if store {
-        numbered_version(name)
+        numbered(name)
     } else {
         content_hashed(name)
     };
@@ -195,9 +222,20 @@ mod tests {
         assert!(content_hashed("embed-0123456789.css"));
         assert!(!content_hashed("offence-charts.js"));
         assert!(!content_hashed("embed.html"));
-        assert!(numbered_version("12.json"));
-        assert!(!numbered_version("current.json"));
-        assert!(!numbered_version(".json"));
+        assert!(numbered("12.json") && numbered("3.png"));
+        assert!(!numbered("current.json"));
+        assert!(!numbered(".json"));
+        assert!(published_name("page.css") && published_name("a-b/") && !published_name("a-b") && published_name("a/2.png"));
+        for hidden in [
+            "site.json",
+            "credentials",
+            "a/.lock",
+            "a/credentials",
+            "a/x.json",
+            "A/1.json",
+        ] {
+            assert!(!published_name(hidden), "{hidden}");
+        }
     }
 
     #[test]

@@ -3,10 +3,12 @@
 //! send them ([`files`]), the API ([`api`]), the newsroom's credentials ([`credentials`]).
 //! Native only; uses `store` and everything below it.
 
-pub mod api;
-pub mod credentials;
-pub mod files;
-pub mod oembed;
+mod api;
+mod credentials;
+mod files;
+mod oembed;
+
+pub use credentials::{add as add_credential, Credentials};
 
 use std::io;
 use std::net::SocketAddr;
@@ -165,6 +167,10 @@ fn respond(mut req: tiny_http::Request, opts: &Options, cache: &files::GzipCache
         Some(rest) => (&opts.store, rest, true),
         None => (&opts.dist, path.as_str(), false),
     };
+    if store && !files::published_name(rest) {
+        let _ = req.respond(text(404, "not found"));
+        return;
+    }
     let found = files::resolve(root, rest).and_then(|p| {
         let gzip = header(&req, "Accept-Encoding")
             .is_some_and(|a| a.split(',').any(|e| e.trim().starts_with("gzip")));

@@ -6,7 +6,7 @@ use std::fmt;
 /// Why a chart could not be drawn. `Display` gives the message shown to readers and thrown to JS.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChartError {
-    /// The spec text is not JSON, or is larger than [`crate::spec::limits::MAX_SPEC_BYTES`].
+    /// The spec text is not JSON, or is larger than [`crate::spec::MAX_SPEC_BYTES`].
     Json(String),
     /// The spec is JSON but breaks a rule of `docs/spec.md`; `path` is like `series[0].values[2]`.
     Spec {

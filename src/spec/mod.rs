@@ -4,12 +4,18 @@
 //! problem ([`path`]), the model itself ([`model`], re-exported here), its rules ([`rules`]) and
 //! limits ([`limits`]), and the one error type ([`error`]). May use `text` only.
 
-pub mod error;
-pub mod json;
-pub mod limits;
+mod error;
+mod json;
+mod limits;
 mod model;
-pub mod path;
-pub mod read;
-pub mod rules;
+mod path;
+mod read;
+mod rules;
 
+pub use error::ChartError;
+pub use json::Json;
+pub use limits::*;
 pub use model::*;
+pub use path::{cut, At};
+pub use read::spec as read_spec;
+pub use rules::validate;

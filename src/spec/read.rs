@@ -4,9 +4,9 @@
 //! Written out per struct instead of derived: serde's derives with path tracking were most of the
 //! wasm's size, and this gives the same messages in the browser and natively.
 
-use crate::spec::error::ChartError;
-use crate::spec::json::Json;
-use crate::spec::path::{cut, At};
+use crate::spec::ChartError;
+use crate::spec::Json;
+use crate::spec::{cut, At};
 use crate::spec::{fields, Annotation, Category, Figure, Kind, Mark, Period, Series, Source, Spec};
 
 type Read<T> = Result<T, ChartError>;
@@ -287,9 +287,7 @@ fn version(v: &Json, at: &At) -> Read<u32> {
 /// A whole number from 0 that points into a list: `of` says which ("a source in `sources`").
 fn index(v: &Json, at: &At, of: &str) -> Read<usize> {
     match v {
-        Json::Number(n)
-            if n.fract() == 0.0 && (0.0..=crate::spec::limits::MAX_VALUE).contains(n) =>
-        {
+        Json::Number(n) if n.fract() == 0.0 && (0.0..=crate::spec::MAX_VALUE).contains(n) => {
             Ok(*n as usize)
         }
         Json::Number(_) => Err(ChartError::spec(

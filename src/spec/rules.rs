@@ -1,11 +1,11 @@
 //! Every rule of `docs/spec.md` that types alone cannot express, each failing with the field's
 //! path.
 
-use crate::spec::error::ChartError;
-use crate::spec::limits::*;
-use crate::spec::path::At;
+use crate::spec::At;
+use crate::spec::ChartError;
+use crate::spec::*;
 use crate::spec::{Category, Figure, Kind, Spec};
-use crate::text::number::plain;
+use crate::text::plain;
 
 type Checked = Result<(), ChartError>;
 

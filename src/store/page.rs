@@ -44,7 +44,7 @@ pub fn history(spec: &Spec, h: &History) -> String {
     let mut out = cat!(
         "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-        "<title>Changes: ",
+        "<link rel=\"icon\" href=\"data:,\">\n<title>Changes: ",
         title,
         "</title>\n<link rel=\"stylesheet\" href=\"../page.css\">\n</head>\n<body>\n<main>\n",
         "<h1>Changes to the chart “",

@@ -5,7 +5,7 @@
 
 use crate::changes::{between, Change};
 use crate::chart::{check_text, Chart};
-use crate::spec::error::ChartError;
+use crate::spec::ChartError;
 use crate::store::files::{kill_point, lock, read_optional, sweep_temporaries, write_atomic};
 use crate::store::id::check_id;
 use crate::store::record::{

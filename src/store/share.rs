@@ -8,9 +8,9 @@
 
 use crate::chart::Chart;
 use crate::describe::summary;
-use crate::paint::render::{svg_to_png, to_svg_sized};
-use crate::paint::theme::Theme;
-use crate::spec::error::ChartError;
+use crate::paint::Theme;
+use crate::paint::{svg_to_png, to_svg_sized};
+use crate::spec::ChartError;
 use crate::store::files::{read_optional, write_atomic};
 use crate::store::page::esc;
 use serde_json::{json, Value};
@@ -34,7 +34,7 @@ const CARD_PAD: f64 = 24.0;
 /// The share card of `chart`: 1200 × 630 px (taller only if even a 1200 px layout is), light
 /// theme, as `offence-charts render SPEC card.png --width W --height H --scale S` draws it.
 pub fn card_png(chart: &Chart) -> Result<Vec<u8>, ChartError> {
-    let m = crate::layout::measure::native::FontMeasure::new()
+    let m = crate::paint::FontMeasure::new()
         .ok_or_else(|| ChartError::Draw("the built-in font is unreadable".into()))?;
     let fits = |w: f64| {
         let h = CARD.1 * w / CARD.0;
@@ -130,9 +130,9 @@ pub fn oembed(
         .map_or(OEMBED_WIDTH.1, |w| w.min(OEMBED_WIDTH.1))
         .floor();
     let narrowest = OEMBED_WIDTH.0.min(width);
-    let height = match crate::layout::measure::native::FontMeasure::new() {
+    let height = match crate::paint::FontMeasure::new() {
         Some(m) => chart.tallest(narrowest, width, &m),
-        None => chart.tallest(narrowest, width, &crate::layout::measure::Approximate),
+        None => chart.tallest(narrowest, width, &crate::layout::Approximate),
     };
     let height = max_height
         .filter(|h| h.is_finite() && *h > 0.0)
@@ -201,7 +201,7 @@ pub fn chart_page(
     let mut out = cat!(
         "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-        "<meta name=\"referrer\" content=\"no-referrer\">\n<title>",
+        "<meta name=\"referrer\" content=\"no-referrer\">\n<link rel=\"icon\" href=\"data:,\">\n<title>",
         title.clone(),
         "</title>\n<meta name=\"description\" content=\"",
         said.clone(),

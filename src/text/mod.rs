@@ -3,7 +3,7 @@
 //!
 //! `cat!(a, b, …)` is a new `String` of its pieces in order, and
 //! `put!(&mut out; a, b, …)` appends them to `out`. A piece is a `str`, `String`, `char`, an
-//! unsigned integer or a spec path ([`crate::spec::path::At`]). `format!` would bring Rust's
+//! unsigned integer or a spec path ([`crate::spec::At`]). `format!` would bring Rust's
 //! formatting machinery (about 4 KB) into the wasm; these compile to plain appends.
 
 /// Something `cat!` and `put!` can append to a string.
@@ -106,7 +106,13 @@ macro_rules! put {
     }};
 }
 
-pub mod number;
+mod number;
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub use number::one_decimal;
+pub use number::{
+    change, count, count_tick, css_number, flagged, percent, percent_tick, plain,
+    power_of_ten_at_most,
+};
 
 #[cfg(test)]
 mod tests {

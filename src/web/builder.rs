@@ -3,7 +3,7 @@
 //! checked against the chart's figures.
 
 use super::exports::ChartView;
-use crate::describe::claims::{check, Verdict};
+use crate::describe::{check_claims as check, Verdict};
 use crate::release::{find, Bound, FigureKind};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;

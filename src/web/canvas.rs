@@ -7,13 +7,13 @@
 //! `measureText` (plotters' DOM-span measuring would force a page layout per label and is refused
 //! by a strict `style-src`).
 
-use super::shared_js::css_font;
-use crate::layout::measure::{Font, Measure};
-use crate::layout::scene::Scene;
-use crate::paint::draw::{draw, Surface};
-use crate::paint::theme::Theme;
-use crate::spec::error::ChartError;
-use crate::text::number::css_number as decimal;
+use super::font::css_font;
+use crate::layout::Scene;
+use crate::layout::{Font, Measure};
+use crate::paint::Theme;
+use crate::paint::{draw, Surface};
+use crate::spec::ChartError;
+use crate::text::css_number as decimal;
 use plotters_backend::DrawingErrorKind;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;

@@ -5,9 +5,9 @@ use super::canvas::{paint, Bitmap, CanvasMeasure, Widths};
 use crate::chart::{check_text, Chart};
 use crate::describe::source_line;
 use crate::describe::{summary, table, tip};
-use crate::layout::scene::Scene;
-use crate::paint::theme::Theme;
-use crate::spec::error::ChartError;
+use crate::layout::Scene;
+use crate::paint::Theme;
+use crate::spec::ChartError;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -79,7 +79,7 @@ fn chart_from_json(text: &str) -> Result<Chart, ChartError> {
 /// Brings a JS value into the core through serde-wasm-bindgen, which fills the core's [`Json`]
 /// value; the core then reads it with the same paths and messages as natively.
 ///
-/// [`Json`]: crate::spec::json::Json
+/// [`Json`]: crate::spec::Json
 fn chart_from_object(value: JsValue) -> Result<Chart, ChartError> {
     Chart::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
 }

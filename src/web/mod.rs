@@ -14,7 +14,11 @@ mod builder;
 mod canvas;
 #[cfg(target_arch = "wasm32")]
 mod exports;
-pub mod shared_js;
+mod font;
+#[cfg(not(target_arch = "wasm32"))]
+mod shared_js;
 
 #[cfg(target_arch = "wasm32")]
 pub use exports::{open_chart, render_chart, ChartView};
+#[cfg(not(target_arch = "wasm32"))]
+pub use shared_js::module as shared_js_module;

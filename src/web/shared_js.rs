@@ -1,27 +1,17 @@
 //! The values the site's JavaScript shares with the core, written out as an ES module
 //! (`www/shared.js`). Rust owns each value; the JavaScript imports it from that module and never
 //! keeps a copy. `tests/shared_js.rs` fails when the checked-in module is stale and rewrites it
-//! with `UPDATE_SHARED_JS=1`.
+//! with `UPDATE_SHARED_JS=1`. Native only: the wasm never carries the generator.
 
+use super::font::css_font;
 use crate::describe::{PERIOD_HEADING, RATE_HEADINGS};
-use crate::layout::frame::{Sizes, PHONE_BELOW};
-use crate::layout::measure::{Font, FONT_FAMILY};
-use crate::paint::theme::{css_color, Theme};
+use crate::layout::FONT_FAMILY;
+use crate::layout::{Sizes, PHONE_BELOW};
+use crate::paint::{css_color, Theme};
 use crate::spec::fields;
-use crate::spec::limits::{MAX_LABEL_CHARS, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::spec::NAMED_CHARTS;
-use crate::text::number::css_number;
-
-/// The CSS `font` shorthand for `font` in [`FONT_FAMILY`], as the canvas is given it.
-pub fn css_font(font: Font) -> String {
-    cat!(
-        if font.bold { "bold" } else { "normal" },
-        " ",
-        css_number(font.size),
-        "px ",
-        FONT_FAMILY
-    )
-}
+use crate::spec::{MAX_LABEL_CHARS, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::text::css_number;
 
 /// A JS string literal (JSON's, which JS reads alike).
 fn string(s: &str) -> String {
