@@ -73,7 +73,7 @@ pub struct Frame<'a> {
     /// How wide text is.
     pub m: &'a dyn Measure,
     /// The shapes so far.
-    pub shapes: Vec<Shape>,
+    pub shapes: &'a mut Vec<Shape>,
 }
 
 /// How a block of wrapped text is set.

@@ -32,11 +32,12 @@ pub fn layout(spec: &Spec, prep: &trend::Prepared, width: f64, m: &dyn Measure) 
     } else {
         MIN_WIDTH
     };
+    let mut shapes = Vec::new();
     let mut f = Frame {
         width,
         sz: Sizes::for_width(width),
         m,
-        shapes: Vec::new(),
+        shapes: &mut shapes,
     };
     let sz = f.sz;
     let mut y = f.text(&spec.title, f.full(sz.title, Ink::Text, 4), 2.0);
@@ -63,7 +64,7 @@ pub fn layout(spec: &Spec, prep: &trend::Prepared, width: f64, m: &dyn Measure) 
     Scene {
         width,
         height: (y + 4.0).ceil(),
-        shapes: f.shapes,
+        shapes,
         marks,
     }
 }
