@@ -1,17 +1,40 @@
 //! Figures found in a press release: every number its prose offers as a figure, with the sentence
-//! it stands in, its kind (a count, a per cent rate, money, a change), the hedge that makes it
-//! approximate or a bound ("nearly", "more than", "up to"), the period phrase that goes with it
-//! and the figures that belong together ("98 … 90 per cent of which (86)").
+//! it stands in, its kind (a count, a per cent rate, money, a change, a length of time) and unit,
+//! the hedge that makes it approximate or a bound ("nearly", "more than", "up to", "an
+//! estimated", "or less"), the period phrase that goes with it and the figures that belong
+//! together ("98 … 90 per cent of which (86)").
 //!
-//! Not offered as figures: phone numbers, dates and years, hashtags, names with digits
-//! ("COVID-19"), section and group numbers ("Group 1-5"), ordinals, and anything in a web address
-//! or a fenced block. Numbers in words ("nine in ten", "four weeks") are left to the journalist.
+//! Precision first: a journalist on deadline clicks what is marked, so nothing marked may be
+//! wrong. Not offered as figures: numbers that name or locate ("Quarter 3", "Group 1 to 5",
+//! "Report: 10", "Lisnasharragh 42 Montgomery Road", "the A77", the ‘Every 9 minutes’ campaign),
+//! phone lines ("0808 1000 900", "999 calls", "the 101 non-emergency number", "Ext. 24135"),
+//! dates and years ("18 March 2020", "December 1, 2019", "2018/19", "2004-05"), lists' and pages'
+//! numbers ("1. There were…", "3.1 The statistics", "levels. 0"), footnote marks ("[5]"), ages
+//! ("aged 16 and over"), a rate's base ("per 10,000"), ordinals, hashtags, codes ("4G", "BT6"),
+//! anything in a web address or a fenced block, and periods and thresholds of time ("for four
+//! weeks", "the past 12 months", "within three minutes").
+//!
+//! Numbers in words are figures as ratios ("nine in ten": 90 %, "one in 15": 6.7 %) and shares
+//! ("a third": 33.3 %, "two-thirds", "almost half"), all approximate; with a unit ("less than
+//! one per cent", "eight percentage points", "one and half million"); as a measured length of
+//! time ("twelve days of summer"); and as a count opening a sentence ("Forty-three forces
+//! failed"). Elsewhere ("the last five years", "Group One", "the first quarter", "three parked
+//! vehicles") they are left to the journalist. A length of time is offered whole ("4 minutes
+//! and 10 seconds": 250 seconds) and only when measured ("an average of 11 seconds", "a call
+//! every 3 seconds", "12 days of extremely high demand", "an 8-second wait").
+//!
+//! A change carries its sign ("down 0.4 per cent": -0.4, "(-6.8%)": -6.8, "3,000 fewer":
+//! -3000) and its unit: a count, per cent, or percentage points (a rate's change, never a rate).
+//! A range is one figure, its value the middle of its ends ("between 24 and 26 per cent": 25,
+//! approximate, ends 24 and 26).
 //!
 //! For the builder, which starts a chart from a release: native, and in the builder's own wasm
 //! (cargo feature `builder`; the readers' wasm does not carry it). Uses only [`crate::text`].
 
+mod cues;
 mod period;
 mod scan;
+mod words;
 
 pub use period::periods;
 use scan::{numbers, Number};
@@ -19,39 +42,116 @@ use scan::{numbers, Number};
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureKind {
-    /// A number of things: `1694`, `nearly 1600`.
+    /// A number of things: `1694`, `nearly 1600`, `7.1 million`.
     Count,
-    /// A rate: `90 per cent`, `87.8%`.
+    /// A rate or share: `90 per cent`, `87.8%`, `nine in ten`, `a third`.
     Percent,
     /// An amount of money: `£30,000`, `£55k`.
     Money,
-    /// A change: "an increase of more than 23,000".
+    /// A change, in a count, per cent or percentage points ([`Found::unit`]): "an increase of
+    /// more than 23,000", "down 0.4 per cent", "up by eight percentage points".
     Change,
+    /// A length of time, measured: "an average of 11 seconds", "twelve days".
+    Duration,
 }
 
-/// How exact a figure is, from the hedge before it.
+impl FigureKind {
+    /// Its name for the builder's JavaScript: `"count"`, `"percent"`, `"money"`, `"change"`,
+    /// `"duration"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureKind::Count => "count",
+            FigureKind::Percent => "percent",
+            FigureKind::Money => "money",
+            FigureKind::Change => "change",
+            FigureKind::Duration => "duration",
+        }
+    }
+}
+
+/// How exact a figure is, from the hedge before (or after) it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
     /// No hedge: the figure as given.
     Exact,
-    /// "nearly", "almost", "about", "around", "approximately", "roughly".
+    /// "nearly", "almost", "about", "around", "approximately", "roughly", "an estimated"; and
+    /// every ratio, share in words and range ("one in five", "a third", "between 24 and 26").
     Approximate,
-    /// "more than", "over", "above", "at least": the true figure is higher.
+    /// "more than", "over", "above", "at least", "or more": the true figure (its size, for a
+    /// change) is higher.
     AtLeast,
-    /// "less than", "under", "up to", "at most": the true figure is lower.
+    /// "less than", "fewer than", "under", "up to", "at most", "or less": the true figure (its
+    /// size, for a change) is lower.
     AtMost,
+}
+
+impl Bound {
+    /// Its name for the builder's JavaScript: `"exact"`, `"approximate"`, `"atLeast"`,
+    /// `"atMost"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::Approximate => "approximate",
+            Bound::AtLeast => "atLeast",
+            Bound::AtMost => "atMost",
+        }
+    }
+}
+
+/// What a figure's value is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Things: a count, or a change in one.
+    None,
+    /// Per cent: a rate or share, or a change in per cent.
+    Percent,
+    /// Percentage points: a change in a rate.
+    Points,
+    Pound,
+    Dollar,
+    Euro,
+    Seconds,
+    Minutes,
+    Hours,
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl Unit {
+    /// Its name as the builder's JavaScript and the test corpus write it: `"per cent"`,
+    /// `"percentage points"`, `"£"`, `"$"`, `"€"`, `"seconds"` … `"years"`; none for things.
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Unit::None => return None,
+            Unit::Percent => "per cent",
+            Unit::Points => "percentage points",
+            Unit::Pound => "£",
+            Unit::Dollar => "$",
+            Unit::Euro => "€",
+            Unit::Seconds => "seconds",
+            Unit::Minutes => "minutes",
+            Unit::Hours => "hours",
+            Unit::Days => "days",
+            Unit::Weeks => "weeks",
+            Unit::Months => "months",
+            Unit::Years => "years",
+        })
+    }
 }
 
 /// One figure found in a release.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
-    /// The figure as written, from its hedge to its unit: `nearly 1600`, `90 per cent`, `£55k`.
+    /// The figure as written, from its hedge to its unit: `nearly 1600`, `90 per cent`, `£55k`,
+    /// `0.02 seconds or less`.
     pub text: String,
-    /// Its value: 1600, 90, 55000.
+    /// Its value in its unit: 1600, 90, 55000; negative for a fall; a range's middle.
     pub value: f64,
     /// What it measures.
     pub kind: FigureKind,
-    /// The hedge as written (`nearly`), if any.
+    /// The hedge as written (`nearly`, `or less`), if any.
     pub hedge: Option<String>,
     /// How exact it is.
     pub bound: Bound,
@@ -65,68 +165,41 @@ pub struct Found {
     /// For figures that belong together (a total, a share of it, the count the share stands
     /// for), the index of the first of them in the list; `None` for a figure on its own.
     pub group: Option<usize>,
+    /// What its value is counted in.
+    pub unit: Unit,
+    /// For a range, its ends: "between 24 and 26 per cent" is (24, 26).
+    pub range: Option<(f64, f64)>,
 }
-
-const HEDGES: [(&str, Bound); 14] = [
-    ("nearly", Bound::Approximate),
-    ("almost", Bound::Approximate),
-    ("about", Bound::Approximate),
-    ("around", Bound::Approximate),
-    ("approximately", Bound::Approximate),
-    ("roughly", Bound::Approximate),
-    ("more than", Bound::AtLeast),
-    ("over", Bound::AtLeast),
-    ("above", Bound::AtLeast),
-    ("at least", Bound::AtLeast),
-    ("less than", Bound::AtMost),
-    ("under", Bound::AtMost),
-    ("up to", Bound::AtMost),
-    ("at most", Bound::AtMost),
-];
-
-/// Words before a figure that make it a change.
-const CHANGES: [&str; 8] = [
-    "increase of",
-    "rise of",
-    "decrease of",
-    "fall of",
-    "drop of",
-    "up by",
-    "down by",
-    "increased by",
-];
 
 /// Every figure in `release`, in reading order.
 pub fn find(release: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for (start, end) in sentences(release) {
         let sentence = release.get(start..end).unwrap_or("");
+        let line_before = release.get(..start).unwrap_or("").rsplit('\n').next();
+        let starts_line = line_before.is_some_and(|l| l.trim().is_empty());
         let phrases = periods(sentence);
-        let numbers = numbers(sentence);
+        let numbers = numbers(sentence, starts_line);
         let first = out.len();
         for (i, n) in numbers.iter().enumerate() {
-            let (hedge, bound, from) = hedge_before(sentence, n.start);
-            let kind = if n.percent {
-                FigureKind::Percent
-            } else if n.money {
-                FigureKind::Money
-            } else if change_before(sentence, from) {
-                FigureKind::Change
-            } else {
-                FigureKind::Count
-            };
             let next = numbers.get(i + 1).map(|m| m.start);
             let prev = i.checked_sub(1).and_then(|j| numbers.get(j)).map(|m| m.end);
+            let hedge = n
+                .hedge
+                .and_then(|(a, b)| sentence.get(a..b))
+                .map(str::to_owned);
             out.push(Found {
-                text: sentence.get(from..n.end).unwrap_or("").to_owned(),
+                text: sentence.get(n.start..n.end).unwrap_or("").to_owned(),
                 value: n.value,
-                kind,
+                kind: n.kind,
                 hedge,
-                bound,
-                span: (start + from, start + n.end),
+                bound: n.bound,
+                span: (start + n.start, start + n.end),
                 sentence: sentence.trim().to_owned(),
                 period: period_for(&phrases, n, prev, next),
                 group: None,
+                unit: n.unit,
+                range: n.range,
             });
         }
         group_shares(&mut out, first, &numbers, sentence);
@@ -135,8 +208,11 @@ pub fn find(release: &str) -> Vec<Found> {
 }
 
 /// Byte ranges of the sentences of `text`: split after `.`, `!` or `?` followed by white space
-/// and a capital letter or an opening quote, and at blank lines. Web addresses and fenced blocks
-/// are sentences of their own, which hold no figures (see [`scan`]).
+/// and a capital letter or an opening quote (not after a list's number opening a line: "1. There
+/// were…"), at blank lines, and at a line break after a line that ends a sentence or a clause
+/// (`.`, `:`, a closing quote…) or before a line that opens one (a capital, a digit, a bullet).
+/// Web addresses and fenced blocks are sentences of their own, which hold no figures (see
+/// [`scan`]).
 fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -146,6 +222,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         let end_here = match c {
             // "Stop It Now! Scotland": a '!' after two capitalised words ends a name.
             '!' if capitalised_before(text, i, 2) => false,
+            '.' if list_number_before(text, i) => false,
             '.' | '!' | '?' => {
                 let mut d = 1;
                 while matches!(next(d), Some('"' | '”' | '’' | ')')) {
@@ -154,7 +231,21 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
                 matches!(next(d), Some(w) if w.is_whitespace())
                     && matches!(next(d + 1), Some(n) if n.is_uppercase() || n == '“' || n == '"')
             }
-            '\n' => next(1) == Some('\n') || next(1).is_none(),
+            '\n' => {
+                let line = text
+                    .get(..i)
+                    .unwrap_or("")
+                    .rsplit('\n')
+                    .next()
+                    .unwrap_or("");
+                let ends = line
+                    .trim_end()
+                    .ends_with(['.', '!', '?', ':', ';', '”', '"', '’', ')']);
+                let opens = next(1).is_none_or(|n| {
+                    n == '\n' || n.is_uppercase() || n.is_ascii_digit() || "•-*–“\"‘".contains(n)
+                });
+                ends || opens
+            }
             _ => false,
         };
         if end_here {
@@ -171,6 +262,18 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether the `.` at byte `at` of `text` ends a list's number opening a line: "1.", "51.".
+fn list_number_before(text: &str, at: usize) -> bool {
+    let line = text
+        .get(..at)
+        .unwrap_or("")
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    let number = line.trim_start_matches(|c: char| c.is_whitespace() || "•-*–".contains(c));
+    !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
 /// Whether the `n` words before byte `at` of `text` all start with a capital letter.
 fn capitalised_before(text: &str, at: usize, n: usize) -> bool {
     let words: Vec<&str> = text
@@ -184,31 +287,6 @@ fn capitalised_before(text: &str, at: usize, n: usize) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-}
-
-/// The hedge that ends just before byte `at` of `sentence`: (as written, its bound, where the
-/// figure's text starts).
-fn hedge_before(sentence: &str, at: usize) -> (Option<String>, Bound, usize) {
-    let before = sentence.get(..at).unwrap_or("").trim_end();
-    let lower = before.to_lowercase();
-    for (word, bound) in HEDGES {
-        if lower.ends_with(word) {
-            let from = before.len() - word.len();
-            let whole_word = before
-                .get(..from)
-                .is_none_or(|b| b.is_empty() || b.ends_with(' '));
-            if whole_word {
-                return (before.get(from..).map(str::to_owned), bound, from);
-            }
-        }
-    }
-    (None, Bound::Exact, at)
-}
-
-/// Whether the words just before byte `at` of `sentence` make the figure a change.
-fn change_before(sentence: &str, at: usize) -> bool {
-    let before = sentence.get(..at).unwrap_or("").trim_end().to_lowercase();
-    CHANGES.iter().any(|c| before.ends_with(c))
 }
 
 /// The period phrase for number `n`: the nearest phrase after it with no other figure between,
@@ -241,13 +319,14 @@ fn group_shares(out: &mut [Found], first: usize, numbers: &[Number], sentence: &
         };
         let between = sentence.get(n.end..next.start).unwrap_or("");
         let in_brackets = between.trim_end().ends_with('(');
-        if !n.percent || next.percent || next.money || !in_brackets || between.len() > 40 {
+        let share = n.kind == FigureKind::Percent && next.kind == FigureKind::Count;
+        if !share || !in_brackets || between.len() > 40 {
             continue;
         }
         // The total: the nearest plain count before the share.
         let total = (0..i)
             .rev()
-            .find(|&j| numbers.get(j).is_some_and(|m| !m.percent && !m.money));
+            .find(|&j| numbers.get(j).is_some_and(|m| m.kind == FigureKind::Count));
         let lead = total.unwrap_or(i);
         for j in [Some(lead), Some(i), Some(i + 1)].into_iter().flatten() {
             if let Some(f) = out.get_mut(first + j) {

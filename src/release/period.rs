@@ -2,7 +2,7 @@
 //! February 2020", "2018/19", "in the three months after the campaign launched", "before the
 //! campaign".
 
-use super::scan::MONTHS;
+use super::cues::is_month as month_word;
 
 /// A word of a sentence with its byte range.
 struct Word<'a> {
@@ -36,7 +36,7 @@ fn words(sentence: &str) -> Vec<Word<'_>> {
 }
 
 fn is_month(w: &Word) -> bool {
-    MONTHS.contains(&w.text.to_lowercase().as_str())
+    month_word(&w.text.to_lowercase())
 }
 
 fn is_year(w: &Word) -> bool {
