@@ -606,3 +606,25 @@ fn annotations_mark_a_period_a_range_a_figure_or_a_category() {
         assert_eq!(error(&spec), message, "{spec}");
     }
 }
+
+/// The one rule for a source's address, on the cases where the builder's checks and the crate's
+/// once disagreed (`tests/fixtures/urls.json`; the builder's JavaScript reads the same file).
+#[test]
+fn the_url_rule_on_the_shared_cases() {
+    let cases: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/urls.json")).unwrap();
+    for case in cases.as_array().unwrap() {
+        let url = case["url"].as_str().unwrap();
+        let ok = case["ok"].as_bool().unwrap();
+        let mut spec: serde_json::Value = serde_json::from_str(TREND).unwrap();
+        spec["sources"][0]["url"] = url.into();
+        let result = Chart::from_json(&spec.to_string());
+        assert_eq!(
+            result.is_ok(),
+            ok,
+            "{}: {url:?}: {:?}",
+            case["why"],
+            result.err().map(|e| e.to_string())
+        );
+    }
+}

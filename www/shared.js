@@ -40,8 +40,16 @@ export const THEMES = {
 };
 /** The spec's limits (docs/spec.md), in characters: the longest title; subtitle, note,
  * source name or quote (`text`); period label or name, category label or period, unit,
- * series name or `published` (`label`); and the most sources. */
-export const LIMITS = { title: 200, text: 500, label: 120, sources: 10 };
+ * series name or `published` (`label`); a source's address (`url`); and the most sources
+ * and notes. */
+export const LIMITS = { title: 200, text: 500, label: 120, url: 2000, sources: 10, notes: 10 };
+/** The one rule for a source's address (spec::url_problem): one of `schemes` (any case)
+ * with something after it, at most `maxLength` characters, no white space, control
+ * character or any of `forbidden`. */
+export const URL_RULE = { schemes: ["http://", "https://"], maxLength: 2000, forbidden: "\"<>" };
+/** The data table's most rows; the mark of an approximate figure. */
+export const MAX_TABLE_ROWS = 1000;
+export const APPROX = "≈";
 /** A spec's fields in the order the core reads and lists them (and docs/spec.md). */
 export const SPEC_FIELDS = [
   "version",

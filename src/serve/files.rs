@@ -225,7 +225,12 @@ mod tests {
         assert!(numbered("12.json") && numbered("3.png"));
         assert!(!numbered("current.json"));
         assert!(!numbered(".json"));
-        assert!(published_name("page.css") && published_name("a-b/") && !published_name("a-b") && published_name("a/2.png"));
+        assert!(
+            published_name("page.css")
+                && published_name("a-b/")
+                && !published_name("a-b")
+                && published_name("a/2.png")
+        );
         for hidden in [
             "site.json",
             "credentials",

@@ -1,6 +1,6 @@
 //! `offence-charts serve`: the site and the store over HTTP for a newsroom (and `make serve`),
 //! and, with credentials, the publishing API the builder uses. Static files as any host should
-//! send them ([`files`]), the API ([`api`]), the newsroom's credentials ([`credentials`]).
+//! send them (`files`), the API (`api`), the newsroom's credentials (`credentials`).
 //! Native only; uses `store` and everything below it.
 
 mod api;

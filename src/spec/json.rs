@@ -1,8 +1,8 @@
-//! A parsed JSON value: filled by any serde deserializer natively (`serde_json`), and in the
-//! browser copied from a `JSON.parse`d object by `web::value`.
+//! A parsed JSON value: filled by any serde deserializer, natively `serde_json`'s and in the
+//! browser `serde_wasm_bindgen`'s over a `JSON.parse`d object (`web/exports.rs`).
 //!
 //! One small hand-written `Deserialize` (rather than derived ones per struct) keeps the wasm light;
-//! [`crate::spec::read`] then turns a [`Json`] into a [`crate::spec::Spec`], naming the path of any
+//! [`crate::spec::read_spec`] then turns a [`Json`] into a [`crate::spec::Spec`], naming the path of any
 //! problem. Nesting is limited to [`MAX_DEPTH`], so a hostile `[[[[…` cannot exhaust the stack.
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};

@@ -11,6 +11,8 @@ pub const MAX_TEXT_CHARS: usize = 500;
 pub const MAX_LABEL_CHARS: usize = 120;
 /// Longest revision line (a correction's note with its date and count), in characters.
 pub const MAX_REVISION_CHARS: usize = 700;
+/// Longest source URL, in characters.
+pub const MAX_URL_CHARS: usize = 2000;
 /// Most notes.
 pub const MAX_NOTES: usize = 10;
 /// Most annotations.

@@ -19,3 +19,5 @@ pub use model::*;
 pub use path::{cut, At};
 pub use read::spec as read_spec;
 pub use rules::validate;
+#[cfg(not(target_arch = "wasm32"))]
+pub use rules::{url_problem, URL_FORBIDDEN, URL_SCHEMES};

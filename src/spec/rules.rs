@@ -333,29 +333,40 @@ fn figure(at: &At, f: &Figure, spec: &Spec, whole: bool) -> Checked {
     opt_text(&at.field("quote"), &f.quote, MAX_TEXT_CHARS)
 }
 
-fn check_url(at: &At, url: &str) -> Checked {
+/// The schemes a source's address may have (any case).
+pub const URL_SCHEMES: [&str; 2] = ["http://", "https://"];
+/// Characters an address may not hold, besides white space and control characters.
+pub const URL_FORBIDDEN: [char; 3] = ['"', '<', '>'];
+
+/// What is wrong with `url` as a source's address, if anything: the one rule for addresses, which
+/// the builder's JavaScript applies too (`www/shared.js`'s `URL_RULE`).
+pub fn url_problem(url: &str) -> Option<String> {
     let lower = url.trim_start().to_ascii_lowercase();
-    let scheme_ok = ["http://", "https://"]
+    let scheme_ok = URL_SCHEMES
         .iter()
         .any(|s| lower.starts_with(s) && lower.len() > s.len());
     if !scheme_ok {
-        return Err(ChartError::spec(
-            at.text(),
-            "must be an http:// or https:// address",
-        ));
+        return Some("must be an http:// or https:// address".into());
     }
-    if url.chars().count() > 2000
+    if url.chars().count() > MAX_URL_CHARS
         || url
             .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+            .any(|c| c.is_whitespace() || c.is_control() || URL_FORBIDDEN.contains(&c))
     {
-        return Err(ChartError::spec(
-            at.text(),
-            "must be a single web address of at most 2000 \
-            characters, without spaces, quotes or angle brackets",
+        return Some(cat!(
+            "must be a single web address of at most ",
+            MAX_URL_CHARS,
+            " characters, without spaces, quotes or angle brackets"
         ));
     }
-    Ok(())
+    None
+}
+
+fn check_url(at: &At, url: &str) -> Checked {
+    match url_problem(url) {
+        Some(m) => Err(ChartError::spec(at.text(), m)),
+        None => Ok(()),
+    }
 }
 
 fn text(at: &At, s: &str, max: usize, required: bool) -> Checked {

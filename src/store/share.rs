@@ -75,20 +75,11 @@ pub fn site_url(store: &Path) -> io::Result<Option<String>> {
     Ok(v.get("url").and_then(Value::as_str).map(str::to_owned))
 }
 
-/// Checks `url` (http or https, ending in `/`, no quotes, spaces or angle brackets) and keeps it
+/// Checks `url` (the spec's rule for addresses, and ending in `/`) and keeps it
 /// as the store's site address.
 pub fn set_site_url(store: &Path, url: &str) -> Result<(), String> {
-    let lower = url.to_ascii_lowercase();
-    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
-    let clean = !url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>\\".contains(c));
-    if !scheme_ok
-        || !clean
-        || !url.ends_with('/')
-        || url.len() > 2000
-        || url.matches('/').count() < 3
-    {
+    // The spec's one rule for addresses, and a folder's (the site's pages are beside it).
+    if crate::spec::url_problem(url).is_some() || !url.ends_with('/') {
         return Err(cat!(
             "the site address must be an http(s) address ending in / (where dist/ is served, \
              e.g. https://charts.example.org/oc/), not \"",

@@ -109,6 +109,8 @@ macro_rules! put {
 mod number;
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub use number::one_decimal;
+#[cfg(not(target_arch = "wasm32"))]
+pub use number::APPROX;
 pub use number::{
     change, count, count_tick, css_number, flagged, percent, percent_tick, plain,
     power_of_ten_at_most,

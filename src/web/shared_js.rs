@@ -4,14 +4,19 @@
 //! with `UPDATE_SHARED_JS=1`. Native only: the wasm never carries the generator.
 
 use super::font::css_font;
+use crate::describe::MAX_TABLE_ROWS;
 use crate::describe::{PERIOD_HEADING, RATE_HEADINGS};
 use crate::layout::FONT_FAMILY;
 use crate::layout::{Sizes, PHONE_BELOW};
 use crate::paint::{css_color, Theme};
 use crate::spec::fields;
 use crate::spec::NAMED_CHARTS;
-use crate::spec::{MAX_LABEL_CHARS, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::spec::{
+    MAX_LABEL_CHARS, MAX_NOTES, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS,
+};
+use crate::spec::{URL_FORBIDDEN, URL_SCHEMES};
 use crate::text::css_number;
+use crate::text::APPROX;
 
 /// A JS string literal (JSON's, which JS reads alike).
 fn string(s: &str) -> String {
@@ -107,7 +112,8 @@ pub fn module() -> String {
         ),
         "/** The spec's limits (docs/spec.md), in characters: the longest title; subtitle, note,",
         " * source name or quote (`text`); period label or name, category label or period, unit,",
-        " * series name or `published` (`label`); and the most sources. */",
+        " * series name or `published` (`label`); a source's address (`url`); and the most sources",
+        " * and notes. */",
         &cat!(
             "export const LIMITS = { title: ",
             css_number(MAX_TITLE_CHARS as f64),
@@ -115,10 +121,33 @@ pub fn module() -> String {
             css_number(MAX_TEXT_CHARS as f64),
             ", label: ",
             css_number(MAX_LABEL_CHARS as f64),
+            ", url: ",
+            css_number(MAX_URL_CHARS as f64),
             ", sources: ",
             css_number(MAX_SOURCES as f64),
+            ", notes: ",
+            css_number(MAX_NOTES as f64),
             " };"
         ),
+        "/** The one rule for a source's address (spec::url_problem): one of `schemes` (any case)",
+        " * with something after it, at most `maxLength` characters, no white space, control",
+        " * character or any of `forbidden`. */",
+        &cat!(
+            "export const URL_RULE = { schemes: ",
+            list(URL_SCHEMES.iter().map(|s| string(s)), 0),
+            ", maxLength: ",
+            css_number(MAX_URL_CHARS as f64),
+            ", forbidden: ",
+            string(&URL_FORBIDDEN.iter().collect::<String>()),
+            " };"
+        ),
+        "/** The data table's most rows; the mark of an approximate figure. */",
+        &cat!(
+            "export const MAX_TABLE_ROWS = ",
+            css_number(MAX_TABLE_ROWS as f64),
+            ";"
+        ),
+        &cat!("export const APPROX = ", string(APPROX), ";"),
         "/** A spec's fields in the order the core reads and lists them (and docs/spec.md). */",
         &cat!(
             "export const SPEC_FIELDS = ",

@@ -69,7 +69,7 @@ pub fn layout(spec: &Spec, prep: &Prepared, f: &mut Frame, top: f64) -> (f64, Ma
 
     bands(
         spec,
-        &mut f.shapes,
+        f.shapes,
         bars,
         (x0, x1),
         (plot_top - value_room, bottom),
