@@ -450,6 +450,9 @@ describe("WordPress plugin", () => {
     // What reached WordPress's renderer: kses took the tags, not the links' tricks.
     for (const kept of ["%22", "'onload='", "../", long, "Offence-Trend", "v=0", "evil.example@"])
       assert.ok(p.raw.includes(kept), `${kept} kept in the saved content`);
+    // The control: the same plugin takes the chart's own link.
+    const good = wp.php(`echo wp_json_encode(offence_charts_parse_link('${at}charts/${ID}/'));`);
+    assert.deepEqual(JSON.parse(good), { id: ID, version: 0 });
     await wp.rest("editor", `/wp/v2/posts/${p.id}`, {
       method: "POST",
       body: { status: "publish" },
