@@ -23,12 +23,14 @@ serve: dist
 test: setup lint test-native test-wasm test-e2e test-repro
 
 # Habits, checked without writing: Biome (biome.jsonc) formats and lints the JavaScript; rustfmt
-# (rustfmt.toml) and clippy, natively and for the wasm (with the test hooks), the Rust.
+# (rustfmt.toml) and clippy, natively and for both wasm programs (the readers' and the builder's,
+# with the test hooks), the Rust.
 lint: setup
 	biome ci
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --features test-hooks -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --features builder,test-hooks -- -D warnings
 
 test-native:
 	cargo test --quiet

@@ -4,7 +4,7 @@
 
 use super::exports::ChartView;
 use crate::describe::{check_claims as check, Verdict};
-use crate::release::{find, Bound, FigureKind};
+use crate::release::find;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -26,34 +26,33 @@ fn utf16_at(text: &str, byte: usize) -> f64 {
     head.encode_utf16().count() as f64
 }
 
-/// Every figure in the release `text`, in reading order: `[{text, value, kind, hedge, bound,
-/// start, end, sentence, period, group}]`. `kind` is `"count"`, `"percent"`, `"money"` or
-/// `"change"`; `bound` `"exact"`, `"approximate"`, `"atLeast"` or `"atMost"`; `start` and `end`
-/// are JS string indexes of `text` (`text.slice(start, end)` is the figure as written); `hedge`,
-/// `period` and `group` (the index of the first figure of its group) may be `null`.
+/// Every figure in the release `text`, in reading order: `[{text, value, kind, unit, range,
+/// hedge, bound, start, end, sentence, period, group}]`. `kind` is `"count"`, `"percent"`,
+/// `"money"`, `"change"` or `"duration"`; `unit` what a change or duration is in (`"per cent"`,
+/// `"percentage points"`, `"seconds"`, …) or `null`; `range` `[low, high]` for "between 10 and
+/// 20 per cent" (`value` is its middle) or `null`; `bound` `"exact"`, `"approximate"`,
+/// `"atLeast"` or `"atMost"`; `start` and `end` are JS string indexes of `text`
+/// (`text.slice(start, end)` is the figure as written); `hedge`, `period` and `group` (the index
+/// of the first figure of its group) may be `null`.
 #[wasm_bindgen(js_name = findFigures)]
 pub fn find_figures(text: &str) -> Array {
     find(text)
         .into_iter()
         .map(|f| {
-            let kind = match f.kind {
-                FigureKind::Count => "count",
-                FigureKind::Percent => "percent",
-                FigureKind::Money => "money",
-                FigureKind::Change => "change",
-            };
-            let bound = match f.bound {
-                Bound::Exact => "exact",
-                Bound::Approximate => "approximate",
-                Bound::AtLeast => "atLeast",
-                Bound::AtMost => "atMost",
+            let range = match f.range {
+                Some((low, high)) => {
+                    Array::of2(&JsValue::from_f64(low), &JsValue::from_f64(high)).into()
+                }
+                None => JsValue::NULL,
             };
             object(&[
                 ("text", JsValue::from_str(&f.text)),
                 ("value", JsValue::from_f64(f.value)),
-                ("kind", JsValue::from_str(kind)),
+                ("kind", JsValue::from_str(f.kind.name())),
+                ("unit", text_or_null(f.unit.name())),
+                ("range", range),
                 ("hedge", text_or_null(f.hedge.as_deref())),
-                ("bound", JsValue::from_str(bound)),
+                ("bound", JsValue::from_str(f.bound.name())),
                 ("start", JsValue::from_f64(utf16_at(text, f.span.0))),
                 ("end", JsValue::from_f64(utf16_at(text, f.span.1))),
                 ("sentence", JsValue::from_str(&f.sentence)),
