@@ -26,6 +26,7 @@ function get_option( $name, $default = false ) {
 
 require __DIR__ . '/../../wordpress-plugin/offence-charts/includes/link.php';
 
+// phpcs:ignore WordPress.WP.AlternativeFunctions.json_encode_json_encode -- no WordPress here.
 echo json_encode(
 	array(
 		'links'  => array_map( 'offence_charts_parse_link', $offence_charts_test_input['links'] ),

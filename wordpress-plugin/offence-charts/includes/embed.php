@@ -136,7 +136,7 @@ function offence_charts_meta( $host, $chart ) {
 	if ( is_array( $meta ) && isset( $meta['title'], $meta['height'] ) ) {
 		return $meta;
 	}
-	$meta = array(
+	$meta   = array(
 		/* translators: %s: the chart's ID, such as offence-trend. */
 		'title'  => sprintf( __( 'Chart %s', 'offence-charts' ), $chart['id'] ),
 		'height' => OFFENCE_CHARTS_DEFAULT_HEIGHT,

@@ -54,8 +54,10 @@ function offence_charts_check_host( $url ) {
 	if ( ! preg_match( $pattern, $url, $m ) ) {
 		return '';
 	}
-	list( , $scheme, $host, $port, $path ) = $m;
-	$host = strtolower( $host );
+	$scheme = strtolower( $m[1] );
+	$host   = strtolower( $m[2] );
+	$port   = $m[3];
+	$path   = $m[4];
 	if ( '[' !== $host[0] ) {
 		foreach ( explode( '.', $host ) as $label ) {
 			if ( '' === $label || '-' === $label[0] || '-' === substr( $label, -1 ) ) {
@@ -72,7 +74,7 @@ function offence_charts_check_host( $url ) {
 		}
 	}
 	$port = '' === $port ? '' : ':' . (int) $port;
-	return strtolower( $scheme ) . '://' . $host . $port . $path;
+	return $scheme . '://' . $host . $port . $path;
 }
 
 /**
