@@ -45,7 +45,11 @@ const TEXT_ROUNDS = QUICK ? 20 : 300;
 const SCALE_SIZES = [1_000, 100_000, 1_000_000];
 const SCALE_REDRAWS = QUICK ? 3 : 20;
 const VIEWPORT = { width: 656, height: 900 }; // the embed page's 8 px padding leaves a 640 px chart
-const GOAL_KB = 60;
+// The weight budget: one embedded chart may not grow past what it weighed when the budget was set
+// (issue 24: 70,259 B gzip); a new reader feature is paid for by a saving. The target below it is
+// 0.9 × Chart.js's page.
+const BUDGET_BYTES = 70259;
+const TARGET_KB = 64;
 const GOAL_REDRAW_MS = 1;
 const started = Date.now();
 
@@ -696,7 +700,7 @@ function table(r, { wasm, chartjsFile }) {
   section("1 Weight, KB (gzip -9, brotli q11); the files as raw / gzip / brotli");
   for (const k of ["gzip", "raw", "brotli"]) {
     const a = total(ours, k);
-    const goal = k === "gzip" ? [`≤ ${GOAL_KB} KB`, yes(a <= GOAL_KB * 1024)] : [];
+    const goal = k === "gzip" ? [`budget ≤ ${BUDGET_BYTES} B`, yes(a <= BUDGET_BYTES)] : [];
     row(
       `one embedded chart, ${k}`,
       kb(a),
@@ -704,6 +708,18 @@ function table(r, { wasm, chartjsFile }) {
       ratio(a, total(theirs, k)),
       ...(goal.length ? goal : [undefined, undefined]),
       [kb(total(uplot, k)), ratio(a, total(uplot, k))],
+    );
+  }
+  {
+    const a = total(ours, "gzip");
+    const over = a - BUDGET_BYTES;
+    row(
+      `  budget: ${BUDGET_BYTES} B, now ${a} B (${over > 0 ? "+" : ""}${over} B); target ${TARGET_KB} KB`,
+      kb(a),
+      "",
+      "",
+      `≤ ${TARGET_KB} KB`,
+      yes(a <= TARGET_KB * 1024),
     );
   }
   for (const k of ["gzip", "raw", "brotli"]) {
