@@ -49,7 +49,7 @@ const WIDTHS = [1280, 360];
 
 let browser, plain, charts, tls, wp, store;
 const sessions = {}; // role -> page, logged in
-const posts = {}; // "role block" -> {id, link, pasted}
+const posts = {}; // "role block" -> {id, link, pasted, src}
 
 /** The chart links a post can hold, on the chart host, and the iframe address each becomes. */
 const links = () => {
@@ -391,7 +391,7 @@ describe("WordPress plugin", () => {
         const link = links()[shape];
         const post = await write(role, editor, link);
         await readChart(post.link, link[1]);
-        posts[`${role} ${editor}`] = { ...post, pasted: link[0] };
+        posts[`${role} ${editor}`] = { ...post, pasted: link[0], src: link[1] };
       });
     }
   }
@@ -399,7 +399,22 @@ describe("WordPress plugin", () => {
   test("the shortcode [offence-chart id version] draws the chart, pinned", async () => {
     const content = `<p>Before the chart.</p>\n\n[offence-chart id="${ID}" version="1"]`;
     const p = await wp.post("author", { title: "author shortcode", content });
-    await readChart(p.link, `${charts.origin}/embed.html?id=${ID}&v=1`);
+    const src = `${charts.origin}/embed.html?id=${ID}&v=1`;
+    await readChart(p.link, src);
+    posts["author shortcode"] = { ...p, src };
+  });
+
+  test("in the feed, each chart is a link to its page, named by its title", async () => {
+    const feed = await (await fetch(`${wp.origin}/?feed=rss2`)).text();
+    assert.doesNotMatch(feed, /<iframe|embed-host/);
+    const items = feed.split("<item>").slice(1);
+    assert.equal(Object.keys(posts).length, 9);
+    for (const [title, post] of Object.entries(posts)) {
+      const item = items.find((i) => i.includes(`<title>${title}</title>`));
+      assert.ok(item, `${title} in the feed`);
+      const page = `${charts.origin}/charts/${ID}/${post.src.endsWith("&v=1") ? "?v=1" : ""}`;
+      assert.ok(item.includes(`<a href="${page}">${SPEC.title}</a>`), item);
+    }
   });
 
   test("a Contributor's hostile links stay text or links: no iframe, no script, no markup injected", async () => {
