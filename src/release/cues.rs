@@ -91,24 +91,36 @@ pub const CHANGE_BEFORE: [(&str, f64); 38] = [
 
 /// Verbs that, a few words before "by", make the figure after it a change ("fell slightly, by
 /// less than one per cent").
-pub const CHANGE_VERBS: [(&str, f64); 16] = [
+pub const CHANGE_VERBS: [(&str, f64); 24] = [
     ("increased", 1.0),
+    ("increasing", 1.0),
     ("rose", 1.0),
+    ("rising", 1.0),
     ("risen", 1.0),
     ("grew", 1.0),
     ("grown", 1.0),
+    ("growing", 1.0),
     ("improved", 1.0),
     ("up", 1.0),
     ("decreased", -1.0),
+    ("decreasing", -1.0),
     ("fell", -1.0),
+    ("falling", -1.0),
     ("fallen", -1.0),
     ("dropped", -1.0),
+    ("dropping", -1.0),
     ("reduced", -1.0),
+    ("reducing", -1.0),
     ("declined", -1.0),
+    ("declining", -1.0),
     ("cut", -1.0),
     ("down", -1.0),
     ("lower", -1.0),
 ];
+
+/// Words between a change's words and its figure that leave it a change: "reduced by a
+/// further 3,000".
+pub const CHANGE_FILLERS: [&str; 5] = ["a further", "another", "an additional", "an extra", "a"];
 
 /// Words just after a figure that make it a change: "a 16% decrease", "3,000 fewer", "2.5 per
 /// cent down on".

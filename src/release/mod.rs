@@ -397,4 +397,345 @@ mod tests {
         assert_eq!(f[0].value, 87.8);
         assert_eq!(&text[f[1].span.0..f[1].span.1], "12");
     }
+
+    /// Each figure as (text, value, kind, unit, bound).
+    fn rows(
+        text: &str,
+    ) -> Vec<(
+        String,
+        f64,
+        &'static str,
+        Option<&'static str>,
+        &'static str,
+    )> {
+        find(text)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.text,
+                    f.value,
+                    f.kind.name(),
+                    f.unit.name(),
+                    f.bound.name(),
+                )
+            })
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        find(text).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn names_labels_lines_lists_and_dates_are_not_figures() {
+        for text in [
+            "The Quarter 3 report covers Group 1 to 5 and Group 1 crimes in Group One.",
+            "Crimes fell in the first quarter and the third quarter of 2018-19.",
+            "999 calls rose, as did calls to 999 and to the 101 non-emergency number.",
+            "Call 101 or dial 999; 111 is for health.",
+            "1. There were fewer\n2. Then more\n3.1 The statistics",
+            "Between December 1, 2019, and January 2, 2020, officers were busy.",
+            "Adults aged 16 and over, per 10,000 population, see footnote [5].",
+            "The ‘Every 9 minutes’ campaign ran in 2018.",
+            "Lisnasharragh 42 Montgomery Road, BT6 9LD, 028 9065 0222 Ext. 24135.",
+            "Contents Page 1. Things you need to know 2 2. What is happening? 3",
+            "The A77 and the M8 were closed for four weeks in total.",
+        ] {
+            assert_eq!(texts(text), Vec::<String>::new(), "{text}");
+        }
+        // A short line's number is a count when it counts: "101 motorists".
+        assert_eq!(
+            texts("A total of 101 motorists were over the limit."),
+            ["101"]
+        );
+    }
+
+    #[test]
+    fn changes_carry_their_sign_and_unit() {
+        assert_eq!(
+            rows("Crime fell (-4.2%) and detections decreased by 1.5 percentage points."),
+            [
+                ("-4.2%".into(), -4.2, "change", Some("per cent"), "exact"),
+                (
+                    "1.5 percentage points".into(),
+                    -1.5,
+                    "change",
+                    Some("percentage points"),
+                    "exact"
+                ),
+            ]
+        );
+        assert_eq!(
+            rows("The clear up rate rose by eight percentage points to 76 per cent."),
+            [
+                (
+                    "eight percentage points".into(),
+                    8.0,
+                    "change",
+                    Some("percentage points"),
+                    "exact"
+                ),
+                (
+                    "76 per cent".into(),
+                    76.0,
+                    "percent",
+                    Some("per cent"),
+                    "exact"
+                ),
+            ]
+        );
+        assert_eq!(
+            rows("There were 3,000 fewer crimes, a 16% decrease; robbery was up 11%."),
+            [
+                ("3,000".into(), -3000.0, "change", None, "exact"),
+                ("16%".into(), -16.0, "change", Some("per cent"), "exact"),
+                ("11%".into(), 11.0, "change", Some("per cent"), "exact"),
+            ]
+        );
+        // Said by a verb a few words before "by", and past a filler.
+        assert_eq!(
+            rows("Crime fell slightly, by 2%, and was reduced by a further 3,000; rising by 16%."),
+            [
+                ("2%".into(), -2.0, "change", Some("per cent"), "exact"),
+                ("3,000".into(), -3000.0, "change", None, "exact"),
+                ("16%".into(), 16.0, "change", Some("per cent"), "exact"),
+            ]
+        );
+        // "up to X from Y" is risen to; "Up to X" alone is at most.
+        assert_eq!(
+            rows("Rates are up to 50.4 per cent from 49.3 per cent. Up to 40% were solved."),
+            [
+                (
+                    "50.4 per cent".into(),
+                    50.4,
+                    "percent",
+                    Some("per cent"),
+                    "exact"
+                ),
+                (
+                    "49.3 per cent".into(),
+                    49.3,
+                    "percent",
+                    Some("per cent"),
+                    "exact"
+                ),
+                (
+                    "Up to 40%".into(),
+                    40.0,
+                    "percent",
+                    Some("per cent"),
+                    "atMost"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_in_words_where_they_are_figures() {
+        let approx =
+            |t: &str, v: f64| (t.to_owned(), v, "percent", Some("per cent"), "approximate");
+        assert_eq!(
+            rows(
+                "Nine in ten were detected, one in five went unsolved and 1 in 15 drivers failed."
+            ),
+            [
+                approx("Nine in ten", 90.0),
+                approx("one in five", 20.0),
+                approx("1 in 15", 6.7)
+            ]
+        );
+        assert_eq!(
+            rows("A third of calls and two-thirds of reports; almost half were online."),
+            [
+                approx("A third", 33.3),
+                approx("two-thirds", 66.7),
+                approx("almost half", 50.0)
+            ]
+        );
+        assert_eq!(
+            rows("It resulted in twelve days of high demand, one and a half million calls."),
+            [
+                (
+                    "twelve days".into(),
+                    12.0,
+                    "duration",
+                    Some("days"),
+                    "exact"
+                ),
+                (
+                    "one and a half million".into(),
+                    1.5e6,
+                    "count",
+                    None,
+                    "exact"
+                ),
+            ]
+        );
+        assert_eq!(
+            rows("Forty-three other forces failed; six of them were in the north."),
+            [("Forty-three".into(), 43.0, "count", None, "exact")]
+        );
+        // Names and periods in words are not figures.
+        assert_eq!(
+            texts(
+                "Group One met for three weeks; the five year average fell in the last two years."
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn lengths_of_time_whole_and_only_when_measured() {
+        assert_eq!(
+            rows("The average answer time was 4 minutes and 10 seconds, an 8-second wait."),
+            [
+                (
+                    "4 minutes and 10 seconds".into(),
+                    250.0,
+                    "duration",
+                    Some("seconds"),
+                    "exact"
+                ),
+                ("8-second".into(), 8.0, "duration", Some("seconds"), "exact"),
+            ]
+        );
+        assert_eq!(
+            rows("The longest wait was two hours, twenty minutes."),
+            [(
+                "two hours, twenty minutes".into(),
+                140.0,
+                "duration",
+                Some("minutes"),
+                "exact"
+            )]
+        );
+        // Periods and thresholds are not: within, for, the past.
+        assert_eq!(
+            texts("Calls answered within 10 seconds over the past 12 months, for four weeks."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn hedges_ranges_and_estimates() {
+        let f = find("Between 24 and 26 per cent were detected, an estimated 7.1 million in all.");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(
+            (f[0].text.as_str(), f[0].value, f[0].kind, f[0].range),
+            (
+                "Between 24 and 26 per cent",
+                25.0,
+                FigureKind::Percent,
+                Some((24.0, 26.0))
+            )
+        );
+        assert_eq!(f[0].bound, Bound::Approximate);
+        assert_eq!(f[0].hedge.as_deref(), Some("Between"));
+        assert_eq!(
+            (f[1].text.as_str(), f[1].value, f[1].bound),
+            ("an estimated 7.1 million", 7.1e6, Bound::Approximate)
+        );
+        let f = find("The time varied between 35 and 57 seconds; between three and 11 points.");
+        assert_eq!(
+            f.iter()
+                .map(|f| (f.text.as_str(), f.value, f.kind.name(), f.range))
+                .collect::<Vec<_>>(),
+            [
+                (
+                    "between 35 and 57 seconds",
+                    46.0,
+                    "duration",
+                    Some((35.0, 57.0))
+                ),
+                ("between three and 11", 7.0, "count", Some((3.0, 11.0))),
+            ]
+        );
+        // Not a range: two levels, from one to the other; a period.
+        assert_eq!(
+            texts("It fell from 6,357 to 6,775 between two and three years after."),
+            ["6,357", "6,775"]
+        );
+        assert_eq!(
+            rows("It took 0.02 seconds or less; fewer than 48,000 were recorded."),
+            [
+                (
+                    "0.02 seconds or less".into(),
+                    0.02,
+                    "duration",
+                    Some("seconds"),
+                    "atMost"
+                ),
+                ("fewer than 48,000".into(), 48000.0, "count", None, "atMost"),
+            ]
+        );
+    }
+
+    #[test]
+    fn any_text_is_read_without_panicking() {
+        // Pieces that sit next to numbers in releases, and some that never should, strung
+        // together at random: every figure's span is its text, on character boundaries.
+        const PIECES: [&str; 40] = [
+            "1",
+            "23",
+            "4,567",
+            "0.5",
+            "999",
+            "101",
+            "2019",
+            "-",
+            "–",
+            "−",
+            "+",
+            "£",
+            "€",
+            "%",
+            " ",
+            "\n",
+            ".",
+            ",",
+            "(",
+            ")",
+            "[",
+            "]",
+            "‘",
+            "’",
+            "“",
+            "”",
+            "/",
+            ":",
+            " per cent",
+            " percentage points",
+            " million",
+            " seconds",
+            " and ",
+            " in ",
+            " to ",
+            "one",
+            "half",
+            "a third",
+            "nearly ",
+            "é",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..(next() % 24) {
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            for f in find(&text) {
+                assert_eq!(
+                    text.get(f.span.0..f.span.1),
+                    Some(f.text.as_str()),
+                    "{text:?}"
+                );
+                assert!(f.value.is_finite(), "{text:?}");
+            }
+        }
+    }
 }

@@ -6,8 +6,9 @@
 
 use super::cues::{
     is_month, is_plural_noun, AFTER_YEARS, BEFORE_YEARS, CAPITAL_OPENERS, CHANGE_AFTER,
-    CHANGE_BEFORE, CHANGE_VERBS, HEDGES, HEDGES_AFTER, LABELS, LINE_BEFORE, MEASURED_AFTER,
-    MEASURED_BEFORE, NAME_NOUNS, PHONE_WORDS, SHORT_LINES, TIME_UNITS, WINDOW_BEFORE,
+    CHANGE_BEFORE, CHANGE_FILLERS, CHANGE_VERBS, HEDGES, HEDGES_AFTER, LABELS, LINE_BEFORE,
+    MEASURED_AFTER, MEASURED_BEFORE, NAME_NOUNS, PHONE_WORDS, SHORT_LINES, TIME_UNITS,
+    WINDOW_BEFORE,
 };
 use super::words::{cardinal, fraction, round1};
 use super::{Bound, FigureKind, Unit};
@@ -42,6 +43,8 @@ struct Read {
     sign: f64,
     signed: bool,
     words: bool,
+    /// A share in words ("a third"), its value in per cent.
+    share: bool,
     whole: bool,
     /// Written with a thousands separator.
     grouped: bool,
@@ -252,6 +255,7 @@ fn read_digits(s: &str, k: usize) -> Option<Read> {
         sign,
         signed,
         words: false,
+        share: false,
         whole: !text.contains('.'),
         grouped,
         len: text.len(),
@@ -263,9 +267,9 @@ fn read_digits(s: &str, k: usize) -> Option<Read> {
 /// A number in words at byte `k`: a cardinal ("twelve", "one and half million") or a fraction
 /// ("a third", "two-thirds", "half").
 fn read_words(s: &str, k: usize) -> Option<Read> {
-    let (end, value) = match cardinal(s, k) {
-        Some((end, value, _)) => (end, value),
-        None => fraction(s, k)?,
+    let (end, value, share) = match fraction(s, k) {
+        Some((end, value)) => (end, value, true),
+        None => cardinal(s, k).map(|(end, value, _)| (end, value, false))?,
     };
     Some(Read {
         start: k,
@@ -274,6 +278,7 @@ fn read_words(s: &str, k: usize) -> Option<Read> {
         sign: 1.0,
         signed: false,
         words: true,
+        share,
         whole: value.fract() == 0.0,
         grouped: false,
         len: 0,
@@ -380,6 +385,7 @@ fn number_at(s: &str, at: usize) -> Option<(usize, f64)> {
         Read {
             end,
             value,
+            share: false,
             ..read_words(s, at)?
         }
     };
@@ -442,7 +448,16 @@ fn hedge_before(s: &str, at: usize) -> Option<(usize, Bound)> {
 
 /// The direction of a change said by the words before byte `at`: +1, -1, or none.
 fn change_before(s: &str, at: usize) -> Option<f64> {
-    let before = s.get(..at)?.trim_end().to_ascii_lowercase();
+    let mut before = s.get(..at)?.trim_end().to_ascii_lowercase();
+    let filler = |b: &str| {
+        CHANGE_FILLERS.iter().find_map(|f| {
+            let rest = b.strip_suffix(f)?;
+            rest.ends_with(' ').then(|| rest.trim_end().len())
+        })
+    };
+    while let Some(len) = filler(&before) {
+        before.truncate(len);
+    }
     let ends = |phrase: &str| {
         before.ends_with(phrase)
             && !before
@@ -586,7 +601,7 @@ fn classify(ctx: &Context, r: &Read) -> Verdict {
         .get(..r.start)
         .map(str::trim_end)
         .is_some_and(|h| h.ends_with(['.', '?', '!']));
-    if bare && ends_line && (after_stop || line_start) {
+    if bare && !r.grouped && ends_line && (after_stop || line_start) {
         return Verdict::Skip(r.end);
     }
     let adjacent = |t: Option<&str>| t.is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
@@ -659,7 +674,7 @@ fn classify(ctx: &Context, r: &Read) -> Verdict {
     if in_quoted_name(s, r.start, sfx.end) {
         return Verdict::Skip(sfx.end);
     }
-    figure(ctx, r, sfx).map_or(Verdict::Skip(sfx.end.max(r.end)), Verdict::Figure)
+    figure(ctx, r, sfx)
 }
 
 /// A number in words: a figure only as a ratio ("nine in ten"), a share ("a third of",
@@ -670,8 +685,7 @@ fn words_figure(ctx: &Context, r: &Read) -> Option<Number> {
     let sfx = suffix(s, r);
     let rest = s.get(r.end..).unwrap_or("");
     let text = s.get(r.start..r.end).unwrap_or("").to_lowercase();
-    let is_fraction = cardinal(s, r.start).is_none();
-    if is_fraction {
+    if r.share {
         let prev = words_before(s, r.start, 1);
         let prev = prev.first().map(String::as_str);
         let hedged = hedge_before(s, r.start).is_some();
@@ -701,6 +715,9 @@ fn words_figure(ctx: &Context, r: &Read) -> Option<Number> {
     let scaled = cardinal(s, r.start).is_some_and(|(_, _, scaled)| scaled);
     if let Some(n) = ratio(ctx, r) {
         return Some(n);
+    }
+    if let Some(range) = range(ctx, r, sfx) {
+        return range;
     }
     if matches!(sfx.unit, Unit::Percent | Unit::Points) || scaled {
         return Some(finish(ctx, r, r.value * sfx.mult, sfx.unit, sfx.end, false));
@@ -733,18 +750,18 @@ fn seconds_or_longer(u: Unit) -> bool {
 
 /// A number in digits judged to be a figure by the rules above: its kind, hedge, range or
 /// ratio.
-fn figure(ctx: &Context, r: &Read, sfx: Suffix) -> Option<Number> {
+fn figure(ctx: &Context, r: &Read, sfx: Suffix) -> Verdict {
     if let Some(n) = ratio(ctx, r).filter(|_| sfx.bare()) {
-        return Some(n);
+        return Verdict::Figure(n);
     }
-    if let Some(n) = range(ctx, r, sfx) {
-        return Some(n);
+    if let Some(range) = range(ctx, r, sfx) {
+        return range.map_or(Verdict::Skip(sfx.end), Verdict::Figure);
     }
     if seconds_or_longer(sfx.unit) {
-        return duration(ctx, r, sfx);
+        return duration(ctx, r, sfx).map_or(Verdict::Skip(sfx.end), Verdict::Figure);
     }
     let value = r.value * sfx.mult;
-    Some(finish(ctx, r, value, sfx.unit, sfx.end, false))
+    Verdict::Figure(finish(ctx, r, value, sfx.unit, sfx.end, false))
 }
 
 /// "nine in ten", "1 in 15", "four out of every five": the share in per cent.
@@ -773,8 +790,10 @@ fn ratio(ctx: &Context, r: &Read) -> Option<Number> {
     ))
 }
 
-/// "between 24 and 26 per cent", "around 58,000 to 61,000": one figure, its value the middle.
-fn range(ctx: &Context, r: &Read, sfx: Suffix) -> Option<Number> {
+/// "between 24 and 26 per cent", "around 58,000 to 61,000", "between 35 and 57 seconds": one
+/// figure, its value the middle. `None` when `r` does not open a range; `Some(None)` when it
+/// opens one that is not a figure (a period: "between two and three years after").
+fn range(ctx: &Context, r: &Read, sfx: Suffix) -> Option<Option<Number>> {
     let s = ctx.s;
     let hedge = hedge_before(s, r.start);
     let between = hedge.is_some_and(|(h, _)| {
@@ -786,7 +805,8 @@ fn range(ctx: &Context, r: &Read, sfx: Suffix) -> Option<Number> {
     if !rest.starts_with(join) {
         return None;
     }
-    let before = words_before(s, hedge.map_or(r.start, |(h, _)| h), 1);
+    let from = hedge.map_or(r.start, |(h, _)| h);
+    let before = words_before(s, from, 1);
     if !between && before.first().is_some_and(|w| w == "from") {
         return None; // "from 6,357 to 6,775": two levels
     }
@@ -801,15 +821,18 @@ fn range(ctx: &Context, r: &Read, sfx: Suffix) -> Option<Number> {
     let month_next = word_after(s, msfx.end).is_some_and(|w| is_month(&w));
     let mult = if sfx.mult == 1.0 { msfx.mult } else { sfx.mult };
     let (lo, hi) = (r.value * mult, m.value * msfx.mult);
-    if !same_unit || year || month_next || hi <= lo || seconds_or_longer(msfx.unit) {
+    if !same_unit || year || month_next || hi <= lo {
         return None;
+    }
+    if seconds_or_longer(msfx.unit) && !measured(s, from, msfx.end) {
+        return Some(None);
     }
     let mut n = finish(ctx, r, (lo + hi) / 2.0, msfx.unit, msfx.end, true);
     n.range = Some((lo, hi));
     if n.bound == Bound::Exact {
         n.bound = Bound::Approximate;
     }
-    Some(n)
+    Some(Some(n))
 }
 
 /// A length of time: a figure when measured ("an average of 11 seconds", "12 days of extremely
@@ -820,25 +843,38 @@ fn duration(ctx: &Context, r: &Read, sfx: Suffix) -> Option<Number> {
     let s = ctx.s;
     let from = hedge_before(s, r.start).map_or(r.start, |(h, _)| h);
     let (end, value, unit) = more_time(s, sfx.end, sfx.unit, r.value);
-    let near: Vec<String> = words_before(s, from, 2);
-    let direct = near
+    measured(s, from, end).then(|| finish(ctx, r, value, unit, end, false))
+}
+
+/// Whether the length of time written at `from..end` of `s` was measured: not a period or a
+/// threshold ("for", "the past", "within" just before it), and said to be measured before it
+/// ("average", "wait", "every", "was") or after it ("of …", "wait"), or a change.
+fn measured(s: &str, from: usize, end: usize) -> bool {
+    let near: Vec<String> = words_before(s, from, 4);
+    let window = near
         .iter()
-        .find(|w| !["the", "a", "an"].contains(&w.as_str()))
-        .map(String::as_str);
-    if direct.is_some_and(|w| WINDOW_BEFORE.contains(&w)) {
-        return None;
+        .filter(|w| !["the", "a", "an"].contains(&w.as_str()))
+        .take(2)
+        .any(|w| WINDOW_BEFORE.contains(&w.as_str()));
+    if window {
+        return false;
     }
-    let measured_before = words_before(s, from, 4)
-        .iter()
-        .any(|w| MEASURED_BEFORE.contains(&w.as_str()));
+    // A value alone on its line: a table's cell ("18 seconds").
+    let line_before = s
+        .get(..from)
+        .unwrap_or("")
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    let line_after = s.get(end..).unwrap_or("").split('\n').next().unwrap_or("");
+    if line_before.trim().is_empty() && line_after.trim().is_empty() {
+        return true;
+    }
+    let measured_before = near.iter().any(|w| MEASURED_BEFORE.contains(&w.as_str()));
     let after = s.get(end..).unwrap_or("").trim_start_matches(['’', '\'']);
     let measured_after = word_after(after, 0).is_some_and(|w| MEASURED_AFTER.contains(&w.as_str()))
         && !after.starts_with(',');
-    let changed = change_before(s, from).is_some();
-    if !(measured_before || measured_after || changed) {
-        return None;
-    }
-    Some(finish(ctx, r, value, unit, end, false))
+    measured_before || measured_after || change_before(s, from).is_some()
 }
 
 /// The figure `r` as finally read: `value` in `unit`, ending at `end`; its hedges before and
