@@ -49,6 +49,28 @@ test("published: the wording when it says more than the number, the hedge in low
   assert.equal(publishedWording(found("Nearly 1600", 1600, { hedge: "Nearly" })), "nearly 1600");
   assert.equal(publishedWording(found("90 per cent", 90, { kind: "percent" })), "90 per cent");
   assert.equal(publishedWording(found("£55k", 55000, { kind: "money" })), "£55k");
+  // A hedge after the number stays where it is; a share in words keeps its words.
+  const less = found("0.02 seconds or less", 0.02, { kind: "duration", hedge: "or less" });
+  assert.equal(publishedWording(less), "0.02 seconds or less");
+  assert.equal(publishedWording(found("one in 15", 6.7, { kind: "percent" })), "one in 15");
+  assert.equal(publishedWording(found("-6.8%", -6.8, { kind: "change" })), "-6.8%");
+  assert.equal(
+    publishedWording(found("Between 24 and 26 per cent", 25, { hedge: "Between" })),
+    "between 24 and 26 per cent",
+  );
+});
+
+test("approximate: from a hedge, or from a bound that is not exact (a ratio, a range)", () => {
+  const spec = emptySpec("trend");
+  const ratio = found("one in 15", 6.7, { kind: "percent", bound: "approximate" });
+  addToTrend(spec, ratio, { label: "2019/20", name: "", source: 0 });
+  assert.equal(spec.series[0].values[0].approximate, true);
+  addToTrend(spec, found("1573", 1573, { bound: "exact" }), {
+    label: "2018/19",
+    name: "",
+    source: 0,
+  });
+  assert.equal(spec.series[0].values[1].approximate, undefined);
 });
 
 test("a trend's periods: added last, or the figure replaced", () => {

@@ -30,18 +30,23 @@ export function periodName(phrase) {
 /** A period's short label from its name, months cut to three letters: "Apr 2019–Feb 2020". */
 export const periodLabel = (name) => name.replace(MONTHS, (m) => m.slice(0, 3));
 
-/** The figure's own wording when it says more than its number ("nearly 1600", "90 per cent"),
- * its hedge in lower case as it reads inside a sentence; null for a plain number ("1573"). */
+/** The figure's own wording when it says more than its number ("nearly 1600", "90 per cent",
+ * "0.02 seconds or less", "one in 15"), a hedge that opens it in lower case as it reads inside a
+ * sentence; null for a plain number ("1573"). */
 export function publishedWording(f) {
   if (f.text.replace(/,/g, "") === String(f.value)) return null;
   const hedge = f.hedge ?? "";
-  return (hedge.toLowerCase() + f.text.slice(hedge.length)).slice(0, MAX_TEXT);
+  const opens = hedge !== "" && f.text.startsWith(hedge);
+  const text = opens ? hedge.toLowerCase() + f.text.slice(hedge.length) : f.text;
+  return text.slice(0, MAX_TEXT);
 }
 
-/** Found figure `f` (from findFigures) as a spec figure from `sources[source]`. */
+/** Found figure `f` (from findFigures) as a spec figure from `sources[source]`: approximate when
+ * hedged ("nearly", "or less") or approximate by nature (a ratio, a share in words, a range:
+ * `bound` other than "exact"). */
 export function specFigure(f, source) {
   const out = { value: f.value, source };
-  if (f.hedge) out.approximate = true;
+  if (f.hedge || (f.bound && f.bound !== "exact")) out.approximate = true;
   const published = publishedWording(f);
   if (published) out.published = published;
   if (f.sentence.length <= MAX_QUOTE) out.quote = f.sentence;
