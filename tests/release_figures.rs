@@ -163,243 +163,42 @@ fn tricky_sentences() {
     );
 }
 
-/// A figure as the corpus lists it: text, value, kind, unit, bound and range by name.
-#[derive(Debug, Clone, PartialEq)]
-struct Listed {
-    text: String,
-    value: f64,
-    kind: String,
-    unit: Option<String>,
-    bound: String,
-    range: Option<(f64, f64)>,
-}
+mod release_corpus;
 
-impl Listed {
-    fn of(f: &Found) -> Listed {
-        Listed {
-            text: f.text.clone(),
-            value: f.value,
-            kind: f.kind.name().to_owned(),
-            unit: f.unit.name().map(str::to_owned),
-            bound: f.bound.name().to_owned(),
-            range: f.range,
-        }
-    }
-
-    fn same(&self, other: &Listed) -> bool {
-        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
-        self.text == other.text
-            && close(self.value, other.value)
-            && self.kind == other.kind
-            && self.unit == other.unit
-            && self.bound == other.bound
-            && match (self.range, other.range) {
-                (None, None) => true,
-                (Some((a, b)), Some((c, d))) => close(a, c) && close(b, d),
-                _ => false,
-            }
-    }
-
-    /// `text | value | kind [| unit=…] [| bound=…] [| range=LO to HI]`; the unit defaults to
-    /// the kind's (per cent for a rate, £ for money, none otherwise), the bound to exact.
-    fn parse(line: &str) -> Listed {
-        let parts: Vec<&str> = line.split(" | ").map(str::trim).collect();
-        let [text, value, kind, more @ ..] = parts.as_slice() else {
-            panic!("a figure needs text | value | kind: {line}");
-        };
-        let number = |v: &str| {
-            v.parse::<f64>()
-                .unwrap_or_else(|_| panic!("{v}: not a number"))
-        };
-        let mut out = Listed {
-            text: (*text).to_owned(),
-            value: number(value),
-            kind: (*kind).to_owned(),
-            unit: match *kind {
-                "percent" => Some("per cent".to_owned()),
-                "money" => Some("£".to_owned()),
-                _ => None,
-            },
-            bound: "exact".to_owned(),
-            range: None,
-        };
-        for m in more {
-            match m.split_once('=') {
-                Some(("unit", u)) => out.unit = Some(u.to_owned()),
-                Some(("bound", b)) => out.bound = b.to_owned(),
-                Some(("range", r)) => {
-                    let (lo, hi) = r.split_once(" to ").expect("range=LO to HI");
-                    out.range = Some((number(lo), number(hi)));
-                }
-                _ => panic!("{m}: unit=, bound= or range="),
-            }
-        }
-        out
-    }
-}
-
-impl std::fmt::Display for Listed {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} | {} | {}", self.text, self.value, self.kind)?;
-        if let Some(u) = &self.unit {
-            write!(f, " | unit={u}")?;
-        }
-        if self.bound != "exact" {
-            write!(f, " | bound={}", self.bound)?;
-        }
-        if let Some((lo, hi)) = self.range {
-            write!(f, " | range={lo} to {hi}")?;
-        }
-        Ok(())
-    }
-}
-
-/// One release of the corpus: its name, text and lists.
-struct Release {
-    name: String,
-    text: String,
-    figures: Vec<Listed>,
-    not: Vec<(String, String)>,
-}
-
-fn corpus() -> Vec<Release> {
+#[test]
+fn the_corpus_of_real_releases() {
+    use release_corpus::{corpus, score, RELEASES};
+    // Every release in the folder is in the corpus's list (which the wasm test embeds).
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/releases");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
         .expect("tests/fixtures/releases")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter_map(|n| n.strip_suffix(".txt").map(str::to_owned))
         .collect();
-    names.sort();
-    names
-        .into_iter()
-        .map(|name| {
-            let read = |ext: &str| {
-                std::fs::read_to_string(dir.join(format!("{name}.{ext}")))
-                    .unwrap_or_else(|e| panic!("{name}.{ext}: {e}"))
-            };
-            let whole = read("txt");
-            let (header, text) = whole
-                .split_once("\n---\n")
-                .unwrap_or_else(|| panic!("{name}.txt: no --- line under its header"));
-            for field in ["source: ", "address: ", "date: "] {
-                assert!(
-                    header.lines().any(|l| l.starts_with(field)),
-                    "{name}.txt: its header names no {field}"
-                );
-            }
-            let mut figures = Vec::new();
-            let mut not = Vec::new();
-            for line in read("expected").lines() {
-                if let Some(f) = line.strip_prefix("figure: ") {
-                    figures.push(Listed::parse(f));
-                } else if let Some(n) = line.strip_prefix("not: ") {
-                    let (context, why) = n.rsplit_once(" | ").expect("not: context | why");
-                    not.push((context.to_owned(), why.to_owned()));
-                } else {
-                    let blank = line.trim().is_empty() || line.starts_with('#');
-                    assert!(blank, "{name}.expected: {line}");
-                }
-            }
-            Release {
-                name,
-                text: text.to_owned(),
-                figures,
-                not,
-            }
-        })
-        .collect()
-}
-
-/// The byte ranges of the braced numbers of `context` at each place it stands in `text`.
-fn braced(text: &str, context: &str) -> Vec<(usize, usize)> {
-    let plain: String = context
-        .chars()
-        .filter(|c| !matches!(c, '{' | '}'))
-        .collect();
-    let mut marks = Vec::new();
-    let mut at = 0;
-    for c in context.chars() {
-        match c {
-            '{' => marks.push((at, at)),
-            '}' => {
-                if let Some(m) = marks.last_mut() {
-                    m.1 = at;
-                }
-            }
-            _ => at += c.len_utf8(),
-        }
-    }
-    assert!(!marks.is_empty(), "{context}: no {{number}} in braces");
-    let places: Vec<usize> = text.match_indices(plain.as_str()).map(|(i, _)| i).collect();
-    assert!(!places.is_empty(), "{plain}: not in the release");
-    places
-        .iter()
-        .flat_map(|&p| marks.iter().map(move |&(a, b)| (p + a, p + b)))
-        .collect()
-}
-
-#[test]
-fn the_corpus_of_real_releases() {
+    files.sort();
+    let listed: Vec<&str> = RELEASES.iter().map(|r| r.0).collect();
+    assert_eq!(files, listed, "tests/release_corpus/mod.rs: RELEASES");
     let releases = corpus();
     assert!(releases.len() >= 10, "{} releases", releases.len());
     let (mut marked, mut listed, mut right) = (0, 0, 0);
     let mut wrong = Vec::new();
     for r in &releases {
-        let found = find_figures(&r.text);
-        for f in &found {
-            assert_eq!(&r.text[f.span.0..f.span.1], f.text, "{}: span", r.name);
-        }
-        let got: Vec<Listed> = found.iter().map(Listed::of).collect();
-        let mut missing = r.figures.clone();
-        let mut extra = Vec::new();
-        for g in &got {
-            match missing.iter().position(|m| m.same(g)) {
-                Some(i) => {
-                    missing.remove(i);
-                }
-                None => extra.push(g.clone()),
-            }
-        }
-        let hits = got.len() - extra.len();
-        for (context, why) in &r.not {
-            for (a, b) in braced(&r.text, context) {
-                if let Some(f) = found.iter().find(|f| f.span.0 < b && a < f.span.1) {
-                    wrong.push(format!(
-                        "{}: {} ({why}) marked as {}",
-                        r.name, context, f.text
-                    ));
-                }
-            }
-        }
-        let pct = |a: usize, b: usize| {
-            if b == 0 {
-                100.0
-            } else {
-                100.0 * a as f64 / b as f64
-            }
-        };
+        let s = score(r, &find_figures(&r.text));
         println!(
-            "{:<52} precision {:>5.1} % ({hits}/{}), recall {:>5.1} % ({hits}/{}), {} not figures",
+            "{:<52} precision {:>5.1} % ({}/{}), recall {:>5.1} % ({}/{}), {} not figures",
             r.name,
-            pct(hits, got.len()),
-            got.len(),
-            pct(hits, r.figures.len()),
-            r.figures.len(),
+            s.precision(),
+            s.right,
+            s.marked,
+            s.recall(),
+            s.right,
+            s.listed,
             r.not.len(),
         );
-        wrong.extend(
-            extra
-                .iter()
-                .map(|e| format!("{}: marked, not listed: {e}", r.name)),
-        );
-        wrong.extend(
-            missing
-                .iter()
-                .map(|m| format!("{}: listed, not marked: {m}", r.name)),
-        );
-        marked += got.len();
-        listed += r.figures.len();
-        right += hits;
+        marked += s.marked;
+        listed += s.listed;
+        right += s.right;
+        wrong.extend(s.wrong);
     }
     let precision = 100.0 * right as f64 / marked.max(1) as f64;
     let recall = 100.0 * right as f64 / listed.max(1) as f64;
