@@ -7,12 +7,14 @@
 // An Administrator activates the plugin and sets the chart host on Settings > Offence charts
 // (bad addresses refused, an Editor kept out, the form's nonce required). Then each role
 // (Administrator, Editor, Author, Contributor) pastes the chart's link on its own line in the block
-// editor (it becomes an Embed block whose preview is the chart) and types one on its own line in
-// the classic editor, and publishes (the Contributor submits for review and an Editor publishes);
-// a reader opens each post at 1280 and 360 px: the chart draws, its iframe fits the chart
-// (embed-host.js), it tips and tabulates, with no console error and no request but to WordPress
-// and the chart host. The shortcode pins a version. A Contributor's hostile links stay text or
-// links: no iframe, no markup. Deleting the plugin removes its option and its cache.
+// editor (it becomes an Embed block whose preview is the plugin's iframe) and types a chart link
+// on its own line in the classic editor (Text tab), and publishes (the Contributor submits for
+// review, and an Editor takes the post over and publishes it unchanged); a reader opens each post
+// at 1280 and 360 px: one iframe, with the chart's title and tallest height; the chart draws, the
+// iframe fits it (embed-host.js, once, in the footer), it tips and tabulates, with no console error
+// and no request but to WordPress and the chart host. The shortcode pins a version; the feed has
+// links. A Contributor's hostile links stay text or links: no iframe, no markup. Deleting the
+// plugin removes its option and its cache; PHP logs nothing about it.
 
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -59,16 +61,15 @@ const links = () => {
     index: [`${at}charts/${ID}/index.html`, `${at}embed.html?id=${ID}`],
     embed: [`${at}embed.html?id=${ID}`, `${at}embed.html?id=${ID}`],
     pinned: [`${at}embed.html?id=${ID}&v=1`, `${at}embed.html?id=${ID}&v=1`],
-    pagePinned: [`${at}charts/${ID}/?v=1`, `${at}embed.html?id=${ID}&v=1`],
   };
 };
-// Each role pastes the chart's page in the block editor, and one of the other shapes in the
-// classic editor.
+// Each role pastes the chart's page in the block editor, and one of the shapes in the classic
+// editor.
 const CLASSIC_LINK = {
   admin: "index",
   editor: "embed",
   author: "pinned",
-  contributor: "pagePinned",
+  contributor: "page",
 };
 
 before(async () => {
@@ -412,7 +413,10 @@ describe("WordPress plugin", () => {
     for (const [title, post] of Object.entries(posts)) {
       const item = items.find((i) => i.includes(`<title>${title}</title>`));
       assert.ok(item, `${title} in the feed`);
-      const page = `${charts.origin}/charts/${ID}/${post.src.endsWith("&v=1") ? "?v=1" : ""}`;
+      // A pinned version's link is its embed page: the chart's page is always current.
+      const page = post.src.endsWith("&v=1")
+        ? `${charts.origin}/embed.html?id=${ID}&#038;v=1`
+        : `${charts.origin}/charts/${ID}/`;
       assert.ok(item.includes(`<a href="${page}">${SPEC.title}</a>`), item);
     }
   });

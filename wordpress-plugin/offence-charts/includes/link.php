@@ -87,9 +87,10 @@ function offence_charts_host() {
 }
 
 /**
- * The regular expression of a chart link on `$host`: the chart's page (`charts/ID/`,
- * `charts/ID/index.html`, either with `?v=N`) or its embed page (`embed.html?id=ID`, with
- * `&v=N`). Groups 1 and 2 are a page's ID and version, 3 and 4 an embed page's.
+ * The regular expression of a chart link on `$host`: the chart's page (`charts/ID/` or
+ * `charts/ID/index.html`, always its current version, as the chart host shows it) or its embed
+ * page (`embed.html?id=ID`, pinned with `&v=N`). Group 1 is a page's ID, 2 and 3 an embed page's
+ * ID and version.
  *
  * @param string $host A checked chart host address.
  * @return string The pattern, anchored at both ends.
@@ -97,7 +98,7 @@ function offence_charts_host() {
 function offence_charts_link_pattern( $host ) {
 	$id      = '(' . OFFENCE_CHARTS_ID . ')';
 	$version = '(' . OFFENCE_CHARTS_VERSION_NUMBER . ')';
-	return '#^' . preg_quote( $host, '#' ) . '(?:charts/' . $id . '/(?:index\.html)?(?:\?v=' . $version . ')?|embed\.html\?id=' . $id . '(?:&v=' . $version . ')?)$#D';
+	return '#^' . preg_quote( $host, '#' ) . '(?:charts/' . $id . '/(?:index\.html)?|embed\.html\?id=' . $id . '(?:&v=' . $version . ')?)$#D';
 }
 
 /**
@@ -116,9 +117,10 @@ function offence_charts_parse_link( $url, $host = null ) {
 	if ( ! preg_match( offence_charts_link_pattern( $host ), $url, $m, PREG_UNMATCHED_AS_NULL ) ) {
 		return null;
 	}
-	$id      = isset( $m[1] ) ? $m[1] : $m[3];
-	$version = isset( $m[1] ) ? ( isset( $m[2] ) ? $m[2] : '' ) : ( isset( $m[4] ) ? $m[4] : '' );
-	return offence_charts_chart( $id, $version );
+	if ( isset( $m[1] ) ) {
+		return offence_charts_chart( $m[1] );
+	}
+	return offence_charts_chart( $m[2], isset( $m[3] ) ? $m[3] : '' );
 }
 
 /**
@@ -160,16 +162,16 @@ function offence_charts_embed_url( $host, $chart ) {
 }
 
 /**
- * The address of a chart's own page on `$host`: `charts/ID/`, with `?v=N` if pinned.
+ * The address that shows a chart to a reader on `$host`: its own page `charts/ID/`, or for a
+ * pinned version its embed page `embed.html?id=ID&v=N` (the chart's page is always current).
  *
  * @param string $host  A checked chart host address.
  * @param array  $chart A chart from offence_charts_chart().
  * @return string The address (not yet escaped for HTML).
  */
 function offence_charts_page_url( $host, $chart ) {
-	$url = $host . 'charts/' . $chart['id'] . '/';
 	if ( $chart['version'] > 0 ) {
-		$url .= '?v=' . $chart['version'];
+		return offence_charts_embed_url( $host, $chart );
 	}
-	return $url;
+	return $host . 'charts/' . $chart['id'] . '/';
 }
