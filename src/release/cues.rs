@@ -190,7 +190,7 @@ pub const LABELS: [&str; 37] = [
 
 /// Capitalised words a figure may follow without being a name's number: hedges, determiners,
 /// prepositions, sentence openers ("Nearly 1600", "Of 98").
-pub const CAPITAL_OPENERS: [&str; 44] = [
+pub const CAPITAL_OPENERS: [&str; 64] = [
     "the",
     "a",
     "an",
@@ -235,6 +235,26 @@ pub const CAPITAL_OPENERS: [&str; 44] = [
     "down",
     "each",
     "every",
+    "today",
+    "yesterday",
+    "now",
+    "also",
+    "however",
+    "meanwhile",
+    "altogether",
+    "currently",
+    "recently",
+    "we",
+    "they",
+    "it",
+    "this",
+    "that",
+    "while",
+    "although",
+    "when",
+    "where",
+    "after",
+    "before",
 ];
 
 /// Words shortly before a number that make it a phone number ("call 101", "Ext. 24135").

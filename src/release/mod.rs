@@ -501,6 +501,17 @@ mod tests {
                 ("16%".into(), 16.0, "change", Some("per cent"), "exact"),
             ]
         );
+        // Not a change: the first half of a compound ("higher-risk"); not a share: a count
+        // in a time ("2 in 3 days" is two). A sentence's opening word is not a name ("Today
+        // 40").
+        assert_eq!(
+            rows("In 2019, 5,000 higher-risk cases; 2 in 3 days. Today 40 were held."),
+            [
+                ("5,000".into(), 5000.0, "count", None, "exact"),
+                ("2".into(), 2.0, "count", None, "exact"),
+                ("40".into(), 40.0, "count", None, "exact"),
+            ]
+        );
         // "up to X from Y" is risen to; "Up to X" alone is at most.
         assert_eq!(
             rows("Rates are up to 50.4 per cent from 49.3 per cent. Up to 40% were solved."),

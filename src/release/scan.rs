@@ -480,6 +480,11 @@ fn change_before(s: &str, at: usize) -> Option<f64> {
 /// The direction of a change said by the word after byte `at`.
 fn change_after(s: &str, at: usize) -> Option<f64> {
     let w = word_after(s, at)?;
+    // Not the first half of a compound: "5,000 higher-risk offenders".
+    let (start, _, _) = next_token(s, at)?;
+    if char_at(s, start + w.len()) == Some('-') {
+        return None;
+    }
     CHANGE_AFTER.iter().find(|(c, _)| *c == w).map(|&(_, d)| d)
 }
 
@@ -777,7 +782,12 @@ fn ratio(ctx: &Context, r: &Read) -> Option<Number> {
     let (end, m) = number_at(s, r.end + gap.len())?;
     let year = (1900.0..=2100.0).contains(&m) && end - (r.end + gap.len()) == 4;
     let glued = char_at(s, end).is_some_and(|c| c.is_alphanumeric() || "-/%".contains(c));
-    if year || glued || m < 2.0 || m <= r.value || m.fract() != 0.0 {
+    // "2 in 3 days" counts in a time, not a share.
+    let timed = s
+        .get(end..)
+        .and_then(|t| t.strip_prefix(' '))
+        .is_some_and(|t| TIME_UNITS.iter().any(|(w, _)| starts_word(t, w)));
+    if year || glued || timed || m < 2.0 || m <= r.value || m.fract() != 0.0 {
         return None;
     }
     Some(finish(
