@@ -1,16 +1,16 @@
 // The figures of a spec as a plain table, for when the chart program cannot load: read straight
 // from the JSON (nothing validated or computed), each figure as published, "–" where the spec has
-// none. The headings are the data table's (shared.js).
-import { PERIOD_HEADING, RATE_HEADINGS } from "../shared.js";
+// none. The headings, the most rows and the mark of an approximate figure are the data table's
+// (shared.js).
+import { APPROX, MAX_TABLE_ROWS, PERIOD_HEADING, RATE_HEADINGS } from "../shared.js";
 
-const MAX_ROWS = 1000;
 const NONE = "–";
 
 /** A figure (a number, or `{value, approximate}`) as text; `unit` after it. */
 function figure(f, unit = "") {
   const v = f && typeof f === "object" ? f.value : f;
   if (typeof v !== "number") return NONE;
-  return (f?.approximate ? "≈" : "") + v.toLocaleString("en-GB") + unit;
+  return (f?.approximate ? APPROX : "") + v.toLocaleString("en-GB") + unit;
 }
 
 const label = (x) => (x && typeof x === "object" ? x.name || x.label : x) || "";
@@ -19,7 +19,7 @@ const label = (x) => (x && typeof x === "object" ? x.name || x.label : x) || "";
 function trendRows(spec) {
   const head = [PERIOD_HEADING, ...spec.series.map((s) => s?.name || "")];
   const rows = spec.periods
-    .slice(0, MAX_ROWS)
+    .slice(0, MAX_TABLE_ROWS)
     .map((p, i) => [
       label(p),
       ...spec.series.map((s) => figure(Array.isArray(s?.values) ? s.values[i] : null)),

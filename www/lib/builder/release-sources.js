@@ -5,7 +5,7 @@
 // comes from is never removed: the figure would lose where it comes from.
 
 import { LIMITS } from "../../shared.js";
-import { isHttpUrl } from "./escape.js";
+import { isWebAddress } from "./escape.js";
 import { $ } from "./page.js";
 import { citing } from "./release-spec.js";
 
@@ -82,7 +82,7 @@ function refuseField(input, message) {
 export function formSource(spec) {
   const [name, date, url] = ["rs-name", "rs-date", "rs-url"].map((id) => $(id).value.trim());
   if (!name) return refuseField($("rs-name"), "Name the source (who published it).");
-  if (url && !isHttpUrl(url))
+  if (url && !isWebAddress(url))
     return refuseField($("rs-url"), "The URL must start with http:// or https://, no spaces.");
   if (spec.sources.length >= MAX_SOURCES)
     return refuseField($("rs-name"), `A chart takes at most ${MAX_SOURCES} sources.`);

@@ -10,6 +10,7 @@
 // (release-sources.js): listed, another added, one no figure comes from removed.
 import { LIMITS } from "../../shared.js";
 import { load } from "../program.js";
+import { isWebAddress } from "./escape.js";
 import { el, state } from "./page.js";
 import { update } from "./preview.js";
 import {
@@ -59,7 +60,7 @@ function releaseSource() {
   const date = el.releaseDate.value.trim();
   const url = el.releaseUrl.value.trim();
   if (date) source.date = date;
-  if (/^https?:\/\/\S+$/.test(url)) source.url = url;
+  if (isWebAddress(url)) source.url = url;
   return source;
 }
 

@@ -2,7 +2,7 @@
 // few fields), which writes the spec.
 import { namedSpec } from "../named.js";
 import { showSnippets } from "./embed-code.js";
-import { isHttpUrl } from "./escape.js";
+import { isWebAddress } from "./escape.js";
 import { $, el, state } from "./page.js";
 import { showSpecError, update } from "./preview.js";
 import { showReleaseSpec } from "./release.js";
@@ -50,7 +50,7 @@ export function tableChanged() {
   let spec;
   try {
     const form = formValues();
-    if (form.url && !isHttpUrl(form.url)) {
+    if (form.url && !isWebAddress(form.url)) {
       throw new Error("The source URL must start with http:// or https:// and contain no spaces.");
     }
     spec = tableToSpec(el.table.value, form);
