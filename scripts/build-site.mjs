@@ -16,7 +16,8 @@
 //   embed-host.js        minified, not bundled (a classic script, pasted into CMS pages)
 //   *-<hash>.css         the stylesheets, minified
 //   *.html               the pages, naming the files above (the embed page also preloads the wasm
-//                        and holds each named chart's spec: see namedIslands)
+//                        and holds each named chart's spec: see namedIslands), each field's
+//                        maxlength="LIMITS.name" written as the spec's limit (see withLimits)
 //
 // Each file is named after its final bytes, so files are written in dependency order: wasm, glue,
 // specs, scripts, styles, pages. Code names the glue, the wasm and the specs through the module
@@ -40,7 +41,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, transform } from "esbuild";
-import { NAMED_CHARTS } from "../www/shared.js";
+import { LIMITS, NAMED_CHARTS } from "../www/shared.js";
 import { shortNames } from "./short-names.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -240,15 +241,25 @@ async function styles(site, css) {
   }
 }
 
+/** `text` (www/`file`) with each maxlength="LIMITS.name" as the number shared.js gives that limit
+ * (the core's spec::limits): a field's limit is the spec's, with no copy of it in the page. */
+function withLimits(file, text) {
+  return text.replace(/\bmaxlength="LIMITS\.([^"]*)"/g, (_, key) => {
+    if (!Object.hasOwn(LIMITS, key))
+      throw new Error(`www/${file} names LIMITS.${key}, which shared.js does not have`);
+    return `maxlength="${LIMITS[key]}"`;
+  });
+}
+
 /** Each page with its local src and href attributes naming the built files, the named charts'
- * specs where it asks for them (`texts`: name -> JSON), and without its comments (notes for the
- * source's readers). */
+ * specs where it asks for them (`texts`: name -> JSON), its fields' spec limits (withLimits), and
+ * without its comments (notes for the source's readers). */
 function pages(site, html, texts) {
   for (const file of html) {
     const text = readFileSync(join(WWW, file), "utf8");
     if (file === "embed.html" && !text.includes(ISLANDS))
       throw new Error(`www/embed.html lost its ${ISLANDS} line: it would fetch each spec`);
-    const source = text
+    const source = withLimits(file, text)
       .replace(ISLANDS, () => namedIslands(texts))
       .replace(/<!--[\s\S]*?-->\n?/g, "");
     const page = source.replace(/\b(src|href)="([^"]*)"/g, (attr, key, value) => {

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { LIMITS } from "../../www/shared.js";
 import {
   analyseCanvas,
   fixtureDir,
@@ -143,6 +144,27 @@ describe("builder.html", () => {
       assert.equal(g.count(/^\/offence-trend-[0-9a-f]{10}\.json$/), 1);
       assert.equal(g.count(/\.wasm$/), 1);
       await clean(page, g, context);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("each field takes at most its spec field's limit (shared.js's LIMITS, built in)", async () => {
+    // www/builder.html names each limit (maxlength="LIMITS.title"; tests/builder-limits.mjs);
+    // the built page holds its number.
+    const source = readFileSync(join(ROOT, "www/builder.html"), "utf8");
+    const named = [...source.matchAll(/\bid="([^"]*)"[^>]*\bmaxlength="LIMITS\.([^"]*)"/g)];
+    assert.ok(named.length >= 12, `fields naming a limit: ${named.length}`);
+    const { context, page } = await openBuilder();
+    try {
+      const built = await page.evaluate(
+        (ids) => ids.map((id) => document.getElementById(id).maxLength),
+        named.map(([, id]) => id),
+      );
+      assert.deepEqual(
+        Object.fromEntries(named.map(([, id], i) => [id, built[i]])),
+        Object.fromEntries(named.map(([, id, key]) => [id, LIMITS[key]])),
+      );
     } finally {
       await context.close();
     }
