@@ -10,9 +10,12 @@ import { test } from "node:test";
 import {
   addToRate,
   addToTrend,
+  citeSource,
   citing,
   emptySpec,
+  figurePlaces,
   groupRoles,
+  movePeriod,
   periodLabel,
   periodName,
   publishedWording,
@@ -200,4 +203,61 @@ test("sources: counted by the figures citing them; removed only when none does",
     [0, 0],
   );
   assert.equal(withoutSource(rate, 0), false);
+});
+
+test("a trend's periods reordered: each series' figures move with their period", () => {
+  const spec = {
+    periods: [{ label: "2019/20" }, { label: "2017/18" }, { label: "2018/19" }],
+    series: [
+      { name: "Grooming", values: [{ value: 3 }, { value: 1 }, { value: 2 }] },
+      { name: "Other", values: [{ value: 30 }, { value: 10 }] }, // the last figure not given yet
+    ],
+  };
+  assert.equal(movePeriod(spec, 0, 2), true);
+  assert.deepEqual(
+    spec.periods.map((p) => p.label),
+    ["2017/18", "2018/19", "2019/20"],
+  );
+  assert.deepEqual(
+    spec.series[0].values.map((f) => f.value),
+    [1, 2, 3],
+  );
+  assert.deepEqual(spec.series[1].values, [{ value: 10 }, null, { value: 30 }]);
+  assert.equal(movePeriod(spec, 1, 1), false);
+  assert.equal(movePeriod(spec, 0, 3), false);
+  assert.equal(movePeriod(spec, -1, 0), false);
+  assert.equal(movePeriod({ kind: "rate", categories: [] }, 0, 1), false);
+});
+
+test("the source a figure cites: listed with where the figure stands, and changed", () => {
+  const trend = emptySpec("trend");
+  trend.sources = [{ name: "Release" }, { name: "Bulletin" }];
+  addToTrend(trend, found("1573", 1573), { label: "2018/19", name: "", source: 0 });
+  const places = figurePlaces(trend);
+  assert.deepEqual(
+    places.map((p) => p.where),
+    ["2018/19"],
+  );
+  assert.equal(citeSource(trend, places[0].figure, 1), true);
+  assert.equal(trend.series[0].values[0].source, 1);
+  assert.equal(citing(trend, 0), 0);
+  assert.equal(citeSource(trend, places[0].figure, 1), false, "already");
+  assert.equal(citeSource(trend, places[0].figure, 2), false, "no such source");
+  assert.equal(citeSource(trend, places[0].figure, "0"), false);
+
+  const rate = emptySpec("rate");
+  addToRate(rate, [{ f: found("98", 98), role: "recorded" }], {
+    label: "Grooming",
+    period: "",
+    source: 0,
+  });
+  addToRate(rate, [{ f: found("86", 86), role: "detected" }], {
+    label: "Grooming",
+    period: "",
+    source: 0,
+  });
+  assert.deepEqual(
+    figurePlaces(rate).map((p) => p.where),
+    ["Grooming, recorded", "Grooming, detected"],
+  );
 });

@@ -1,10 +1,11 @@
 // What a figure found in a release becomes in a spec: a trend period's value, or a rate chart
 // category's `recorded`, `detected` or published `rate`; each with its sentence as `quote`, its
-// source's index, `approximate` from its hedge and `published` as written. Also the period name
-// and label a release's period phrase suggests, and the chart's words (title, subtitle, unit,
-// series name, notes) as the release's fields show and write them, and the sources figures cite
-// (how many cite each; one no figure cites removed, the others' indices kept right). Pure: no
-// page, no program.
+// source's index, `approximate` from its hedge or bound and `published` as written. Also the
+// period name and label a release's period phrase suggests, and the chart's words (title,
+// subtitle, unit, series name, notes) as the release's fields show and write them, and the
+// sources figures cite (how many cite each; one no figure cites removed, the others' indices
+// kept right; the one a figure cites changed); a trend's periods reordered, their figures with
+// them. Pure: no page, no program.
 
 import { LIMITS, SPEC_FIELDS } from "../../shared.js";
 
@@ -14,6 +15,9 @@ const MAX_QUOTE = LIMITS.text;
 const MAX_TEXT = LIMITS.label;
 const MONTHS =
   /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+
+/** `a` if it is an array (a hand edit may hold anything), else an empty one. */
+const list = (a) => (Array.isArray(a) ? a : []);
 
 /** The rate chart's roles for a figure, in the order a category lists them. */
 export const ROLES = ["recorded", "detected", "rate"];
@@ -82,7 +86,6 @@ export function sourceIndex(spec, source) {
 /** Every figure of `spec` that is an object: a trend's values, a rate chart's recorded, detected
  * and rate (a hand edit may hold anything). */
 function figuresOf(spec) {
-  const list = (a) => (Array.isArray(a) ? a : []);
   const values = list(spec.series).flatMap((s) => list(s?.values));
   const roles = list(spec.categories).flatMap((c) => ROLES.map((role) => c?.[role]));
   return [...values, ...roles].filter((f) => f !== null && typeof f === "object");
@@ -97,6 +100,57 @@ export function withoutSource(spec, i) {
   if (!spec.sources[i] || citing(spec, i) > 0) return false;
   spec.sources.splice(i, 1);
   for (const f of figuresOf(spec)) if (Number.isInteger(f.source) && f.source > i) f.source -= 1;
+  return true;
+}
+
+/** Moves the trend `spec`'s period at index `from` to index `to`, and with it each series'
+ * figure for it: the figures move with their period (notes name periods by label, so they
+ * follow). Returns whether anything moved. */
+export function movePeriod(spec, from, to) {
+  const periods = Array.isArray(spec.periods) ? spec.periods : [];
+  const n = periods.length;
+  const inside = (i) => Number.isInteger(i) && i >= 0 && i < n;
+  if (!inside(from) || !inside(to) || from === to) return false;
+  const move = (list) => list.splice(to, 0, list.splice(from, 1)[0]);
+  move(periods);
+  for (const s of Array.isArray(spec.series) ? spec.series : []) {
+    if (!Array.isArray(s?.values)) continue;
+    while (s.values.length < n) s.values.push(null); // a hole keeps its place
+    move(s.values);
+  }
+  return true;
+}
+
+/** Every figure of `spec` that is an object, with where it stands, for a list that shows and
+ * changes the source each cites: `[{figure, where}]`, `where` a trend period's label (and the
+ * series' name when there are more than one) or a rate chart category's label and role
+ * ("Grooming, detected"). */
+export function figurePlaces(spec) {
+  const isFigure = (f) => f !== null && typeof f === "object";
+  const out = [];
+  const series = list(spec.series);
+  series.forEach((s, k) => {
+    list(s?.values).forEach((figure, i) => {
+      if (!isFigure(figure)) return;
+      const label = String(spec.periods?.[i]?.label ?? `period ${i + 1}`);
+      const name = typeof s?.name === "string" && s.name ? s.name : `series ${k + 1}`;
+      out.push({ figure, where: series.length > 1 ? `${label}, ${name}` : label });
+    });
+  });
+  for (const c of list(spec.categories)) {
+    for (const role of ROLES) {
+      if (isFigure(c?.[role])) out.push({ figure: c[role], where: `${c.label}, ${role}` });
+    }
+  }
+  return out;
+}
+
+/** Makes `figure` (one of `spec`'s) cite `spec.sources[source]`. Returns whether it changed: a
+ * source not in the list changes nothing. */
+export function citeSource(spec, figure, source) {
+  const known = Number.isInteger(source) && source >= 0 && source < list(spec.sources).length;
+  if (!known || (figure.source ?? 0) === source) return false;
+  figure.source = source;
   return true;
 }
 
