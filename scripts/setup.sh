@@ -24,6 +24,12 @@ php -r 'exit(function_exists("mysqli_connect") ? 0 : 1);' 2>/dev/null || wp+=(ph
 [ -e /usr/share/wordpress/wp-settings.php ] || wp+=(wordpress)
 [ -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] ||
   wp+=(wordpress-theme-twentytwentythree)
+# Apache with mod_php serves the WordPress plugin's test as Debian serves WordPress (the wordpress
+# package depends on both unless another web server is there), and openssl makes that test's
+# certificate for the chart host's HTTPS.
+[ -x /usr/sbin/apache2 ] || wp+=(apache2)
+compgen -G '/usr/lib/apache2/modules/libphp*.so' >/dev/null || wp+=(libapache2-mod-php)
+command -v openssl >/dev/null || wp+=(openssl)
 if [ ${#pkgs[@]} -gt 0 ] || [ ${#wp[@]} -gt 0 ]; then
   apt-get update -qq
 fi
