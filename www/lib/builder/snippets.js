@@ -86,11 +86,18 @@ function linked(spec, summary, theme, at, address) {
     // What the chart is and which version this says, no figures: a correction may change them.
     const date = address.date ? `, ${address.date}` : "";
     text = escapeHtml(`Chart: ${address.title} (version ${address.version}${date}).`);
+    // The chart's own page (charts/ID/: its latest version, share card and oEmbed link) unless
+    // the code pins a version.
+    if (!address.pin) {
+      const page = new URL(`charts/${encodeURIComponent(address.id)}/`, at).href;
+      return `${text} <a href="${escapeHtml(page)}">Open the chart</a>`;
+    }
   }
   return `${text} <a href="${escapeHtml(embedUrl(spec, theme, at, address))}">Open the chart</a>`;
 }
 
 /** The loader's module script. */
 function loader(at) {
-  return `<script type="module" src="${escapeHtml(new URL("offence-charts.js", at).href)}"></script>`;
+  const src = new URL("offence-charts.js", at).href;
+  return `<script type="module" src="${escapeHtml(src)}"></script>`;
 }
