@@ -253,7 +253,8 @@ function trendForm(f, i) {
         const replaced = addToTrend(spec, f, { label: label.value, name: full.value, source });
         const n = spec.periods.length;
         const how = replaced ? "Replaced the value of" : "Added as the value of";
-        return `${f.text}: ${how} ${label.value.trim()}. The trend has ${n} period${n === 1 ? "" : "s"}.`;
+        const periods = `${n} period${n === 1 ? "" : "s"}`;
+        return `${f.text}: ${how} ${label.value.trim()}. The trend has ${periods}.`;
       },
       [i],
     );
