@@ -38,6 +38,7 @@ test-native:
 
 test-wasm:
 	wasm-pack test --headless --chrome -- --test web
+	wasm-pack test --headless --chrome -- --features builder --test builder_wasm
 
 test-e2e:
 	cargo build --quiet --bin offence-charts
