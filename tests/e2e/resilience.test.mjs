@@ -125,6 +125,68 @@ describe("a trap inside the WebAssembly", () => {
   });
 });
 
+describe("a trap inside the WebAssembly while the data table is made", () => {
+  let srv, dir;
+  before(async () => {
+    // The trap hook makes the next tooltip trap; this page's script (run before the loader) makes
+    // the inline chart's table() ask for one first, so the instance traps inside the call the
+    // data table makes, as a bug of ours in ChartView::table would.
+    const glue = readdirSync(DIST_HOOKS).find((f) => /^oc-[0-9a-f]{10}\.js$/.test(f));
+    const tableTrap = `import { ChartView, armTrapForTests } from "./${glue}";
+const table = ChartView.prototype.table;
+ChartView.prototype.table = function () {
+  if (this.summary().startsWith("Chart: Inline trend.")) {
+    armTrapForTests();
+    this.tip(0);
+  }
+  return table.call(this);
+};`;
+    const page = three.replace(
+      '<script type="module" src="offence-charts.js">',
+      '<script type="module" src="table-trap.js"></script>\n$&',
+    );
+    dir = fixtureDir({ "table-trap.html": page, "table-trap.js": tableTrap }, { from: DIST_HOOKS });
+    srv = await startServer(dir);
+  });
+  after(async () => {
+    await srv?.close();
+    removeDir(dir);
+  });
+
+  test("breaks only its chart; the others move to a fresh instance", async () => {
+    const { context, page, g } = await open(srv, "/table-trap.html");
+    try {
+      await page
+        .waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 1, null, {
+          timeout: 5000,
+        })
+        .catch(() => {}); // what happened instead is asserted below
+      const seen = {
+        states: await states(page),
+        tables: await page.$$eval("figure.oc-chart", (fs) =>
+          fs.map((f) => f.querySelectorAll("details.oc-data table").length),
+        ),
+        pageErrors: g.pageErrors,
+      };
+      assert.deepEqual(
+        seen,
+        { states: ["ready", "error", "ready"], tables: [1, 0, 1], pageErrors: [] },
+        JSON.stringify(seen),
+      );
+      assert.match(
+        await page.textContent("figure.oc-error"),
+        /^This chart could not be drawn: internal error \(unreachable\)\./,
+      );
+      // The survivors were moved to a fresh instance.
+      await page.waitForFunction(() =>
+        performance.getEntriesByType("resource").some((r) => r.name.includes("?instance=1")),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("a WebAssembly that cannot load", () => {
   test(
     "404: each chart says so, and its figures " + "are listed in a table, named or inline",
