@@ -1,6 +1,6 @@
 // Mounting a chart: a spec script on the page becomes a figure with the chart drawn in it, its
 // tooltips, keyboard steps and data table; or the message of what went wrong.
-import { charts, restart } from "./charts.js";
+import { call, charts, restart } from "./charts.js";
 import { FONT } from "./dom.js";
 import { errorBox, unloadedBox } from "./errors.js";
 import { figure, warmFonts } from "./figure.js";
@@ -97,7 +97,9 @@ function place(chart, slot, notes) {
   pointerTips(chart, tips);
   release(slot);
   if (!charts.has(chart)) return null; // its first draw failed: the message is in its place
-  dataTable(chart.figure, chart.view);
+  const table = call(chart, (view) => view.table(), null);
+  if (!table) return null; // it trapped making its table: the message is in its place
+  dataTable(chart.figure, table);
   chart.figure.append(...notes);
   chart.figure.dataset.ocState = "ready";
   chart.figure.dispatchEvent(new CustomEvent("offence-charts:drawn", { bubbles: true }));

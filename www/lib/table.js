@@ -13,11 +13,11 @@ function th(text, scope, css) {
   return c;
 }
 
-/** Appends the data table of `view` (see ChartView::table in src/web/) to `fig`. */
-export function dataTable(fig, view) {
+/** Appends a chart's data table to `fig`: `{caption, head, rows, foot}` as its view's table()
+ * gives it (ChartView::table in src/web/; mount.js asks for it, through the trap guard). */
+export function dataTable(fig, { caption, head, rows, foot }) {
   const details = el("details", "oc-data", `font:max(13px,.8125rem)/1.4 ${FONT};margin-top:.4em`);
   details.append(el("summary", "", "cursor:pointer;width:max-content", "Show data"));
-  const { caption, head, rows, foot } = view.table();
   const table = el("table", "", "border-collapse:collapse;margin-top:.5em");
   const cap = table.createCaption();
   cap.textContent = caption;
