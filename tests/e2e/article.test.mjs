@@ -7,35 +7,27 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import {
   analyseCanvas,
+  clean,
   DARK,
   DIST,
+  fixture,
   LIGHT,
-  launch,
   nextFrames,
   openAndMount,
-  requireDist,
   sameRgb,
-  startServer,
 } from "./helpers.mjs";
 
 const TREND = "figure.oc-chart canvas.oc-canvas"; // the article's first chart is the trend
 const RATIO = 1694 / 1573;
 
-let browser;
+const e2e = fixture();
 let srv;
-
 before(async () => {
-  requireDist();
-  [browser, srv] = await Promise.all([launch(), startServer(DIST)]);
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
+  srv = await e2e.serve(DIST);
 });
 
 /** Opens the article in a fresh context and scrolls it through so both charts mount. */
-const openArticle = (contextOptions) => openAndMount(browser, srv, contextOptions);
+const openArticle = (contextOptions) => openAndMount(e2e, srv, contextOptions);
 
 function assertBars(a, colour, label) {
   assert.equal(
@@ -84,15 +76,12 @@ for (const vp of [
         );
         assert.match(labels[0], /rose from 1,573/);
         assert.match(labels[1], /87\.8 %/);
-        assert.deepEqual(g.pageErrors, [], "uncaught page errors");
-        assert.deepEqual(g.console, [], "console errors");
+        await clean(g, { page, foreign: true });
         assert.deepEqual(
           g.warnings.filter((w) => /offence-charts/.test(w)),
           [],
           "loader warnings",
         );
-        assert.deepEqual(await g.violations(page), [], "CSP violations");
-        assert.deepEqual(g.foreign(), [], "requests to another host");
         assert.ok(g.requests.length > 0);
         assert.deepEqual(await context.cookies(), [], "cookies");
         const storage = await page.evaluate(() => [
@@ -161,8 +150,7 @@ describe("article in dark mode (prefers-color-scheme: dark), DPR 2", () => {
       assertBars(a, "rgb(110,176,236)", "dark");
       const light = await analyseCanvas(o.page, TREND, { rgb: LIGHT.series0, tolerance: 0 });
       assert.equal(light.colourPixels, 0, "light-theme series colour drawn in dark mode");
-      assert.deepEqual(o.g.pageErrors, []);
-      assert.deepEqual(o.g.console, []);
+      await clean(o.g);
     },
   );
 });
@@ -277,8 +265,7 @@ describe("article reacts to its window", () => {
       const t = await size();
       assert.equal(t.width, Math.round(t.css), "back at DPR 1");
       await cdp.detach();
-      assert.deepEqual(o.g.pageErrors, []);
-      assert.deepEqual(o.g.console, []);
+      await clean(o.g);
     },
   );
 });

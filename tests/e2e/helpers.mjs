@@ -1,7 +1,11 @@
-// Shared plumbing for the end-to-end tests: one headless Chromium per test file, the project's own
-// static server (scripts/serve.mjs, strict CSP) on a free port, fixture folders that combine dist/
-// with test pages, a guard that records console/page errors, CSP violations and every request, and
-// in-page canvas pixel analysis.
+// Shared plumbing for the end-to-end tests. Every test file sets itself up with `fixture()`: one
+// headless Chromium per file (launched with CHROMIUM_ARGS, which the benchmark uses too), the
+// project's own static server (scripts/serve.mjs, strict CSP) or the chart server on free ports,
+// fixture folders that combine dist/ with test pages, all closed or removed after the file's tests;
+// fresh browser contexts under a guard that records console/page errors, CSP violations and every
+// request, and `clean()`, the one clean-console check. Also in-page canvas pixel analysis, and the
+// published-chart command's helpers.
+import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
@@ -14,6 +18,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
@@ -39,18 +44,106 @@ export function requireDist() {
   }
 }
 
-export function launch() {
+/** Chromium's flags for every run here, the benchmark's too (bench/run.mjs adds one): no sandbox
+ * (root in a container), no network or updates of its own, no GPU. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-gpu",
+];
+
+/** Launches headless Chromium (Debian's, or $CHROMIUM) with CHROMIUM_ARGS and `extraArgs`. */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-gpu",
-    ],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
+}
+
+/**
+ * The set-up of an end-to-end file: call it once, at the file's top level. Before the file's tests
+ * it runs `requires` (by default the check that dist/ is built) and launches one Chromium
+ * (`browser`); after them it closes the browser (and so every context), every server it started
+ * and removes every folder it made.
+ *
+ *   const e2e = fixture();
+ *   let srv;
+ *   before(async () => {
+ *     srv = await e2e.serve(DIST);
+ *   });
+ *   test("…", async () => {
+ *     const { context, page, g } = await e2e.open(srv.url("/"), { viewport });
+ *     try {
+ *       …
+ *       await clean(g, { page, foreign: true });
+ *     } finally {
+ *       await context.close();
+ *     }
+ *   });
+ */
+export function fixture({ requires = [requireDist] } = {}) {
+  const done = []; // what to close or remove after the file's tests
+  const e2e = {
+    browser: null,
+    /** Serves `dir` as startServer does (`options` as serve()'s). */
+    async serve(dir, options) {
+      const server = await startServer(dir, options);
+      done.push(() => server.close());
+      return server;
+    },
+    /** `offence-charts serve`, as startChartServer starts it. */
+    async chartServer(options) {
+      const server = await startChartServer(options);
+      done.push(() => server.close());
+      return server;
+    },
+    /** A fixture folder, as fixtureDir makes it; returns its path. */
+    folder(files, options) {
+      const dir = fixtureDir(files, options);
+      done.push(() => removeDir(dir));
+      return dir;
+    },
+    /** A fresh context (`contextOptions`) under a guard (requests `allowed` to those origins;
+     * `guardOptions` as guard()'s) and a page in it, not yet anywhere: {context, page, g}. */
+    async context(contextOptions = {}, allowed = [], guardOptions = {}) {
+      const context = await e2e.browser.newContext(contextOptions);
+      const g = await guard(context, allowed, guardOptions);
+      const page = await context.newPage();
+      return { context, page, g };
+    },
+    /** The same, with `url` opened in the page; requests are allowed to its origin unless
+     * `allowed` says otherwise. */
+    async open(url, contextOptions = {}, allowed = [new URL(url).origin], guardOptions = {}) {
+      const opened = await e2e.context(contextOptions, allowed, guardOptions);
+      await opened.page.goto(url);
+      return opened;
+    },
+  };
+  before(async () => {
+    for (const check of requires) check();
+    e2e.browser = await launch();
+  });
+  after(async () => {
+    await e2e.browser?.close();
+    for (const close of done.reverse()) await close();
+  });
+  return e2e;
+}
+
+/**
+ * The clean-console check of what guard `g` recorded: no uncaught page error and no console error;
+ * with `page`, no CSP violation in it; with `foreign`, no request outside the guard's origins;
+ * with `dialogs`, no dialog.
+ */
+export async function clean(g, { page, foreign = false, dialogs = false } = {}) {
+  assert.deepEqual(g.pageErrors, [], "uncaught page errors");
+  assert.deepEqual(g.console, [], "console errors");
+  if (dialogs) assert.deepEqual(g.dialogs, [], "dialogs");
+  if (page) assert.deepEqual(await g.violations(page), [], "CSP violations");
+  if (foreign) assert.deepEqual(g.foreign(), [], "requests outside the allowed origins");
 }
 
 /** Serves `dir` on 127.0.0.1 at a free port with scripts/serve.mjs; `opts` as serve()'s. */
@@ -132,10 +225,11 @@ const STATUS_404 = (m) =>
 /**
  * Records what a page does: console errors and warnings, uncaught page errors, dialogs, CSP
  * violations and offence-charts:drawn events seen at the document (via an init script), and every
- * request of the context. `allowed` lists the origins
- * requests may go to; `foreign()` gives the others.
+ * request of the context. `allowed` lists the origins requests may go to; `foreign()` gives the
+ * others. A console message `ignore` (a function of Playwright's ConsoleMessage) returns true for
+ * is not recorded.
  */
-export async function guard(context, allowed) {
+export async function guard(context, allowed, { ignore = () => false } = {}) {
   const g = { console: [], warnings: [], pageErrors: [], dialogs: [], requests: [] };
   await context.addInitScript(() => {
     window.__ocDrawn = [];
@@ -159,7 +253,7 @@ export async function guard(context, allowed) {
     p.on("console", (m) => {
       // The builder asks the chart server whether it publishes (GET api/status); a static host
       // answers 404, which the browser reports, and the builder says publishing needs the server.
-      if (m.type() === "error" && STATUS_404(m)) return;
+      if ((m.type() === "error" && STATUS_404(m)) || ignore(m)) return;
       if (m.type() === "error") g.console.push(m.text());
       if (m.type() === "warning") g.warnings.push(m.text());
     });
@@ -324,14 +418,11 @@ export function analyseCanvas(
 
 export const sameRgb = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
-/** Opens `path` (the article by default) in a fresh context of `browser` on server `srv`, scrolls
- * it through so every chart mounts, and waits for `charts` of them; returns the context, page,
- * guard record and chart states. */
-export async function openAndMount(browser, srv, contextOptions, { path = "/", charts = 2 } = {}) {
-  const context = await browser.newContext(contextOptions);
-  const g = await guard(context, [srv.origin]);
-  const page = await context.newPage();
-  await page.goto(srv.url(path));
+/** Opens `path` (the article by default) of server `srv` in a fresh context of fixture `e2e`,
+ * scrolls it through so every chart mounts, and waits for `charts` of them; returns the context,
+ * page, guard record and chart states. */
+export async function openAndMount(e2e, srv, contextOptions, { path = "/", charts = 2 } = {}) {
+  const { context, page, g } = await e2e.open(srv.url(path), contextOptions);
   await scrollThrough(page);
   const states = await waitForCharts(page, charts);
   return { context, page, g, states };

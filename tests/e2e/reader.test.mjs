@@ -4,31 +4,15 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import {
-  analyseCanvas,
-  DARK,
-  DIST,
-  LIGHT,
-  launch,
-  openAndMount,
-  requireDist,
-  startServer,
-} from "./helpers.mjs";
+import { analyseCanvas, clean, DARK, DIST, fixture, LIGHT, openAndMount } from "./helpers.mjs";
 
-let browser;
+const e2e = fixture();
 let srv;
-
 before(async () => {
-  requireDist();
-  [browser, srv] = await Promise.all([launch(), startServer(DIST)]);
+  srv = await e2e.serve(DIST);
 });
 
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
-
-const open = (options) => openAndMount(browser, srv, options);
+const open = (options) => openAndMount(e2e, srv, options);
 
 const figure = (page, i) => page.locator("figure.oc-chart").nth(i);
 
@@ -229,8 +213,7 @@ describe("screen reader and keyboard (1280×900)", () => {
           `chart ${i}: best title contrast ${a.title.ratio.toFixed(2)} (pixel ${a.title.pixel})`,
         );
       }
-      assert.deepEqual(o.g.pageErrors, []);
-      assert.deepEqual(o.g.console, []);
+      await clean(o.g);
     },
   );
 });
@@ -285,8 +268,7 @@ describe("phone, dark mode (320×640, DPR 3)", () => {
       t.x >= 0 && t.x + t.width <= 320 + 0.5,
       `tooltip ${JSON.stringify(t)} off the 320 px screen`,
     );
-    assert.deepEqual(o.g.pageErrors, []);
-    assert.deepEqual(o.g.console, []);
+    await clean(o.g);
   });
 });
 
@@ -340,7 +322,6 @@ describe("the data table on a phone (360×640)", () => {
     await page.waitForFunction(() => !document.querySelector(".oc-table[tabindex]"));
     const w = await widths(page);
     assert.equal(w.boxes[1].role, null);
-    assert.deepEqual(o.g.pageErrors, []);
-    assert.deepEqual(o.g.console, []);
+    await clean(o.g);
   });
 });
