@@ -12,17 +12,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import {
-  analyseCanvas,
-  DIST,
-  guard,
-  LIGHT,
-  launch,
-  ROOT,
-  requireDist,
-  startServer,
-} from "./helpers.mjs";
+import { before, describe, test } from "node:test";
+import { analyseCanvas, clean, DIST, fixture, LIGHT, ROOT } from "./helpers.mjs";
 
 const read = (path) => readFileSync(join(ROOT, path), "utf8");
 // The releases of ../shared/sources/, byte for byte.
@@ -31,17 +22,10 @@ const GET_HELP = read("tests/fixtures/release-2020-gethelporgetcaught.txt");
 const TREND = JSON.parse(read("data/offence-trend.json"));
 const RATE = JSON.parse(read("data/detection-rate.json"));
 
-let browser;
+const e2e = fixture();
 let srv;
-
 before(async () => {
-  requireDist();
-  [browser, srv] = await Promise.all([launch(), startServer(DIST)]);
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
+  srv = await e2e.serve(DIST);
 });
 
 /** What has the focus: its id, tag, class, name, value and text. */
@@ -79,10 +63,9 @@ async function retype(page, text) {
 /** Opens the builder, starts from a release by keyboard, pastes `release` and its source's
  * `name`, `date` and `url`, and chooses the chart `kind`. */
 async function startFromRelease(release, { name, date, url }, kind) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const g = await guard(context, [srv.origin]);
-  const page = await context.newPage();
-  await page.goto(srv.url("/builder.html"));
+  const { context, page, g } = await e2e.open(srv.url("/builder.html"), {
+    viewport: { width: 1280, height: 900 },
+  });
   await page.waitForSelector("html[data-ready]");
   await tabTo(page, "the start menu", byId("start"));
   for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
@@ -221,9 +204,7 @@ async function drew(page, g) {
   const canvas = await analyseCanvas(page, "#canvas", { rgb: LIGHT.series0 });
   assert.ok(canvas.colourPixels > 1000, `bars drawn: ${canvas.colourPixels} px`);
   assert.ok(canvas.title.inked > 100, "title drawn");
-  assert.deepEqual(g.pageErrors, [], "page errors");
-  assert.deepEqual(g.console, [], "console errors");
-  assert.deepEqual(g.foreign(), [], "requests to other origins");
+  await clean(g, { foreign: true });
 }
 
 describe("from a release to the default charts, by keyboard", () => {
@@ -378,8 +359,7 @@ describe("the chart's words, in fields", () => {
         () => document.getElementById("r-subtitle").value === "Edited by hand",
       );
       await drawnTitled(page, "Offences rose");
-      assert.deepEqual(g.pageErrors, [], "page errors");
-      assert.deepEqual(g.console, [], "console errors");
+      await clean(g);
     } finally {
       await context.close();
     }
@@ -466,8 +446,7 @@ describe("the chart's sources, in a list", () => {
       await page.waitForFunction(() =>
         document.querySelector("#r-source-list li:nth-child(2)")?.textContent.startsWith("Edited"),
       );
-      assert.deepEqual(g.pageErrors, [], "page errors");
-      assert.deepEqual(g.console, [], "console errors");
+      await clean(g);
     } finally {
       await context.close();
     }

@@ -4,27 +4,20 @@
 // claim the figures contradict is a warning in words, announced.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { DIST, guard, launch, requireDist, startServer } from "./helpers.mjs";
+import { before, describe, test } from "node:test";
+import { clean, DIST, fixture } from "./helpers.mjs";
 
-let browser;
+const e2e = fixture();
 let srv;
-
 before(async () => {
-  requireDist();
-  [browser, srv] = await Promise.all([launch(), startServer(DIST)]);
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
+  srv = await e2e.serve(DIST);
 });
 
 /** Opens `path` and resolves to the page, its guard and the names of the wasm files it fetched. */
 async function open(path) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const g = await guard(context, [srv.origin]);
-  const page = await context.newPage();
+  const { context, page, g } = await e2e.context({ viewport: { width: 1280, height: 900 } }, [
+    srv.origin,
+  ]);
   const wasm = [];
   page.on("request", (r) => {
     const name = new URL(r.url()).pathname.slice(1);
@@ -44,8 +37,7 @@ describe("the builder's program", () => {
       await b.page.waitForSelector("#claims li");
       assert.equal(b.wasm.length, 1, `one wasm: ${b.wasm}`);
       assert.match(b.wasm[0], /^oc-builder-[0-9a-f]{10}\.wasm$/);
-      assert.deepEqual(b.g.pageErrors, [], "page errors");
-      assert.deepEqual(b.g.console, [], "console errors");
+      await clean(b.g);
     } finally {
       await b.context.close();
     }
@@ -93,8 +85,7 @@ describe("the headline check", () => {
       await page.waitForSelector("#claims-none:not([hidden])");
       assert.deepEqual(await claimLines(page), []);
       assert.equal(await page.textContent("#claims-warning"), "");
-      assert.deepEqual(g.pageErrors, [], "page errors");
-      assert.deepEqual(g.console, [], "console errors");
+      await clean(g);
     } finally {
       await context.close();
     }
@@ -215,8 +206,7 @@ describe("start from a release", () => {
       assert.deepEqual([back.title, back.periods.length], ["Edited by hand", 2]);
       await page.check('input[name="r-kind"][value="rate"]');
       assert.deepEqual(JSON.parse(await page.inputValue("#spec")), rate);
-      assert.deepEqual(g.pageErrors, [], "page errors");
-      assert.deepEqual(g.console, [], "console errors");
+      await clean(g);
     } finally {
       await context.close();
     }
