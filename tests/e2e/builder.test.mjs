@@ -6,19 +6,15 @@
 import assert from "node:assert/strict";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { LIMITS } from "../../www/shared.js";
 import {
   analyseCanvas,
-  fixtureDir,
-  guard,
+  clean,
+  fixture,
   page as html,
   LIGHT,
-  launch,
   ROOT,
-  removeDir,
-  requireDist,
-  startServer,
   waitForCharts,
 } from "./helpers.mjs";
 
@@ -28,13 +24,11 @@ const TSV =
   'Period\tRecorded\tDetected\n2018/19\t"1,573"\t1,101\n' +
   "2019/20\t1,694\t1 183\n2020/21\t1,802\t~1,250\n";
 
-let browser;
+const e2e = fixture();
 let srv;
 let dir;
-
 before(async () => {
-  requireDist();
-  dir = fixtureDir();
+  dir = e2e.folder();
   // The iframe snippet names embed-host.js under its stable name; see iframe.test.mjs.
   if (!existsSync(join(dir, "embed-host.js")))
     copyFileSync(join(ROOT, "www/embed-host.js"), join(dir, "embed-host.js"));
@@ -42,13 +36,7 @@ before(async () => {
     existsSync(join(dir, "builder.html")),
     "dist/ has no builder.html: run scripts/dist.sh",
   );
-  [browser, srv] = await Promise.all([launch(), startServer(dir)]);
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  removeDir(dir);
+  srv = await e2e.serve(dir);
 });
 
 async function openBuilder({
@@ -56,12 +44,10 @@ async function openBuilder({
   clipboard = true,
   init,
 } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const { context, page, g } = await e2e.context({ viewport, acceptDownloads: true }, [srv.origin]);
   if (clipboard)
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: srv.origin });
   if (init) await context.addInitScript(init);
-  const g = await guard(context, [srv.origin]);
-  const page = await context.newPage();
   await page.goto(srv.url("/builder.html"));
   await page.waitForSelector("html[data-ready]");
   return { context, page, g };
@@ -94,12 +80,9 @@ async function useTable(page, table, fields = {}) {
   await page.fill("#table", table);
 }
 
-const clean = async (page, g, context) => {
-  assert.deepEqual(g.pageErrors, [], "page errors");
-  assert.deepEqual(g.console, [], "console errors");
-  assert.deepEqual(g.dialogs, [], "dialogs");
-  assert.deepEqual(await g.violations(page), [], "CSP violations");
-  assert.deepEqual(g.foreign(), [], "requests to other origins");
+/** Clean (clean()'s every check) and private: no cookie, nothing stored. */
+const cleanAndPrivate = async (page, g, context) => {
+  await clean(g, { page, foreign: true, dialogs: true });
   assert.deepEqual(await context.cookies(), [], "cookies");
   assert.deepEqual(
     await page.evaluate(() => [localStorage.length, sessionStorage.length]),
@@ -143,7 +126,7 @@ describe("builder.html", () => {
       assert.ok(g.requests.length <= 10, g.requests.join("\n"));
       assert.equal(g.count(/^\/offence-trend-[0-9a-f]{10}\.json$/), 1);
       assert.equal(g.count(/\.wasm$/), 1);
-      await clean(page, g, context);
+      await cleanAndPrivate(page, g, context);
     } finally {
       await context.close();
     }
@@ -224,7 +207,7 @@ describe("builder.html", () => {
         "Row 3 (“2020”), “Recorded”: “n/a” is not a number.",
       );
       assert.ok(await page.isDisabled("#copy-iframe"), "no snippet while the table is wrong");
-      await clean(page, g, context);
+      await cleanAndPrivate(page, g, context);
     } finally {
       await context.close();
     }
@@ -301,7 +284,7 @@ describe("builder.html", () => {
       await page.fill("#f-title", "T");
       await waitForSpec(page, "T");
       assert.equal(await page.textContent("#table-error"), "");
-      await clean(page, g, context);
+      await cleanAndPrivate(page, g, context);
     } finally {
       await context.close();
     }
@@ -348,7 +331,7 @@ describe("builder.html", () => {
       // text.
       // (On a blank page: parsing under the builder's CSP would report the snippet's style
       // attribute.)
-      const blank = await browser.newPage();
+      const blank = await e2e.browser.newPage();
       const parsed = await blank.evaluate(
         ([iframe, script]) => {
           const read = (code) => {
@@ -400,18 +383,12 @@ describe("builder.html", () => {
       }
       // (A reader's browser, not the builder's: this server's CSP refuses the snippet's style
       // attribute, which a CMS usually allows; the width and height attributes stand in for it.)
-      const readers = await browser.newContext({ viewport: { width: 800, height: 900 } });
-      const dialogs = [];
-      readers.on("dialog", (d) => {
-        dialogs.push(d.message());
-        d.dismiss().catch(() => {});
-      });
+      const {
+        context: readers,
+        page: reader,
+        g: seen,
+      } = await e2e.context({ viewport: { width: 800, height: 900 } }, [srv.origin]);
       try {
-        const reader = await readers.newPage();
-        reader.on("dialog", (d) => {
-          dialogs.push(d.message());
-          d.dismiss().catch(() => {});
-        });
         await reader.goto(srv.url("/pasted-script.html"));
         await waitForCharts(reader, 1);
         assert.equal(await reader.$eval("figure.oc-chart", (f) => f.dataset.ocState), "ready");
@@ -433,11 +410,11 @@ describe("builder.html", () => {
           1,
           "only the host script",
         );
-        assert.deepEqual(dialogs, [], "no alert ran");
+        assert.deepEqual(seen.dialogs, [], "no alert ran");
       } finally {
         await readers.close();
       }
-      await clean(page, g, context);
+      await cleanAndPrivate(page, g, context);
     } finally {
       await context.close();
     }
@@ -473,7 +450,7 @@ describe("builder.html", () => {
         await page.evaluate(() => navigator.clipboard.readText()),
         await page.inputValue("#code-component"),
       );
-      await clean(page, g, context);
+      await cleanAndPrivate(page, g, context);
     } finally {
       await context.close();
     }
@@ -539,7 +516,7 @@ describe("builder.html", () => {
       const size = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
       assert.deepEqual(size, await page.$eval("#canvas", (c) => [c.width, c.height]));
       assert.ok(bytes.length > 5000, `${bytes.length} bytes`);
-      await clean(page, g, context);
+      await cleanAndPrivate(page, g, context);
     } finally {
       await context.close();
     }
@@ -592,7 +569,7 @@ describe("builder.html", () => {
         await page.waitForFunction(() =>
           document.getElementById("copy-note").textContent.startsWith("Copied the iframe code"),
         );
-        await clean(page, g, context);
+        await cleanAndPrivate(page, g, context);
       } finally {
         await context.close();
       }
