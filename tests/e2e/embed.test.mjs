@@ -2,19 +2,15 @@
 // CMS page on another origin that frames it (that page has its own CSP allowing only our frame).
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import {
   analyseCanvas,
+  clean,
   DARK,
   DIST,
-  fixtureDir,
-  guard,
+  fixture,
   page as html,
   LIGHT,
-  launch,
-  removeDir,
-  requireDist,
-  startServer,
   trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
@@ -49,36 +45,26 @@ const host = html({
     "after.</p></main>",
 });
 
-let browser;
+const e2e = fixture();
 let srv;
 let cms;
-let dir;
-
 before(async () => {
-  requireDist();
-  dir = fixtureDir(
+  const dir = e2e.folder(
     { "host.html": host, "host.js": hostScript, "host.css": hostCss },
     { withDist: false },
   );
-  [browser, srv] = await Promise.all([launch(), startServer(DIST)]);
+  srv = await e2e.serve(DIST);
   // The CMS page may only frame our origin: its CSP is as strict as ours otherwise.
-  cms = await startServer(dir, {
+  cms = await e2e.serve(dir, {
     csp: `default-src 'self'; img-src 'self' data:; frame-src ${srv.origin}`,
   });
 });
 
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  await cms?.close();
-  removeDir(dir);
-});
-
 async function openEmbed(path, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 640, height: 600 }, ...options });
-  const g = await guard(context, [srv.origin]);
-  const page = await context.newPage();
-  await page.goto(srv.url(path));
+  const { context, page, g } = await e2e.open(srv.url(path), {
+    viewport: { width: 640, height: 600 },
+    ...options,
+  });
   const states = await waitForCharts(page, 1);
   return { context, page, g, states };
 }
@@ -96,10 +82,7 @@ describe("embed.html on its own", () => {
       assert.ok(a.colourPixels > 500, "the rate bars are drawn in the first series colour");
       const sw = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(sw <= 640, `scrollWidth ${sw}`);
-      assert.deepEqual(g.pageErrors, []);
-      assert.deepEqual(g.console, []);
-      assert.deepEqual(await g.violations(page), []);
-      assert.deepEqual(g.foreign(), []);
+      await clean(g, { page, foreign: true });
       assert.deepEqual(await context.cookies(), []);
     } finally {
       await context.close();
@@ -150,8 +133,7 @@ describe("embed.html on its own", () => {
         await page.$eval(CANVAS, (c) => c.getAttribute("aria-label")),
         /^Chart: Second embedded spec\./,
       );
-      assert.deepEqual(g.pageErrors, []);
-      assert.deepEqual(g.console, []);
+      await clean(g);
     } finally {
       await context.close();
     }
@@ -268,7 +250,7 @@ describe("embed.html on its own", () => {
         [640, ["bold 20px", "15px", "13px", "bold 14px", "12px"]],
         [360, ["bold 17px", "14px", "12px", "bold 12px"]],
       ]) {
-        const context = await browser.newContext({ viewport: { width, height: 600 } });
+        const context = await e2e.browser.newContext({ viewport: { width, height: 600 } });
         let release;
         const held = new Promise((ok) => (release = ok));
         await context.route(/\.wasm$/, async (route) => {
@@ -335,9 +317,7 @@ describe("embed.html in an iframe on another origin", () => {
     const at = `(${vp.width} px)`;
     const name = `posts its height to the parent, which fits the iframe to the chart ${at}`;
     test(name, async () => {
-      const context = await browser.newContext({ viewport: vp });
-      const g = await guard(context, [srv.origin, cms.origin]);
-      const page = await context.newPage();
+      const { context, page, g } = await e2e.context({ viewport: vp }, [srv.origin, cms.origin]);
       try {
         const src = srv.url("/embed.html?chart=offence-trend");
         await page.goto(cms.url(`/host.html?src=${encodeURIComponent(src)}`));
@@ -383,9 +363,7 @@ describe("embed.html in an iframe on another origin", () => {
           inner.scrollW <= inner.clientW,
           `the iframe scrolls sideways (${inner.scrollW} > ${inner.clientW})`,
         );
-        assert.deepEqual(g.pageErrors, []);
-        assert.deepEqual(g.console, []);
-        assert.deepEqual(await g.violations(page), [], "CSP violations on the CMS page");
+        await clean(g, { page });
         assert.deepEqual(
           await frame.evaluate(() => window.__ocViolations),
           [],
