@@ -3,17 +3,13 @@
 // (renderChart, mountAll, load) from a page module under the strict CSP.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import {
-  fixtureDir,
-  guard,
+  clean,
+  fixture,
   page as html,
-  launch,
-  removeDir,
-  requireDist,
   scrollThrough,
   specScript,
-  startServer,
   trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
@@ -166,7 +162,6 @@ window.__api = (async () => {
 })();
 `;
 
-let browser;
 // An empty or blank spec is an error, not a default chart (issue 14.6).
 const EMPTY =
   "spec: is empty: give a chart spec (a JSON object) or the name of a default chart; " +
@@ -182,13 +177,11 @@ const empty = html({
   ].join("\n<p>Between the charts.</p>\n"),
 });
 
-let dir;
+const e2e = fixture();
 let strict;
 let open;
-
 before(async () => {
-  requireDist();
-  dir = fixtureDir({
+  const dir = e2e.folder({
     "mixed.html": mixed,
     "malformed.html": malformed,
     "xss.html": xss,
@@ -198,25 +191,13 @@ before(async () => {
     "api.html": api,
     "api-test.js": apiScript,
   });
-  [browser, strict, open] = await Promise.all([
-    launch(),
-    startServer(dir),
-    startServer(dir, { csp: null }),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await strict?.close();
-  await open?.close();
-  removeDir(dir);
+  [strict, open] = await Promise.all([e2e.serve(dir), e2e.serve(dir, { csp: null })]);
 });
 
 async function load(srv, path, n) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const g = await guard(context, [srv.origin]);
-  const page = await context.newPage();
-  await page.goto(srv.url(path));
+  const { context, page, g } = await e2e.open(srv.url(path), {
+    viewport: { width: 1000, height: 800 },
+  });
   await scrollThrough(page);
   const states = n ? await waitForCharts(page, n) : null;
   return { context, page, g, states };
@@ -255,10 +236,7 @@ describe("error handling", () => {
         ["ready", "ready"],
         "offence-charts:drawn fires for the drawn charts only",
       );
-      assert.deepEqual(g.pageErrors, [], "uncaught page errors");
-      assert.deepEqual(g.console, [], "console errors");
-      assert.deepEqual(await g.violations(page), []);
-      assert.deepEqual(g.foreign(), []);
+      await clean(g, { page, foreign: true });
     } finally {
       await context.close();
     }
@@ -284,8 +262,7 @@ describe("error handling", () => {
           PREFIX +
             "series[0].values: has 2 figures but there are 3 periods; give one figure per period",
         );
-        assert.deepEqual(g.pageErrors, []);
-        assert.deepEqual(g.console, []);
+        await clean(g);
       } finally {
         await context.close();
       }
@@ -385,8 +362,7 @@ describe("error handling", () => {
           [],
           "an injected <img> was requested",
         );
-        assert.deepEqual(g.pageErrors, []);
-        assert.deepEqual(g.console, []);
+        await clean(g);
       } finally {
         await context.close();
       }
@@ -404,8 +380,7 @@ describe("an empty or blank spec", () => {
         await page.locator("canvas.oc-canvas").getAttribute("aria-label"),
         /^Chart: Nearly nine in ten/,
       );
-      assert.deepEqual(g.pageErrors, []);
-      assert.deepEqual(g.console, []);
+      await clean(g);
     } finally {
       await context.close();
     }
@@ -460,9 +435,7 @@ describe("JS API (renderChart, mountAll, load) under the strict CSP", () => {
         assert.deepEqual(out.states, ["ready", "error", "ready"]);
         assert.equal(out.again, 0, "a second mountAll finds nothing left to mount");
         assert.equal(g.count(/\.wasm$/), 1);
-        assert.deepEqual(g.pageErrors, []);
-        assert.deepEqual(g.console, []);
-        assert.deepEqual(await g.violations(page), []);
+        await clean(g, { page });
       } finally {
         await context.close();
       }
