@@ -5,29 +5,24 @@
 // in the chart's own URL wins. Forged messages change nothing.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import {
   analyseCanvas,
+  clean,
   DARK,
   DIST,
-  fixtureDir,
-  guard,
+  fixture,
   page as html,
   LIGHT,
-  launch,
-  removeDir,
-  requireDist,
-  startServer,
   waitForCharts,
 } from "./helpers.mjs";
 
 const TYPE = "offence-charts:theme";
 
-let browser;
+const e2e = fixture();
 let srv; // the chart host (dist/)
 let cms; // the article's origin
 let evil; // a third origin, framed by the article
-const dirs = [];
 
 /** An article of the CMS with one chart iframe (`query` after embed.html) and the host script;
  * `htmlAttrs` on its <html>, `scriptAttrs` on the host script, `head` and `body` extra. */
@@ -54,17 +49,15 @@ const send = () => {
 send();`;
 
 before(async () => {
-  requireDist();
-  const forger = fixtureDir(
+  const forger = e2e.folder(
     {
       "forger.html": html({ title: "ad", head: '<script src="forger.js"></script>' }),
       "forger.js": forgerJs,
     },
     { withDist: false },
   );
-  dirs.push(forger);
-  [browser, srv, evil] = await Promise.all([launch(), startServer(DIST), startServer(forger)]);
-  const cmsDir = fixtureDir(
+  [srv, evil] = await Promise.all([e2e.serve(DIST), e2e.serve(forger)]);
+  const cmsDir = e2e.folder(
     {
       "dark.html": article({ htmlAttrs: ' data-theme="dark"' }),
       "body-dark.html": article({}).replace("<body>", '<body data-theme="dark">'),
@@ -85,30 +78,21 @@ before(async () => {
     },
     { withDist: false },
   );
-  dirs.push(cmsDir);
-  cms = await startServer(cmsDir, {
+  cms = await e2e.serve(cmsDir, {
     csp:
       `default-src 'self'; script-src 'self' ${srv.origin}; ` +
       `frame-src ${srv.origin} ${evil.origin}; style-src 'self'; img-src 'self' data:`,
   });
 });
 
-after(async () => {
-  await browser?.close();
-  await Promise.all([srv?.close(), cms?.close(), evil?.close()]);
-  for (const d of dirs) removeDir(d);
-});
-
 /** Opens `path` of the CMS in a fresh context (the reader's setting `scheme`); resolves to its
  * page and the chart's frame once the chart is drawn. */
 async function open(path, scheme = "light") {
-  const context = await browser.newContext({
-    viewport: { width: 900, height: 900 },
-    colorScheme: scheme,
-  });
-  const g = await guard(context, [srv.origin, cms.origin, evil.origin]);
-  const page = await context.newPage();
-  await page.goto(cms.url(path));
+  const { context, g, page } = await e2e.open(
+    cms.url(path),
+    { viewport: { width: 900, height: 900 }, colorScheme: scheme },
+    [srv.origin, cms.origin, evil.origin],
+  );
   const frame = await (await page.$("#chart")).contentFrame();
   await waitForCharts(frame, 1);
   return { context, g, page, frame };
@@ -149,9 +133,7 @@ describe("the article's theme in its chart iframes", () => {
         delete document.documentElement.dataset.theme;
       });
       await drawnIn(frame, "light");
-      assert.deepEqual(g.pageErrors, []);
-      assert.deepEqual(g.console, []);
-      assert.deepEqual(await g.violations(page), []);
+      await clean(g, { page });
     } finally {
       await context.close();
     }
