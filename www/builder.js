@@ -22,7 +22,9 @@ import {
   specChanged,
 } from "./lib/builder/publish.js";
 import {
+  citeChanged,
   kindChanged,
+  periodMoved,
   releaseChanged,
   sourceAdded,
   sourceRemoved,
@@ -33,6 +35,7 @@ import { openSourceForm } from "./lib/builder/release-sources.js";
 import { WORD_FIELDS } from "./lib/builder/release-words.js";
 import { FIELDS, setMode, tableChanged } from "./lib/builder/start.js";
 import { load } from "./lib/program.js";
+import { FORCED } from "./lib/reader-settings.js";
 
 export { escapeHtml } from "./lib/builder/escape.js";
 export { componentSnippet, iframeSnippet, scriptSnippet } from "./lib/builder/snippets.js";
@@ -77,6 +80,14 @@ function wire() {
     const remove = e.target.closest("button[data-source]");
     if (remove) sourceRemoved(Number(remove.dataset.source));
   });
+  $("r-period-list").addEventListener("click", (e) => {
+    const move = e.target.closest("button[data-move]");
+    if (move) periodMoved(Number(move.dataset.move), Number(move.dataset.to), move.dataset.dir);
+  });
+  $("r-cite-list").addEventListener("change", (e) => {
+    const menu = e.target.closest("select[data-figure]");
+    if (menu) citeChanged(Number(menu.dataset.figure), Number(menu.value));
+  });
   el.start.addEventListener("change", () => setMode(el.start.value));
   const reframe = () => {
     applyPreviewBox();
@@ -88,6 +99,7 @@ function wire() {
     reframe();
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", reframe);
+  FORCED.addEventListener("change", reframe);
   el.copyIframe.addEventListener("click", () => copy(el.codeIframe, "iframe"));
   el.copyScript.addEventListener("click", () => copy(el.codeScript, "script"));
   el.copyComponent.addEventListener("click", () => copy(el.codeComponent, "web component"));
@@ -113,7 +125,14 @@ function wire() {
       redraw();
     });
   };
-  new ResizeObserver(resized).observe(el.preview);
+  const observer = new ResizeObserver(resized);
+  observer.observe(el.preview);
+  // 1rem wide: it resizes when the reader's text size does, and the preview follows (redraw.js).
+  const rem = document.createElement("div");
+  rem.className = "rem-probe";
+  rem.setAttribute("aria-hidden", "true");
+  document.body.append(rem);
+  observer.observe(rem);
 }
 
 wire();

@@ -1,12 +1,10 @@
 // Keeping a chart drawn for its place: redrawn on resize, zoom, the reader's text size, theme and
 // forced colours, and for print (light, sharp, at the printed width).
 import { broken, call, charts } from "./charts.js";
+import { FORCED, systemColours, textScale } from "./reader-settings.js";
 
 const DARK = matchMedia("(prefers-color-scheme: dark)");
-const FORCED = matchMedia("(forced-colors: active)");
 const PRINT = matchMedia("print");
-// The system colours a "forced" chart draws with, in the order view.setForcedColors takes them.
-const SYSTEM = ["Canvas", "CanvasText", "GrayText", "Highlight", "HighlightText", "LinkText"];
 
 let printing = false; // between beforeprint and afterprint
 // Chromium fires beforeprint, then lays the page out for paper and tells print media listeners
@@ -23,17 +21,6 @@ addEventListener("afterprint", () => {
   all();
 });
 for (const q of [PRINT, FORCED, DARK]) q.addEventListener("change", all);
-
-/** The reader's system colours as `probe` (in the chart's figure) resolves them, "r,g,b,…" (a
- * colour's alpha is left out: the colour the system names is drawn). */
-function systemColours(probe) {
-  return SYSTEM.flatMap((c) => {
-    probe.style.color = c;
-    return getComputedStyle(probe)
-      .color.match(/[\d.]+/g)
-      .slice(0, 3);
-  }).join();
-}
 
 /** Calls `then` once the page's pixel ratio changes (zoom, another screen), and again after each
  * change: a media query on the current ratio fires once. */
@@ -67,7 +54,7 @@ export function redrawing(chart, tips) {
     if (paper) theme = "light";
     else if (FORCED.matches) theme = "forced";
     const system = theme === "forced" ? systemColours(live) : "";
-    const scale = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
+    const scale = textScale();
     const key = `${width}/${dpr}/${theme}/${scale}/${system}`;
     if (width <= 0 || key === drawn || !charts.has(chart)) return;
     drawn = key;

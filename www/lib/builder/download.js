@@ -1,5 +1,6 @@
 // "Download image": the preview canvas as a PNG named after the chart's title.
 import { el, state } from "./page.js";
+import { paintPlain, redraw } from "./preview.js";
 
 /** A file name from `title`: lower-case ASCII words joined by "-", at most 60 characters. */
 export function slug(title) {
@@ -30,7 +31,11 @@ function save(blob) {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-/** Downloads the preview as a PNG. */
+/** Downloads the preview as a PNG: in the theme chosen at the default text size, whatever the
+ * reader's settings draw the preview in (toBlob takes the pixels as they are when called). */
 export function download() {
-  if (state.view) el.canvas.toBlob(save, "image/png");
+  if (!state.view) return;
+  paintPlain();
+  el.canvas.toBlob(save, "image/png");
+  redraw();
 }

@@ -1,6 +1,9 @@
 // The preview: the spec in the editor checked and drawn by the chart program, its errors shown in
 // the editor's terms (and the table form's, or by the release's word fields), and the iframe's
-// fallback height worked out.
+// fallback height worked out. It is drawn for the reader's settings as the embed draws it
+// (redraw.js): in the system's colours under forced colours, whatever theme is chosen, and with
+// text as large as the reader's text size; the embed code's fallback height is the default size's.
+import { FORCED, systemColours, textScale } from "../reader-settings.js";
 import { renderChart } from "../render.js";
 import { showClaims } from "./claims.js";
 import { disableSnippets, showSnippets } from "./embed-code.js";
@@ -18,14 +21,51 @@ const EMBED_EXTRA = 88;
 const FALLBACK_MIN = 264;
 const FALLBACK_MAX = 784;
 
-/** The theme the preview draws in: the one chosen, or the reader's. */
-export function previewTheme() {
+/** The theme chosen for the preview: the one chosen, or the reader's. */
+export function chosenTheme() {
   const t = el.theme.value;
   if (t === "dark" || t === "light") return t;
   return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
 
+/** The theme the preview draws in: forced colours when the reader has them, else the one
+ * chosen. */
+export const previewTheme = () => (FORCED.matches ? "forced" : chosenTheme());
+
 const previewWidth = () => el.canvas.clientWidth;
+
+/** The reader's system colours ("r,g,b,…") when the preview draws in them, else "". */
+function system() {
+  if (previewTheme() !== "forced") return "";
+  const rgb = systemColours(el.preview);
+  el.preview.style.color = "";
+  return rgb;
+}
+
+/** What the preview is drawn for: width/ratio/theme/text scale/system colours. */
+function drawnFor() {
+  const theme = previewTheme();
+  return `${previewWidth()}/${devicePixelRatio}/${theme}/${textScale()}/${system()}`;
+}
+
+/** Draws `view` for the reader's settings: its theme, text scale and system colours. */
+function paint(view) {
+  const theme = previewTheme();
+  const rgb = system();
+  view.setForcedColors(new Uint8Array(rgb ? rgb.split(",").map(Number) : []));
+  view.setTextScale(textScale());
+  view.draw(previewWidth(), devicePixelRatio || 1, theme);
+}
+
+/** Draws the preview in the theme chosen at the default text size, without forced colours (for
+ * an image of the chart); the next redraw draws it for the reader again. */
+export function paintPlain() {
+  if (!state.view) return;
+  state.view.setForcedColors(new Uint8Array());
+  state.view.setTextScale(1);
+  state.view.draw(previewWidth(), devicePixelRatio || 1, chosenTheme());
+  state.drawn = "";
+}
 
 /** The preview's box for the width and theme chosen. */
 export function applyPreviewBox() {
@@ -38,13 +78,11 @@ export function applyPreviewBox() {
 /** Redraws the preview at its current width and theme (after a resize or a theme change). */
 export function redraw() {
   if (!state.view) return;
-  const width = previewWidth();
-  const theme = previewTheme();
-  const key = `${width}/${devicePixelRatio}/${theme}`;
-  if (width <= 0 || key === state.drawn) return;
+  const key = drawnFor();
+  if (previewWidth() <= 0 || key === state.drawn) return;
   state.drawn = key;
   try {
-    state.view.draw(width, devicePixelRatio || 1, theme);
+    paint(state.view);
   } catch (e) {
     showSpecError(e);
   }
@@ -61,18 +99,17 @@ export async function update() {
   try {
     if (!text.trim().startsWith("{"))
       throw new Error("spec: must be a JSON object, starting with {");
-    view = await renderChart(el.canvas, text); // drawn light
+    view = await renderChart(el.canvas, text); // drawn light, at the default text size
     if (seq !== state.seq) return view.free();
-    const theme = previewTheme();
-    if (theme !== "light") view.draw(previewWidth(), devicePixelRatio || 1, theme);
     fallback = Math.ceil(view.tallest(FALLBACK_MIN, FALLBACK_MAX)) + EMBED_EXTRA;
+    if (previewTheme() !== "light" || textScale() !== 1) paint(view);
   } catch (e) {
     if (seq !== state.seq) return;
     return invalid(e);
   }
   state.view?.free();
   Object.assign(state, { view, spec: JSON.parse(text), summary: view.summary(), fallback });
-  state.drawn = `${previewWidth()}/${devicePixelRatio}/${previewTheme()}`;
+  state.drawn = drawnFor();
   state.valid = true;
   el.specError.textContent = "";
   el.spec.removeAttribute("aria-invalid");

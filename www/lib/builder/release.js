@@ -7,12 +7,22 @@
 // the figure; what was added is announced. Figures join the spec in the editor, hand edits kept.
 // The chart's words are fields too (release-words.js): typing there writes them into the spec,
 // and a hand edit of the spec shows in them; the last edit wins. So are its sources
-// (release-sources.js): listed, another added, one no figure comes from removed.
+// (release-sources.js): listed, another added, one no figure comes from removed. A trend's periods
+// are listed to be moved up and down, their figures with them, and each figure with the source it
+// cites, to be changed (release-periods.js).
 import { LIMITS } from "../../shared.js";
 import { load } from "../program.js";
 import { isWebAddress } from "./escape.js";
 import { el, state } from "./page.js";
 import { update } from "./preview.js";
+import {
+  figureText,
+  periodText,
+  sayCites,
+  sayPeriods,
+  showCites,
+  showPeriods,
+} from "./release-periods.js";
 import {
   formSource,
   openSourceForm,
@@ -24,9 +34,12 @@ import {
 import {
   addToRate,
   addToTrend,
+  citeSource,
   citing,
   emptySpec,
+  figurePlaces,
   groupRoles,
+  movePeriod,
   periodLabel,
   periodName,
   ROLES,
@@ -85,11 +98,13 @@ function specFor(kind) {
 /** The chart chosen under "Make": "trend" or "rate". */
 const chosenKind = () => el.releaseKind.querySelector("input:checked")?.value ?? "trend";
 
-/** Shows `spec`'s words and sources in their fields (the focus to the Remove button at `focusAt`
- * of the sources, if given). */
+/** Shows `spec`'s words, sources, periods and figures' sources in their fields (the focus to the
+ * Remove button at `focusAt` of the sources, if given). */
 function showFields(spec, focusAt) {
   showWords(spec);
   showSources(spec, focusAt);
+  showPeriods(spec);
+  showCites(spec);
 }
 
 /** Writes `spec`, the chart of `kind` made from the release, into the editor and previews it. */
@@ -107,6 +122,8 @@ export function showReleaseSpec() {
   if (made) el.spec.value = JSON.stringify(made, null, 2);
   showFields(made ?? emptySpec(kind));
   saySources("");
+  sayPeriods("");
+  sayCites("");
   return update();
 }
 
@@ -149,6 +166,39 @@ export function sourceRemoved(i) {
   }
   showFields(spec, i);
   saySources(`Removed source ${i + 1}, ${sourceName(source)}. ${sourcesCount(spec)}`);
+  return write(kind, spec);
+}
+
+/** The trend's period at index `from` was moved to `to` (by its Move up or Move down button, `dir`
+ * "up" or "down"): its figures go with it, the move is said, and the focus stays on the moved
+ * period's button. A move past either end changes nothing and says so. */
+export function periodMoved(from, to, dir) {
+  const spec = specFor("trend");
+  if (chosenKind() !== "trend" || !spec.periods[from]) return showPeriods(spec);
+  const label = periodText(spec, from);
+  const n = spec.periods.length;
+  if (!movePeriod(spec, from, to)) {
+    const end = to < 0 ? "first" : "last";
+    sayPeriods(`${label} is already the ${end} period.`);
+    return showPeriods(spec, { at: from, dir });
+  }
+  showFields(spec);
+  showPeriods(spec, { at: to, dir });
+  sayPeriods(`Moved ${label} ${dir}: now period ${to + 1} of ${n}.`);
+  return write("trend", spec);
+}
+
+/** Figure `k` of the chart chosen (in figurePlaces' order) now cites `sources[source]`: written
+ * into its spec, said, the sources' counts updated and the focus kept on its menu. */
+export function citeChanged(k, source) {
+  const kind = chosenKind();
+  const spec = specFor(kind);
+  const place = figurePlaces(spec)[k];
+  if (!place || !citeSource(spec, place.figure, source)) return showCites(spec, k);
+  showFields(spec);
+  showCites(spec, k);
+  const what = `${place.where}: ${figureText(place.figure)}`;
+  sayCites(`${what} now comes from source ${source + 1}, ${sourceName(spec.sources[source])}.`);
   return write(kind, spec);
 }
 
