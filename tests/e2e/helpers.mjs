@@ -86,6 +86,9 @@ export function launch(extraArgs = []) {
  */
 export function fixture({ requires = [requireDist] } = {}) {
   const done = []; // what to close or remove after the file's tests
+  // Node 20 runs a file's top-level before hooks at once, not one after the other: the file's own
+  // may open a context while Chromium is still starting, so context() waits for it.
+  let launching = null;
   const e2e = {
     browser: null,
     /** Serves `dir` as startServer does (`options` as serve()'s). */
@@ -109,7 +112,8 @@ export function fixture({ requires = [requireDist] } = {}) {
     /** A fresh context (`contextOptions`) under a guard (requests `allowed` to those origins;
      * `guardOptions` as guard()'s) and a page in it, not yet anywhere: {context, page, g}. */
     async context(contextOptions = {}, allowed = [], guardOptions = {}) {
-      const context = await e2e.browser.newContext(contextOptions);
+      if (!launching) throw new Error("fixture: a context is opened in its hooks and tests only");
+      const context = await (await launching).newContext(contextOptions);
       const g = await guard(context, allowed, guardOptions);
       const page = await context.newPage();
       return { context, page, g };
@@ -123,8 +127,11 @@ export function fixture({ requires = [requireDist] } = {}) {
     },
   };
   before(async () => {
-    for (const check of requires) check();
-    e2e.browser = await launch();
+    launching = (async () => {
+      for (const check of requires) check();
+      return launch();
+    })();
+    e2e.browser = await launching;
   });
   after(async () => {
     await e2e.browser?.close();

@@ -9,16 +9,12 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
   analyseCanvas,
+  clean,
   DIST,
-  fixtureDir,
-  guard,
+  fixture,
   page as html,
   LIGHT,
-  launch,
-  removeDir,
-  requireDist,
   scrollThrough,
-  startServer,
   waitForCharts,
 } from "./helpers.mjs";
 
@@ -45,20 +41,18 @@ const send = () => {
 };
 send();`;
 
-let browser;
+const e2e = fixture();
 let srv; // the chart host (dist/)
 let cms; // the CMS, another origin; inline style attributes allowed, as most CMSs do
 let strictCms; // the same pages under a CSP that refuses style attributes too
 let evil; // a third origin
-const dirs = [];
 let snippets; // { trend, rate }: the builder's iframe snippets
 const measured = {}; // for the report
 
 before(async () => {
-  requireDist();
-  const chartDir = fixtureDir();
+  const chartDir = e2e.folder();
   // The snippet names embed-host.js under its stable name; until dist.sh ships it so, add it.
-  const evilDir = fixtureDir(
+  const evilDir = e2e.folder(
     {
       "ad.html": html({
         title: "ad",
@@ -69,13 +63,12 @@ before(async () => {
     },
     { withDist: false },
   );
-  dirs.push(chartDir, evilDir);
-  [browser, srv, evil] = await Promise.all([launch(), startServer(chartDir), startServer(evilDir)]);
+  [srv, evil] = await Promise.all([e2e.serve(chartDir), e2e.serve(evilDir)]);
 
   // The snippets, as a journalist copies them from the builder.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const builder = await context.newPage();
-  await builder.goto(srv.url("/builder.html"));
+  const { context, page: builder } = await e2e.open(srv.url("/builder.html"), {
+    viewport: { width: 1280, height: 900 },
+  });
   await builder.waitForSelector("html[data-ready]");
   const read = async (title) => {
     await builder.waitForFunction(
@@ -107,7 +100,7 @@ ${a}
 ${b}
 <p>Text after.</p>${extra}</main>`,
     });
-  const cmsDir = fixtureDir(
+  const cmsDir = e2e.folder(
     {
       "cms.js": cmsJs,
       "cms.css": cmsCss,
@@ -142,22 +135,18 @@ ${b}
     },
     { withDist: false },
   );
-  dirs.push(cmsDir);
   const base =
     `default-src 'self'; script-src 'self' ${srv.origin}; ` +
     `frame-src ${srv.origin} ${evil.origin}; img-src 'self' data:`;
   [cms, strictCms] = await Promise.all([
-    startServer(cmsDir, { csp: `${base}; style-src 'self'; style-src-attr 'unsafe-inline'` }),
-    startServer(cmsDir, { csp: `${base}; style-src 'self'` }),
+    e2e.serve(cmsDir, { csp: `${base}; style-src 'self'; style-src-attr 'unsafe-inline'` }),
+    e2e.serve(cmsDir, { csp: `${base}; style-src 'self'` }),
   ]);
 });
 
-after(async () => {
+after(() => {
   if (Object.keys(measured).length)
     console.log(`# measured iframe heights ${JSON.stringify(measured)}`);
-  await browser?.close();
-  await Promise.all([srv?.close(), cms?.close(), strictCms?.close(), evil?.close()]);
-  for (const d of dirs) removeDir(d);
 });
 
 const fallbackOf = (snippet) => Number(/ height="(\d+)"/.exec(snippet)[1]);
@@ -243,20 +232,8 @@ function assertShowsChart(m, label) {
   }
 }
 
-async function open(path, viewport, server = cms) {
-  const context = await browser.newContext({ viewport });
-  const g = await guard(context, [srv.origin, server.origin, evil.origin]);
-  const page = await context.newPage();
-  await page.goto(server.url(path));
-  return { context, g, page };
-}
-
-async function noErrors(g, page) {
-  assert.deepEqual(g.pageErrors, [], "page errors");
-  assert.deepEqual(g.console, [], "console errors");
-  assert.deepEqual(await g.violations(page), [], "CSP violations on the CMS page");
-  assert.deepEqual(g.foreign(), [], "requests to other origins");
-}
+const open = (path, viewport, server = cms) =>
+  e2e.open(server.url(path), { viewport }, [srv.origin, server.origin, evil.origin]);
 
 describe("the iframe snippet on a CMS page of another origin", () => {
   test("dist/ serves embed-host.js under the stable name the snippet uses", () => {
@@ -280,7 +257,7 @@ describe("the iframe snippet on a CMS page of another origin", () => {
           m.every((x, i) => x.height < fallbackOf([snippets.trend, snippets.rate][i])),
           JSON.stringify(m.map((x) => x.height)),
         );
-        await noErrors(g, page);
+        await clean(g, { page, foreign: true });
       } finally {
         await context.close();
       }
@@ -362,7 +339,7 @@ describe("the iframe snippet on a CMS page of another origin", () => {
           (await page.evaluate(() => document.documentElement.scrollWidth)) <= viewport.width,
           "the CMS page scrolls sideways",
         );
-        await noErrors(g, page);
+        await clean(g, { page, foreign: true });
       } finally {
         await context.close();
       }
@@ -402,7 +379,7 @@ describe("the iframe snippet on a CMS page of another origin", () => {
           "the advert's own iframe keeps its height",
         );
         assert.equal(await page.$eval("iframe.ad", (f) => f.style.height), "");
-        await noErrors(g, page);
+        await clean(g, { page, foreign: true });
       } finally {
         await context.close();
       }
@@ -467,7 +444,7 @@ describe("the iframe snippet on a CMS page of another origin", () => {
         // …and the chart's next real report (after a width change) puts it right again.
         await page.setViewportSize({ width: 500, height: 800 });
         await fitted(frames);
-        await noErrors(g, page);
+        await clean(g, { page, foreign: true });
       } finally {
         await context.close();
       }
@@ -507,7 +484,7 @@ describe("the iframe snippet on a CMS page of another origin", () => {
             Math.abs(back[i].height - wide[i].height) <= 1,
             `chart ${i}: ${wide[i].height} → ${back[i].height}`,
           );
-        await noErrors(g, page);
+        await clean(g, { page, foreign: true });
       } finally {
         await context.close();
       }
@@ -545,7 +522,7 @@ describe("the iframe snippet on a CMS page of another origin", () => {
             `chart ${i} is cut off: ${JSON.stringify(x)}`,
           );
         }
-        await noErrors(g, page);
+        await clean(g, { page, foreign: true });
       } finally {
         await context.close();
       }
@@ -556,10 +533,10 @@ describe("the iframe snippet on a CMS page of another origin", () => {
     "on a CMS whose CSP refuses style attributes, the width " +
       "and height attributes and the host script still fit it",
     async () => {
-      const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
-      const page = await context.newPage();
+      const { context, page } = await e2e.open(strictCms.url("/article.html"), {
+        viewport: { width: 800, height: 800 },
+      });
       try {
-        await page.goto(strictCms.url("/article.html"));
         const frames = await chartFrames(page);
         const m = await fitted(frames);
         const main = await page.$eval("main", (e) => e.clientWidth - 24);
@@ -581,10 +558,10 @@ describe("the iframe snippet on a CMS page of another origin", () => {
       // Without allow-same-origin the embed page has an opaque origin ("null"): its module scripts,
       // WebAssembly and spec files are cross-origin requests, which the chart host's
       // Access-Control-Allow-Origin: * allows (as the script snippet on another origin needs).
-      const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
-      const page = await context.newPage();
+      const { context, page } = await e2e.open(cms.url("/sandbox.html"), {
+        viewport: { width: 800, height: 800 },
+      });
       try {
-        await page.goto(cms.url("/sandbox.html"));
         const [opaque, same] = await Promise.all(
           ["#s0", "#s1"].map(async (id) => (await page.waitForSelector(id)).contentFrame()),
         );
