@@ -6,26 +6,20 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { DIST, guard, launch, ROOT, requireDist, startServer } from "./helpers.mjs";
+import { before, test } from "node:test";
+import { DIST, fixture, ROOT } from "./helpers.mjs";
 
-let browser, srv, tmp;
+const e2e = fixture();
+let srv, tmp;
 before(async () => {
-  requireDist();
-  tmp = mkdtempSync(join(tmpdir(), "oc-fallback-"));
+  tmp = e2e.folder({}, { withDist: false });
   execFileSync("cargo", ["build", "--quiet", "--bin", "offence-charts"], {
     cwd: ROOT,
     stdio: "inherit",
   });
-  [browser, srv] = await Promise.all([launch(), startServer(DIST)]);
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  rmSync(tmp, { recursive: true, force: true });
+  srv = await e2e.serve(DIST);
 });
 
 const words = (texts) => texts.join(" ").split(/\s+/).filter(Boolean).sort();
@@ -40,11 +34,10 @@ const decode = (s) =>
 for (const chart of ["offence-trend", "detection-rate"]) {
   const name = `${chart}: the fallback SVG and PNG carry the canvas's title, labels and values`;
   test(name, async () => {
-    const context = await browser.newContext({
-      viewport: { width: 656, height: 900 },
-      deviceScaleFactor: 1,
-    });
-    await guard(context, [srv.origin]);
+    const { context, page } = await e2e.context(
+      { viewport: { width: 656, height: 900 }, deviceScaleFactor: 1 },
+      [srv.origin],
+    );
     await context.addInitScript(() => {
       window.__drawn = [];
       const fill = CanvasRenderingContext2D.prototype.fillText;
@@ -53,7 +46,6 @@ for (const chart of ["offence-trend", "detection-rate"]) {
         return fill.call(this, text, ...rest);
       };
     });
-    const page = await context.newPage();
     try {
       await page.goto(srv.url(`/embed.html?chart=${chart}&theme=light`));
       await page.waitForSelector("figure[data-oc-state=ready]");
