@@ -5,17 +5,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import {
   analyseCanvas,
+  clean,
   DARK,
-  fixtureDir,
-  guard,
+  fixture,
   page as html,
-  launch,
   nextFrames,
-  removeDir,
-  requireDist,
   scrollThrough,
   specScript,
-  startServer,
   trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
@@ -48,20 +44,10 @@ const css =
   "auto; } .spacer { height: 4000px; } .gap { height: " +
   "900px; }";
 
-let browser;
+const e2e = fixture();
 let srv;
-let dir;
-
 before(async () => {
-  requireDist();
-  dir = fixtureDir({ "many.html": many, "many.css": css });
-  [browser, srv] = await Promise.all([launch(), startServer(dir)]);
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  removeDir(dir);
+  srv = await e2e.serve(e2e.folder({ "many.html": many, "many.css": css }));
 });
 
 describe("a page with ten charts", () => {
@@ -69,12 +55,10 @@ describe("a page with ten charts", () => {
   let page;
   let g;
   before(async () => {
-    context = await browser.newContext({
-      viewport: { width: 800, height: 700 },
-      colorScheme: "light",
-    });
-    g = await guard(context, [srv.origin]);
-    page = await context.newPage();
+    ({ context, page, g } = await e2e.context(
+      { viewport: { width: 800, height: 700 }, colorScheme: "light" },
+      [srv.origin],
+    ));
   });
   after(() => context?.close());
 
@@ -174,10 +158,7 @@ describe("a page with ten charts", () => {
     );
     assert.equal(g.count(/^\/oc-[0-9a-f]+\.js$/), 1, "the glue is fetched once");
     assert.equal(g.count(/^\/offence-charts\.js$/), 1);
-    assert.deepEqual(g.foreign(), []);
-    assert.deepEqual(g.pageErrors, []);
-    assert.deepEqual(g.console, []);
-    assert.deepEqual(await g.violations(page), []);
+    await clean(g, { page, foreign: true });
   });
 
   test('data-theme="dark" forces the dark theme on a light page', async () => {

@@ -8,19 +8,16 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import {
   analyseCanvas,
-  fixtureDir,
-  guard,
+  clean,
+  fixture,
   page as html,
   LIGHT,
-  launch,
-  removeDir,
   requireDist,
   scrollThrough,
   specScript,
-  startServer,
   waitForCharts,
 } from "./helpers.mjs";
 
@@ -37,24 +34,14 @@ const straddle = html({
 });
 const straddleCss = "body { margin: 0; } main { width: 640px; }";
 
-let browser;
+// poppler-utils (scripts/setup.sh) reads the PDFs.
+const pdftotext = () => execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+const e2e = fixture({ requires: [requireDist, pdftotext] });
 let srv;
-let dir;
 let tmp;
-
 before(async () => {
-  requireDist();
-  execFileSync("pdftotext", ["-v"], { stdio: "ignore" }); // poppler-utils (scripts/setup.sh)
-  dir = fixtureDir({ "straddle.html": straddle, "straddle.css": straddleCss });
-  tmp = fixtureDir({}, { withDist: false });
-  [browser, srv] = await Promise.all([launch(), startServer(dir)]);
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  removeDir(dir);
-  removeDir(tmp);
+  tmp = e2e.folder({}, { withDist: false });
+  srv = await e2e.serve(e2e.folder({ "straddle.html": straddle, "straddle.css": straddleCss }));
 });
 
 /** Prints `page` to a PDF (A4, no margins); resolves to its path. */
@@ -154,14 +141,12 @@ function bothCharts(file) {
 
 describe("printing the article", () => {
   test("Save as PDF of the article opened and never scrolled holds both charts", async () => {
-    const context = await browser.newContext({
-      viewport: { width: 400, height: 700 },
-      colorScheme: "dark",
-    });
+    const { context, page, g } = await e2e.context(
+      { viewport: { width: 400, height: 700 }, colorScheme: "dark" },
+      [srv.origin],
+    );
     await context.addInitScript(recordDraws);
-    const g = await guard(context, [srv.origin]);
     try {
-      const page = await context.newPage();
       // The reader waits for the page to load, then prints it.
       await page.goto(srv.url("/"), { waitUntil: "networkidle" });
       const before = await page.evaluate(() => ({
@@ -196,15 +181,14 @@ describe("printing the article", () => {
           (f) => f.dataset.ocTheme === "dark" && f.dataset.ocWidth === "368",
         ),
       );
-      assert.deepEqual(g.pageErrors, []);
-      assert.deepEqual(g.console, []);
+      await clean(g);
     } finally {
       await context.close();
     }
   });
 
   test("scrolled through in the dark theme, it still prints light", async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       viewport: { width: 1280, height: 900 },
       colorScheme: "dark",
     });
@@ -227,7 +211,7 @@ describe("printing the article", () => {
   });
 
   test("a chart that would straddle a page break moves whole to the next page", async () => {
-    const context = await browser.newContext({ viewport: { width: 640, height: 1400 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 640, height: 1400 } });
     try {
       const page = await context.newPage();
       await page.goto(srv.url("/straddle.html"), { waitUntil: "networkidle" });
@@ -268,7 +252,7 @@ describe("printing the article", () => {
   });
 
   test("emulated print media mounts the charts not yet drawn, light and sharp", async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       viewport: { width: 400, height: 700 },
       colorScheme: "dark",
     });

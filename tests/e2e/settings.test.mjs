@@ -8,17 +8,13 @@ import { after, before, describe, test } from "node:test";
 import { FONTS, PHONE_BELOW } from "../../www/shared.js";
 import {
   analyseCanvas,
+  clean,
   DARK,
-  fixtureDir,
-  guard,
+  fixture,
   page as html,
-  launch,
-  removeDir,
-  requireDist,
   sameRgb,
   scrollThrough,
   specScript,
-  startServer,
   trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
@@ -40,20 +36,10 @@ const errorPage = html({
   body: `<main>${specScript(trendSpec({ title: 7 }))}</main>`,
 });
 
-let browser;
+const e2e = fixture();
 let srv;
-let dir;
-
 before(async () => {
-  requireDist();
-  dir = fixtureDir({ "bad.html": errorPage, "hg.html": hgPage, "hg.css": hgCss });
-  [browser, srv] = await Promise.all([launch(), startServer(dir)]);
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  removeDir(dir);
+  srv = await e2e.serve(e2e.folder({ "bad.html": errorPage, "hg.html": hgPage, "hg.css": hgCss }));
 });
 
 const CANVAS = "figure.oc-chart canvas.oc-canvas";
@@ -80,14 +66,11 @@ describe("forced colours", () => {
   let page;
   let g;
   before(async () => {
-    context = await browser.newContext({
+    ({ context, page, g } = await e2e.open(srv.url("/"), {
       viewport: { width: 800, height: 900 },
       deviceScaleFactor: 1,
       colorScheme: "light",
-    });
-    g = await guard(context, [srv.origin]);
-    page = await context.newPage();
-    await page.goto(srv.url("/"));
+    }));
     await scrollThrough(page);
     await waitForCharts(page, 2);
   });
@@ -159,8 +142,7 @@ describe("forced colours", () => {
     const a = await analyseCanvas(page, CANVAS, { rgb: DARK.series0 });
     assert.deepEqual(a.background.slice(0, 3), DARK.background);
     assert.equal(a.runs.length, 2);
-    assert.deepEqual(g.pageErrors, []);
-    assert.deepEqual(g.console, []);
+    await clean(g);
   });
 
   test("a bad spec's message is in system colours too", async () => {
@@ -237,7 +219,7 @@ describe("the reader's text size", () => {
   for (const size of [16, 20, 24]) {
     const name = `default font ${size} px: text ${size / 16}× as large, the chart taller, `;
     test(`${name}inside its column`, async () => {
-      const context = await browser.newContext({
+      const context = await e2e.browser.newContext({
         viewport: { width: 800, height: 900 },
         deviceScaleFactor: 1,
       });
@@ -284,7 +266,7 @@ describe("the reader's text size", () => {
   }
 
   test("changing the font size while the page is open redraws the charts", async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       viewport: { width: 800, height: 900 },
       deviceScaleFactor: 1,
     });
@@ -311,7 +293,7 @@ describe("the reader's text size", () => {
   });
 
   test("200 % zoom (DPR 2, half the width): sharp, inside its column", async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       viewport: { width: 640, height: 900 },
       deviceScaleFactor: 2,
     });
