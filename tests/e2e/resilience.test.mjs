@@ -6,18 +6,13 @@
 import assert from "node:assert/strict";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import {
   DIST_HOOKS,
-  fixtureDir,
-  guard,
+  fixture,
   page as html,
-  launch,
   nextFrames,
-  removeDir,
-  requireDist,
   specScript,
-  startServer,
   trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
@@ -43,34 +38,19 @@ const crashPage = three.replace(
   '<script type="module" src="crash.js"></script>\n</head>',
 );
 
-let browser;
-before(async () => {
-  requireDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const e2e = fixture();
 
-async function open(srv, path, viewport = { width: 700, height: 2400 }) {
-  const context = await browser.newContext({ viewport });
-  const g = await guard(context, [srv.origin]);
-  const page = await context.newPage();
-  await page.goto(srv.url(path));
-  return { context, page, g };
-}
+const open = (srv, path, viewport = { width: 700, height: 2400 }) =>
+  e2e.open(srv.url(path), { viewport });
 
 const states = (page) => page.$$eval("figure.oc-chart", (fs) => fs.map((f) => f.dataset.ocState));
 
 describe("a trap inside the WebAssembly", () => {
-  let srv, dir;
+  let srv;
   before(async () => {
-    dir = fixtureDir({ "crash.html": crashPage, "crash.js": CRASH }, { from: DIST_HOOKS });
-    srv = await startServer(dir);
-  });
-  after(async () => {
-    await srv?.close();
-    removeDir(dir);
+    srv = await e2e.serve(
+      e2e.folder({ "crash.html": crashPage, "crash.js": CRASH }, { from: DIST_HOOKS }),
+    );
   });
 
   test("breaks only its chart; the others move to a fresh instance and still redraw", async () => {
@@ -126,7 +106,7 @@ describe("a trap inside the WebAssembly", () => {
 });
 
 describe("a trap inside the WebAssembly while the data table is made", () => {
-  let srv, dir;
+  let srv;
   before(async () => {
     // The trap hook makes the next tooltip trap; this page's script (run before the loader) makes
     // the inline chart's table() ask for one first, so the instance traps inside the call the
@@ -145,12 +125,9 @@ ChartView.prototype.table = function () {
       '<script type="module" src="offence-charts.js">',
       '<script type="module" src="table-trap.js"></script>\n$&',
     );
-    dir = fixtureDir({ "table-trap.html": page, "table-trap.js": tableTrap }, { from: DIST_HOOKS });
-    srv = await startServer(dir);
-  });
-  after(async () => {
-    await srv?.close();
-    removeDir(dir);
+    srv = await e2e.serve(
+      e2e.folder({ "table-trap.html": page, "table-trap.js": tableTrap }, { from: DIST_HOOKS }),
+    );
   });
 
   test("breaks only its chart; the others move to a fresh instance", async () => {
@@ -191,9 +168,9 @@ describe("a WebAssembly that cannot load", () => {
   test(
     "404: each chart says so, and its figures " + "are listed in a table, named or inline",
     async () => {
-      const dir = fixtureDir({ "three.html": three });
+      const dir = e2e.folder({ "three.html": three });
       for (const f of readdirSync(dir)) if (f.endsWith(".wasm")) rmSync(join(dir, f));
-      const srv = await startServer(dir);
+      const srv = await e2e.serve(dir);
       const { context, page, g } = await open(srv, "/three.html");
       try {
         await page.waitForFunction(() => document.querySelectorAll("figure.oc-error").length === 3);
@@ -228,8 +205,6 @@ describe("a WebAssembly that cannot load", () => {
         assert.deepEqual(g.pageErrors, []);
       } finally {
         await context.close();
-        await srv.close();
-        removeDir(dir);
       }
     },
   );
@@ -237,8 +212,8 @@ describe("a WebAssembly that cannot load", () => {
   test(
     "blocked by a policy without 'wasm-unsafe-eval': " + "the page is told, nothing throws",
     async () => {
-      const dir = fixtureDir({ "three.html": three });
-      const srv = await startServer(dir, {
+      const dir = e2e.folder({ "three.html": three });
+      const srv = await e2e.serve(dir, {
         csp: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:",
       });
       const { context, page, g } = await open(srv, "/three.html");
@@ -254,8 +229,6 @@ describe("a WebAssembly that cannot load", () => {
         assert.deepEqual(g.pageErrors, []);
       } finally {
         await context.close();
-        await srv.close();
-        removeDir(dir);
       }
     },
   );
@@ -265,10 +238,10 @@ describe("a named chart's spec file that cannot load", () => {
   test(
     "404: that chart says which and why; the " + "inline and the other named chart draw",
     async () => {
-      const dir = fixtureDir({ "three.html": three });
+      const dir = e2e.folder({ "three.html": three });
       for (const f of readdirSync(dir))
         if (/^offence-trend-[0-9a-f]{10}\.json$/.test(f)) rmSync(join(dir, f));
-      const srv = await startServer(dir);
+      const srv = await e2e.serve(dir);
       const { context, page, g } = await open(srv, "/three.html");
       try {
         await page.waitForFunction(
@@ -285,8 +258,6 @@ describe("a named chart's spec file that cannot load", () => {
         assert.deepEqual(g.pageErrors, []);
       } finally {
         await context.close();
-        await srv.close();
-        removeDir(dir);
       }
     },
   );
