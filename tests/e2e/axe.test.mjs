@@ -8,23 +8,19 @@
 // does not govern; an injected <script> (page.addScriptTag) would be refused by it, as it should.
 
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
   addCredential,
+  clean,
   DIST,
-  guard,
-  launch,
+  fixture,
   publishSpec,
   ROOT,
-  removeDir,
   requireCli,
   requireDist,
   scrollThrough,
-  startChartServer,
-  startServer,
   trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
@@ -32,11 +28,9 @@ import {
 const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
-let browser;
+const e2e = fixture({ requires: [requireDist, requireCli] });
 let srv;
 let charts; // offence-charts serve, with a published chart corrected once
-let store;
-let keys; // the credentials file's folder (not in the store, which is served)
 
 const PUBLISHED = trendSpec({
   title: "Online child sexual abuse offences recorded in Scotland",
@@ -45,30 +39,19 @@ const PUBLISHED = trendSpec({
 });
 
 before(async () => {
-  requireDist();
-  requireCli();
-  store = mkdtempSync(join(tmpdir(), "oc-store-"));
+  const store = e2e.folder({}, { withDist: false });
   publishSpec(store, "online-abuse", PUBLISHED, { by: "Ann Editor" });
   const corrected = { ...PUBLISHED, series: [{ name: "Recorded offences", values: [1420, 1573] }] };
   publishSpec(store, "online-abuse", corrected, {
     note: "The 2019-20 figure was 1,573, not 1,537",
     by: "Ann Editor",
   });
-  keys = mkdtempSync(join(tmpdir(), "oc-keys-"));
-  const { file } = addCredential(keys, "Bo Reporter");
-  [browser, srv, charts] = await Promise.all([
-    launch(),
-    startServer(DIST),
-    startChartServer({ store, credentials: file }),
+  // The credentials file's folder is not the store, which is served.
+  const { file } = addCredential(e2e.folder({}, { withDist: false }), "Bo Reporter");
+  [srv, charts] = await Promise.all([
+    e2e.serve(DIST),
+    e2e.chartServer({ store, credentials: file }),
   ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  await charts?.close();
-  removeDir(store);
-  removeDir(keys);
 });
 
 /** axe's violations on `page`: "rule: target (summary)" for each node. */
@@ -89,12 +72,10 @@ for (const scheme of ["light", "dark"]) {
     let page;
     let g;
     before(async () => {
-      context = await browser.newContext({
-        viewport: { width: 1000, height: 800 },
-        colorScheme: scheme,
-      });
-      g = await guard(context, [srv.origin]);
-      page = await context.newPage();
+      ({ context, page, g } = await e2e.context(
+        { viewport: { width: 1000, height: 800 }, colorScheme: scheme },
+        [srv.origin],
+      ));
     });
     after(() => context?.close());
 
@@ -138,8 +119,7 @@ for (const scheme of ["light", "dark"]) {
       await page.goto(srv.url("/builder.html"));
       await page.waitForSelector("html[data-ready]");
       assert.deepEqual(await violations(page), []);
-      assert.deepEqual(g.pageErrors, []);
-      assert.deepEqual(g.console, []);
+      await clean(g);
     });
 
     test("the builder from a release, a figure's rate form open: no violations", async () => {
@@ -151,8 +131,7 @@ for (const scheme of ["light", "dark"]) {
       await page.click("#release-text button.figure >> nth=0");
       await page.waitForSelector("#figure-form");
       assert.deepEqual(await violations(page), []);
-      assert.deepEqual(g.pageErrors, []);
-      assert.deepEqual(g.console, []);
+      await clean(g);
     });
 
     test("the builder from a release, its sources listed and their form open: no violations", async () => {
@@ -169,8 +148,7 @@ for (const scheme of ["light", "dark"]) {
       await page.click("#r-source-list button");
       await page.waitForSelector("#r-sources-error:not(:empty)");
       assert.deepEqual(await violations(page), []);
-      assert.deepEqual(g.pageErrors, []);
-      assert.deepEqual(g.console, []);
+      await clean(g);
     });
 
     test("a published chart's history page: no violations", async () => {
