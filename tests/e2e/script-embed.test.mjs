@@ -5,32 +5,23 @@
 // their page (the builder's codes, lib/linked.js) become charts in their paragraphs' places.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import {
   analyseCanvas,
+  clean,
   DARK,
-  fixtureDir,
-  guard,
+  fixture,
   page as html,
   LIGHT,
-  launch,
-  removeDir,
-  requireDist,
   specScript,
-  startServer,
   trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
 
-let browser, charts, cms;
-const dirs = [];
-
+const e2e = fixture();
+let charts, cms;
 before(async () => {
-  requireDist();
-  browser = await launch();
-  const chartDir = fixtureDir();
-  dirs.push(chartDir);
-  charts = await startServer(chartDir);
+  charts = await e2e.serve(e2e.folder());
   const article = html({
     title: "CMS article",
     body: `<main style="max-width:700px">
@@ -56,31 +47,24 @@ before(async () => {
 <script type="module" src="${charts.origin}/offence-charts.js"></script>
 </main>`,
   });
-  const cmsDir = fixtureDir(
+  const cmsDir = e2e.folder(
     { "article.html": article, "linked.html": linked },
     { withDist: false },
   );
-  dirs.push(cmsDir);
   // The README's directives for the script embed, and nothing else from the chart host.
   const csp =
     `default-src 'self'; script-src 'self' ${charts.origin} 'wasm-unsafe-eval'; ` +
     `connect-src ${charts.origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
-  cms = await startServer(cmsDir, { csp });
-});
-
-after(async () => {
-  await browser?.close();
-  await charts?.close();
-  await cms?.close();
-  for (const d of dirs) removeDir(d);
+  cms = await e2e.serve(cmsDir, { csp });
 });
 
 test("a named and an inline chart draw on a page of another origin, under its CSP", async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 1400 } });
-  const g = await guard(context, [charts.origin, cms.origin]);
-  const page = await context.newPage();
+  const { context, page, g } = await e2e.open(
+    cms.url("/article.html"),
+    { viewport: { width: 800, height: 1400 } },
+    [charts.origin, cms.origin],
+  );
   try {
-    await page.goto(cms.url("/article.html"));
     assert.deepEqual(await waitForCharts(page, 2), ["ready", "ready"]);
     for (const i of [0, 1]) {
       const a = await analyseCanvas(page, "canvas", { index: i, rgb: LIGHT.series0 });
@@ -101,21 +85,19 @@ test("a named and an inline chart draw on a page of another origin, under its CS
       fromCharts.join(" "),
     );
     assert.equal(g.count(/\.wasm$/), 1);
-    assert.deepEqual(g.foreign(), []);
-    assert.deepEqual(g.pageErrors, []);
-    assert.deepEqual(g.console, []);
-    assert.deepEqual(await g.violations(page), []);
+    await clean(g, { page, foreign: true });
   } finally {
     await context.close();
   }
 });
 
 test("charts given as links: each paragraph gives way to its chart, with its theme", async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 3000 } });
-  const g = await guard(context, [charts.origin, cms.origin]);
-  const page = await context.newPage();
+  const { context, page, g } = await e2e.open(
+    cms.url("/linked.html"),
+    { viewport: { width: 800, height: 3000 } },
+    [charts.origin, cms.origin],
+  );
   try {
-    await page.goto(cms.url("/linked.html"));
     assert.deepEqual(await waitForCharts(page, 4), ["ready", "ready", "ready", "error"]);
     const labels = await page.$$eval("canvas", (cs) => cs.map((c) => c.getAttribute("aria-label")));
     assert.match(labels[0], /^Chart: Linked\./);
