@@ -8,35 +8,28 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import {
   analyseCanvas,
+  clean,
   DARK,
-  fixtureDir,
+  fixture,
   guard,
   page as html,
   LIGHT,
-  launch,
-  removeDir,
-  requireDist,
   sameRgb,
-  startServer,
   trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
 
-let browser, charts, cms, cmsDir;
-const dirs = [];
+const e2e = fixture();
+let charts, cms, cmsDir;
 
 const child = (spec) =>
   `<offence-chart><script type="application/json">${JSON.stringify(spec)}</script></offence-chart>`;
 
 before(async () => {
-  requireDist();
-  browser = await launch();
-  const chartDir = fixtureDir();
-  dirs.push(chartDir);
-  charts = await startServer(chartDir);
+  charts = await e2e.serve(e2e.folder());
   const loader = `<script type="module" src="${charts.origin}/offence-charts.js"></script>`;
   const article = (body, attrs = "") =>
     html({ title: "CMS article", body: `<main style="max-width:700px"${attrs}>${body}</main>` });
@@ -60,35 +53,16 @@ ${loader}`),
 ${loader}`),
     "later.html": article(`<p>The CMS adds its charts later.</p>${loader}`),
   };
-  cmsDir = fixtureDir(files, { withDist: false });
-  dirs.push(cmsDir);
+  cmsDir = e2e.folder(files, { withDist: false });
   // The README's directives for the script embed (the same for the component), nothing else.
   const csp =
     `default-src 'self'; script-src 'self' ${charts.origin} 'wasm-unsafe-eval'; ` +
     `connect-src ${charts.origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
-  cms = await startServer(cmsDir, { csp });
+  cms = await e2e.serve(cmsDir, { csp });
 });
 
-after(async () => {
-  await browser?.close();
-  await charts?.close();
-  await cms?.close();
-  for (const d of dirs) removeDir(d);
-});
-
-async function open(path, viewport = { width: 800, height: 2400 }) {
-  const context = await browser.newContext({ viewport });
-  const g = await guard(context, [charts.origin, cms.origin]);
-  const page = await context.newPage();
-  await page.goto(cms.url(path));
-  return { context, g, page };
-}
-
-async function clean(g, page) {
-  assert.deepEqual(g.foreign(), []);
-  assert.deepEqual(g.pageErrors, []);
-  assert.deepEqual(await g.violations(page), []);
-}
+const open = (path, viewport = { width: 800, height: 2400 }) =>
+  e2e.open(cms.url(path), { viewport }, [charts.origin, cms.origin]);
 
 test("by name and with a child spec on another origin; bad ones show their message", async () => {
   const { context, g, page } = await open("/both.html");
@@ -114,7 +88,7 @@ test("by name and with a child spec on another origin; bad ones show their messa
     // Its data table is there too.
     assert.equal(await page.locator("offence-chart").nth(0).locator("table").count(), 1);
     assert.equal(g.count(/\.wasm$/), 1);
-    await clean(g, page);
+    await clean(g, { page, foreign: true });
   } finally {
     await context.close();
   }
@@ -129,7 +103,7 @@ test("lazy: a component below the fold is drawn only once scrolled near", async 
     assert.equal(await page.locator("figure.oc-chart").count(), 0, "not drawn above the fold");
     await page.locator("offence-chart").scrollIntoViewIfNeeded();
     assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
-    await clean(g, page);
+    await clean(g, { page, foreign: true });
   } finally {
     await context.close();
   }
@@ -143,7 +117,7 @@ test("printing mounts a component not yet scrolled to", async () => {
     assert.equal(await page.locator("figure.oc-chart").count(), 0, "not drawn before print");
     await page.emulateMedia({ media: "print" });
     assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
-    await clean(g, page);
+    await clean(g, { page, foreign: true });
   } finally {
     await context.close();
   }
@@ -168,7 +142,7 @@ test("a component added later by the page's script mounts", async () => {
     assert.deepEqual(await waitForCharts(page, 2), ["ready", "ready"]);
     const labels = await page.$$eval("canvas", (cs) => cs.map((c) => c.getAttribute("aria-label")));
     assert.match(labels[1], /^Chart: Added later/);
-    await clean(g, page);
+    await clean(g, { page, foreign: true });
   } finally {
     await context.close();
   }
@@ -187,7 +161,7 @@ test("theme=dark and the page's data-theme draw dark; without them light", async
       assert.ok(sameRgb(a.background, colours.background), `chart ${i}: ${a.background}`);
       assert.ok(a.runs.length >= 2, `chart ${i}: bars, found ${JSON.stringify(a.runs)}`);
     }
-    await clean(g, page);
+    await clean(g, { page, foreign: true });
   } finally {
     await context.close();
   }
@@ -212,7 +186,7 @@ test("keyboard: Tab focuses the component's chart and shows its tooltip", async 
 });
 
 test("the builder's web-component snippet, pasted into a page, draws", async () => {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+  const context = await e2e.browser.newContext({ viewport: { width: 1200, height: 1000 } });
   try {
     const builder = await context.newPage();
     await builder.goto(charts.url("/builder.html"));
@@ -237,7 +211,7 @@ test("the builder's web-component snippet, pasted into a page, draws", async () 
       await page.$eval("offence-chart canvas", (c) => c.getAttribute("aria-label")),
       /rose from 1,573/,
     );
-    await clean(g, page);
+    await clean(g, { page, foreign: true });
   } finally {
     await context.close();
   }
