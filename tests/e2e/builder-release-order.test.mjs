@@ -130,7 +130,7 @@ describe("a trend's periods, reordered by keyboard", () => {
       assert.equal(await page.isVisible("#r-period-none"), false);
       const before = JSON.parse(await page.inputValue("#spec"));
 
-      await tabTo(page, `Move ${OLD.label} up`, byLabel(`Move ${OLD.label} up`));
+      await tabTo(page, `Move up, ${OLD.label}`, byLabel(`Move up, ${OLD.label}`));
       await page.keyboard.press("Enter");
       let spec = await specWhen(page, (s) => s.periods[0].label === OLD.label);
       // The periods and figures as data/ has them: each figure moved with its period.
@@ -144,12 +144,12 @@ describe("a trend's periods, reordered by keyboard", () => {
       assert.equal(await page.getAttribute("#r-periods-status", "aria-live"), "polite");
       assert.equal(
         (await focused(page)).label,
-        `Move ${OLD.label} up`,
+        `Move up, ${OLD.label}`,
         "the focus stays on the moved period's button",
       );
       assert.deepEqual(await periodLines(page), [`${OLD.label}: 1573`, `${NEW.label}: 1694`]);
       assert.equal(
-        await page.getAttribute(`[aria-label="Move ${OLD.label} up"]`, "aria-disabled"),
+        await page.getAttribute(`[aria-label="Move up, ${OLD.label}"]`, "aria-disabled"),
         "true",
       );
       // The preview draws the periods in their new order.
@@ -167,13 +167,13 @@ describe("a trend's periods, reordered by keyboard", () => {
         (t) => document.getElementById("r-periods-status").textContent === t,
         `${OLD.label} is already the first period.`,
       );
-      assert.equal((await focused(page)).label, `Move ${OLD.label} up`);
+      assert.equal((await focused(page)).label, `Move up, ${OLD.label}`);
       spec = JSON.parse(await page.inputValue("#spec"));
       assert.deepEqual(spec.periods, TREND.periods, "unchanged");
 
       // Move down takes it back; the focus on its Move down.
       await page.keyboard.press("Tab");
-      assert.equal((await focused(page)).label, `Move ${OLD.label} down`);
+      assert.equal((await focused(page)).label, `Move down, ${OLD.label}`);
       await page.keyboard.press("Enter");
       spec = await specWhen(page, (s) => s.periods[1].label === OLD.label);
       assert.deepEqual(spec, before);
@@ -181,7 +181,7 @@ describe("a trend's periods, reordered by keyboard", () => {
         await page.textContent("#r-periods-status"),
         `Moved ${OLD.label} down: now period 2 of 2.`,
       );
-      assert.equal((await focused(page)).label, `Move ${OLD.label} down`);
+      assert.equal((await focused(page)).label, `Move down, ${OLD.label}`);
       assert.equal(await page.textContent("#spec-error"), "");
       await clean(g, { page, foreign: true });
     } finally {

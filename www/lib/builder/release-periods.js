@@ -44,8 +44,9 @@ export function showPeriods(spec, focus) {
   const items = periods.map((_, i) => {
     const label = periodText(spec, i);
     const values = list(spec.series).map((s) => figureText(list(s?.values)[i] ?? null));
-    const up = button("Move up", `Move ${label} up`, { move: String(i), to: String(i - 1) });
-    const down = button("Move down", `Move ${label} down`, { move: String(i), to: String(i + 1) });
+    // Named as shown, then the period: "Move up, Apr 2019–Feb 2020" (the label in the name).
+    const up = button("Move up", `Move up, ${label}`, { move: String(i), to: String(i - 1) });
+    const down = button("Move down", `Move down, ${label}`, { move: String(i), to: String(i + 1) });
     if (i === 0) up.setAttribute("aria-disabled", "true");
     if (i === n - 1) down.setAttribute("aria-disabled", "true");
     up.dataset.dir = "up";
