@@ -23,8 +23,8 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
 import { serve } from "../scripts/serve.mjs";
+import { launch as launchAsTests } from "../tests/e2e/helpers.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -231,14 +231,9 @@ const triple = (s) => `${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`;
 // ---------------------------------------------------------------------------------------------
 // The browser.
 
-const ARGS = [
-  "--no-sandbox",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-gpu",
-];
+// Chromium is launched as the end-to-end tests launch it (tests/e2e/helpers.mjs: its executable
+// and CHROMIUM_ARGS), with one addition, the --disable-features flag below.
+//
 // Headless Chromium 156 opens a window for every browser context, and each window starts its own
 // omnibox popup (a "top chrome" WebUI renderer loading about 100 modules) while the page loads:
 // on two cores it takes CPU from both libraries' pages and added about 40 ms to every fresh load
@@ -268,18 +263,14 @@ function playwrightDisabled() {
  * last `--disable-features`, so ours repeats Playwright's own list (read from the first launch).
  */
 async function launch() {
-  const options = { executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ARGS };
-  const probe = await chromium.launch(options);
+  const probe = await launchAsTests();
   const theirs = playwrightDisabled();
   await probe.close();
   if (!theirs) {
     log("warning: could not read Playwright's --disable-features; the omnibox popups stay on");
-    return chromium.launch(options);
+    return launchAsTests();
   }
-  return chromium.launch({
-    ...options,
-    args: [...ARGS, `--disable-features=${[...theirs, ...QUIET].join(",")}`],
-  });
+  return launchAsTests([`--disable-features=${[...theirs, ...QUIET].join(",")}`]);
 }
 
 const problems = [];
