@@ -17,6 +17,7 @@ export function systemColours(probe) {
   }).join();
 }
 
-/** The reader's text size against the default: the root font size / 16 px (1 if unknown). */
+/** The reader's text size against the default: the root font size / 16 px (1 if unknown). (The
+ * preview's; redraw.js writes the same inline: as a call it costs the reader's bundle bytes.) */
 export const textScale = () =>
   parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;

@@ -1,7 +1,7 @@
 // Keeping a chart drawn for its place: redrawn on resize, zoom, the reader's text size, theme and
 // forced colours, and for print (light, sharp, at the printed width).
 import { broken, call, charts } from "./charts.js";
-import { FORCED, systemColours, textScale } from "./reader-settings.js";
+import { FORCED, systemColours } from "./reader-settings.js";
 
 const DARK = matchMedia("(prefers-color-scheme: dark)");
 const PRINT = matchMedia("print");
@@ -54,7 +54,7 @@ export function redrawing(chart, tips) {
     if (paper) theme = "light";
     else if (FORCED.matches) theme = "forced";
     const system = theme === "forced" ? systemColours(live) : "";
-    const scale = textScale();
+    const scale = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
     const key = `${width}/${dpr}/${theme}/${scale}/${system}`;
     if (width <= 0 || key === drawn || !charts.has(chart)) return;
     drawn = key;
