@@ -11,24 +11,18 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { componentSnippet, iframeSnippet, scriptSnippet } from "../../www/lib/builder/snippets.js";
 import {
   analyseCanvas,
-  fixtureDir,
-  guard,
+  clean,
+  fixture,
   page as html,
   LIGHT,
-  launch,
   publishSpec,
-  removeDir,
   requireCli,
   requireDist,
-  startChartServer,
-  startServer,
   storedRecord,
   trendSpec,
   waitForCharts,
@@ -43,8 +37,8 @@ const V1 = trendSpec({
 });
 const V2 = { ...V1, series: [{ name: "Recorded offences", values: [1420, 1573] }] };
 
-let browser, charts, cms, store;
-const dirs = [];
+const e2e = fixture({ requires: [requireDist, requireCli] });
+let charts, cms, store;
 
 /** The builder's three codes for the published chart (version 1, pinned or not). */
 function codes(at, pin) {
@@ -58,18 +52,14 @@ function codes(at, pin) {
 }
 
 before(async () => {
-  requireDist();
-  requireCli();
-  store = mkdtempSync(join(tmpdir(), "oc-store-"));
-  dirs.push(store);
+  store = e2e.folder({}, { withDist: false });
   publishSpec(store, ID, V1, { by: "Ann Editor" });
-  browser = await launch();
-  charts = await startChartServer({ store });
+  charts = await e2e.chartServer({ store });
   const at = `${charts.origin}/`;
   const article = (body) =>
     html({ title: "CMS article", body: `<main style="max-width:700px">${body}</main>` });
   const block = (code) => `<div class="embed">${code}</div>`;
-  const cmsDir = fixtureDir(
+  const cmsDir = e2e.folder(
     {
       "article.html": article(`<h1>Article</h1>${codes(at, false).map(block).join("\n")}`),
       "pinned.html": article(`<h1>Archive</h1>${codes(at, true).map(block).join("\n")}`),
@@ -85,29 +75,16 @@ ${codes(at, false)[1]}`),
     },
     { withDist: false },
   );
-  dirs.push(cmsDir);
   // The README's directives for the three codes, and nothing else from the chart host.
   const csp =
     `default-src 'self'; script-src 'self' ${charts.origin} 'wasm-unsafe-eval'; ` +
     `connect-src ${charts.origin}; frame-src ${charts.origin}; ` +
     "style-src 'self' 'unsafe-inline'; img-src 'self' data:";
-  cms = await startServer(cmsDir, { csp });
+  cms = await e2e.serve(cmsDir, { csp });
 });
 
-after(async () => {
-  await browser?.close();
-  await charts?.close();
-  await cms?.close();
-  for (const d of dirs) removeDir(d);
-});
-
-async function open(path) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 3000 } });
-  const g = await guard(context, [charts.origin, cms.origin]);
-  const page = await context.newPage();
-  await page.goto(cms.url(path));
-  return { context, g, page };
-}
+const open = (path) =>
+  e2e.open(cms.url(path), { viewport: { width: 800, height: 3000 } }, [charts.origin, cms.origin]);
 
 /** The three charts of an article: the iframe's document, then the page (script, component). */
 async function drawn(page) {
@@ -149,13 +126,6 @@ function corrected() {
   return "";
 }
 
-async function clean(g, page) {
-  assert.deepEqual(g.foreign(), []);
-  assert.deepEqual(g.pageErrors, []);
-  assert.deepEqual(g.console, []);
-  assert.deepEqual(await g.violations(page), []);
-}
-
 describe("a published chart", () => {
   test("version 1, by its address: the iframe, the script and the component draw it", async () => {
     const { context, g, page } = await open("/article.html");
@@ -174,7 +144,7 @@ describe("a published chart", () => {
       assert.equal(g.count(/^\/charts\/online-abuse\/current\.json$/) >= 2, true);
       assert.equal(g.count(/^\/charts\/online-abuse\/1\.json$/), 0);
       assert.doesNotMatch(await page.content(), /#spec=|"periods"/);
-      await clean(g, page);
+      await clean(g, { page, foreign: true });
     } finally {
       await context.close();
     }
@@ -209,7 +179,7 @@ describe("a published chart", () => {
           [["Changes", `${charts.origin}/charts/${ID}/changes.html`]],
         );
       }
-      await clean(g, page);
+      await clean(g, { page, foreign: true });
       // In the iframe the link opens a new tab (its sandbox allows it): the frame stays.
       const frame = page.frames().find((f) => f.url().includes("embed.html"));
       assert.equal(await frame.locator(".oc-published a").getAttribute("target"), "_blank");
@@ -258,18 +228,17 @@ describe("a published chart", () => {
       ]);
       assert.deepEqual(await waitForCharts(tab, 1), ["ready"]);
       assert.match(await tab.locator("canvas").getAttribute("aria-label"), /1,573/);
-      await clean(g, page);
+      await clean(g, { page, foreign: true });
     } finally {
       await context.close();
     }
   });
 
   test("the embed page by address: heading, bad id or version, a chart not published", async () => {
-    const context = await browser.newContext({ viewport: { width: 700, height: 900 } });
-    const g = await guard(context, [charts.origin]);
-    const page = await context.newPage();
+    const { context, page, g } = await e2e.open(charts.url(`/embed.html?id=${ID}`), {
+      viewport: { width: 700, height: 900 },
+    });
     try {
-      await page.goto(charts.url(`/embed.html?id=${ID}`));
       assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
       assert.equal(await page.locator("h1").textContent(), V1.title);
       // Opened on its own (not in a frame), its links stay in the tab.
@@ -311,8 +280,7 @@ describe("a published chart", () => {
     try {
       await page.waitForLoadState("networkidle");
       assert.equal(await page.locator("figure.oc-chart").count(), 0, "not mounted yet");
-      const file = join(store, "..", `${ID}-print-${process.pid}.pdf`);
-      dirs.push(file);
+      const file = join(e2e.folder({}, { withDist: false }), `${ID}-print.pdf`);
       await page.pdf({ path: file, format: "A4" });
       const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
       assert.match(text, /Version 2, .*Changes/, "mounted within beforeprint, its lines under it");
