@@ -17,21 +17,11 @@
 // plugin removes its option and its cache; PHP logs nothing about it.
 
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import {
-  launch,
-  oc,
-  ROOT,
-  removeDir,
-  requireCli,
-  requireDist,
-  startChartServer,
-  waitForCharts,
-} from "./helpers.mjs";
-import { clean, fitted, read, works } from "./wordpress/reader.mjs";
+import { clean, fixture, oc, ROOT, requireCli, requireDist, waitForCharts } from "./helpers.mjs";
+import { fitted, read, works } from "./wordpress/reader.mjs";
 import { startWordPress } from "./wordpress/site.mjs";
 import { makeCertificate, startTlsProxy } from "./wordpress/tls.mjs";
 
@@ -49,7 +39,8 @@ const NAMES = {
 };
 const WIDTHS = [1280, 360];
 
-let browser, plain, charts, tls, wp, store;
+const e2e = fixture({ requires: [requireDist, requireCli] });
+let plain, charts, tls, wp, store;
 const sessions = {}; // role -> page, logged in
 const posts = {}; // "role block" -> {id, link, pasted, src}
 
@@ -73,9 +64,7 @@ const CLASSIC_LINK = {
 };
 
 before(async () => {
-  requireDist();
-  requireCli();
-  store = mkdtempSync(join(tmpdir(), "oc-store-"));
+  store = e2e.folder({}, { withDist: false });
   const published = oc(
     "publish",
     join(ROOT, "data/offence-trend.json"),
@@ -86,8 +75,8 @@ before(async () => {
   );
   assert.equal(published.status, 0, published.stderr);
   tls = makeCertificate();
-  plain = await startChartServer({ store });
-  [charts, wp, browser] = await Promise.all([
+  plain = await e2e.chartServer({ store });
+  [charts, wp] = await Promise.all([
     startTlsProxy(plain.origin, tls),
     startWordPress({
       server: "apache",
@@ -96,23 +85,19 @@ before(async () => {
       muPlugins: [join(SITE, "classic-editor.php"), join(SITE, "test-ca.php")],
       env: { OC_WP_TEST_CA: tls.cert },
     }),
-    launch(),
   ]);
 });
 
 after(async () => {
-  await browser?.close();
   await wp?.stop();
   await charts?.close();
-  await plain?.close();
   tls?.remove();
-  removeDir(store);
 });
 
 /** A page of `role`'s own browser context, logged in (once) with the login form. */
 async function session(role) {
   if (sessions[role]) return sessions[role];
-  const context = await browser.newContext({
+  const context = await e2e.browser.newContext({
     viewport: { width: 1400, height: 1000 },
     ignoreHTTPSErrors: true,
   });
@@ -278,7 +263,7 @@ async function write(role, editor, link) {
  * and tabulates; embed-host.js once; the link itself gone from the text. */
 async function readChart(link, src) {
   for (const width of WIDTHS) {
-    const { context, page, g } = await read(browser, link, width, [wp.origin, charts.origin], {
+    const { context, page, g } = await read(e2e, link, width, [wp.origin, charts.origin], {
       ignoreHTTPSErrors: true,
     });
     try {
@@ -322,7 +307,7 @@ async function readChart(link, src) {
       const [open, table] = await fitted(page, frame);
       assert.ok(Math.abs(open - table) <= 2, `with its table: ${open} px, ${table} px`);
       assert.ok(open > outer, "the iframe grows with the open table");
-      clean(g);
+      await clean(g, { foreign: true, dialogs: true });
     } finally {
       await context.close();
     }
@@ -477,7 +462,7 @@ describe("WordPress plugin", () => {
       body: { status: "publish" },
     });
     assert.equal(await raw("editor", p.id), p.raw, "published unchanged");
-    const { context, page, g } = await read(browser, p.link, 1280, [wp.origin], {
+    const { context, page, g } = await read(e2e, p.link, 1280, [wp.origin], {
       ignoreHTTPSErrors: true,
     });
     try {
@@ -507,7 +492,7 @@ describe("WordPress plugin", () => {
       );
       for (const shown of hostile.filter((h) => /^[\w:/.@%-]+$/.test(h)))
         assert.ok(found.text.includes(shown), `${shown} shown as it was written`);
-      clean(g);
+      await clean(g, { foreign: true, dialogs: true });
     } finally {
       await context.close();
     }
@@ -533,7 +518,7 @@ describe("WordPress plugin", () => {
     assert.equal(wp.php("echo get_option('offence_charts_host', 'none');"), "none");
     assert.equal(count(), "0");
     const post = posts["contributor block"] ?? Object.values(posts)[0];
-    const { context, page: reader } = await read(browser, post.link, 1280, [wp.origin]);
+    const { context, page: reader } = await read(e2e, post.link, 1280, [wp.origin]);
     try {
       assert.equal(await reader.locator("iframe").count(), 0);
       // WordPress's autoembed leaves a link it cannot embed as it was written.

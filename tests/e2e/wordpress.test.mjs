@@ -11,35 +11,30 @@
 // version and a link to its page.
 
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
   addCredential,
   analyseCanvas,
+  clean,
   DIST,
-  guard,
+  fixture,
   LIGHT,
-  launch,
   publishSpec,
-  removeDir,
   requireCli,
   requireDist,
-  scrollThrough,
-  startChartServer,
-  startServer,
   storedRecord,
   trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
+import { fitted, read, works } from "./wordpress/reader.mjs";
 import { startWordPress } from "./wordpress/site.mjs";
 
 const KINDS = ["iframe", "script", "component"];
 const WIDTHS = [1280, 360];
 const SUMMARY = /^Chart: Online child sexual abuse offences .* rose from 1,573 .* to 1,694/;
 
-let browser, charts, wp, published, store, keys;
+const e2e = fixture({ requires: [requireDist, requireCli] });
+let charts, wp, published, store;
 const snippets = {};
 const PUBLISHED = trendSpec({
   title: "Online abuse offences, published",
@@ -58,20 +53,20 @@ function content(snippet, form) {
 }
 
 before(async () => {
-  requireDist();
-  requireCli();
-  browser = await launch();
-  store = mkdtempSync(join(tmpdir(), "oc-store-"));
-  keys = mkdtempSync(join(tmpdir(), "oc-keys-"));
+  store = e2e.folder({}, { withDist: false });
+  const keys = e2e.folder({}, { withDist: false }); // not in the store, which is served
   publishSpec(store, "online-abuse", PUBLISHED, { by: "Ann Editor" });
   const { file } = addCredential(keys);
   [charts, wp, published] = await Promise.all([
-    startServer(DIST),
+    e2e.serve(DIST),
     startWordPress(),
-    startChartServer({ store, credentials: file }),
+    e2e.chartServer({ store, credentials: file }),
   ]);
-  const builder = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-  await builder.goto(charts.url("/builder.html"));
+  const { context, page: builder } = await e2e.open(
+    charts.url("/builder.html"),
+    { viewport: { width: 1200, height: 1000 } },
+    [charts.origin, published.origin],
+  );
   await builder.waitForFunction(() => !document.getElementById("copy-component")?.disabled, null, {
     timeout: 10000,
   });
@@ -87,7 +82,7 @@ before(async () => {
     { timeout: 10000 },
   );
   snippets.published = await builder.inputValue("#code-iframe");
-  await builder.close();
+  await context.close();
   const writes = [];
   for (const user of ["editor", "author", "contributor"]) {
     for (const kind of KINDS) {
@@ -123,87 +118,11 @@ ${loader}`;
 const HAND_WRITTEN = trendSpec({ title: `It's "quoted" -- and dashed...` });
 
 after(async () => {
-  await browser?.close();
-  await charts?.close();
-  await published?.close();
   await wp?.stop();
-  removeDir(store);
-  removeDir(keys);
 });
 
 /** Opens `link` as a reader (no cookies) at `width`, scrolled through; `{context, page, g}`. */
-async function read(link, width) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const g = await guard(context, [charts.origin, wp.origin, published.origin]);
-  const page = await context.newPage();
-  // Console errors, but for the favicon PHP's server does not have (WordPress's own request).
-  g.errors = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" && m.location().url !== `${wp.origin}/favicon.ico`)
-      g.errors.push(`${m.text()} (${m.location().url})`);
-  });
-  await page.goto(link);
-  await scrollThrough(page, { back: false });
-  return { context, page, g };
-}
-
-/** Console errors, page errors and requests outside the two origins: none. */
-function clean(g) {
-  assert.deepEqual(g.foreign(), [], "requests outside WordPress and the chart host");
-  assert.deepEqual(g.pageErrors, [], "page errors");
-  assert.deepEqual(g.errors, [], "console errors");
-}
-
-/** In `doc` (page or frame), the chart drawn, its tooltip on focus and its data table. */
-async function works(doc) {
-  const [label, width] = await doc.$eval("canvas.oc-canvas", (c) => [
-    c.getAttribute("aria-label"),
-    c.getBoundingClientRect().width,
-  ]);
-  assert.match(label, SUMMARY);
-  const view = await doc.evaluate(() => document.documentElement.clientWidth);
-  assert.ok(width > 200 && width <= view, `canvas ${width} px in a ${view} px page`);
-  const a = await analyseCanvas(doc, "canvas.oc-canvas", { rgb: LIGHT.series0 });
-  assert.equal(a.runs.length, 2, `two bars drawn, found ${JSON.stringify(a.runs)}`);
-  const tip = doc.locator(".oc-tip");
-  assert.equal(await tip.isHidden(), true);
-  // The pointer over each bar, then the keyboard.
-  for (const [bar, figure] of [
-    [a.runs[1], /1,694/],
-    [a.runs[0], /1,573/],
-  ]) {
-    const position = { x: (bar.x0 + bar.x1) / 2 / a.dpr, y: (bar.top + bar.bottom) / 2 / a.dpr };
-    await doc.locator("canvas.oc-canvas").hover({ position });
-    assert.equal(await tip.isVisible(), true, "tooltip on hover");
-    assert.match(await tip.textContent(), figure);
-  }
-  await doc.locator("canvas.oc-canvas").focus();
-  assert.equal(await tip.isVisible(), true, "tooltip on focus");
-  assert.match(await tip.textContent(), /1,573/);
-  await doc.locator("canvas.oc-canvas").press("ArrowRight");
-  assert.match(await tip.textContent(), /1,694/);
-  await doc.locator("details.oc-data > summary").click();
-  const rows = await doc.$$eval("details.oc-data tbody tr", (trs) =>
-    trs.map((tr) => tr.textContent.replace(/\s+/g, " ").trim()),
-  );
-  assert.equal(rows.length, 2, rows.join(" | "));
-  assert.match(rows[0], /1,573/);
-  assert.match(rows[1], /1,694/);
-}
-
-/** Waits until the iframe's height is its chart page's height (within 2 px); returns both. */
-async function fitted(page, frame) {
-  const heights = async () => [
-    await page.$eval("iframe", (f) => f.getBoundingClientRect().height),
-    await frame.evaluate(() => document.documentElement.getBoundingClientRect().height),
-  ];
-  for (let i = 0; i < 100; i++) {
-    const [outer, inner] = await heights();
-    if (Math.abs(outer - inner) <= 2) return [outer, inner];
-    await page.waitForTimeout(50);
-  }
-  return heights();
-}
+const open = (link, width) => read(e2e, link, width, [charts.origin, wp.origin, published.origin]);
 
 describe("WordPress", () => {
   test("gives an Editor unfiltered_html, an Author and a Contributor none", async () => {
@@ -231,7 +150,7 @@ describe("WordPress", () => {
         const post = posts[`editor ${kind} ${form}`];
         assert.equal(post.raw, content(snippets[kind], form), "saved as pasted");
         for (const width of WIDTHS) {
-          const { context, page, g } = await read(post.link, width);
+          const { context, page, g } = await open(post.link, width);
           try {
             // wpautop adds no line break or empty paragraph around the chart.
             const around = await page.$eval(".wp-block-post-content", (c) => ({
@@ -244,15 +163,15 @@ describe("WordPress", () => {
               assert.deepEqual(await waitForCharts(frame, 1), ["ready"]);
               const [outer, inner] = await fitted(page, frame);
               assert.ok(Math.abs(outer - inner) <= 2, `iframe ${outer} px, chart ${inner} px`);
-              await works(frame);
+              await works(frame, SUMMARY);
               const [open, table] = await fitted(page, frame);
               assert.ok(Math.abs(open - table) <= 2, `with its table: ${open} px, ${table} px`);
               assert.ok(open > outer, "the iframe grows with the open table");
             } else {
               assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
-              await works(page);
+              await works(page, SUMMARY);
             }
-            clean(g);
+            await clean(g, { foreign: true });
           } finally {
             await context.close();
           }
@@ -262,12 +181,12 @@ describe("WordPress", () => {
   }
 
   test("an Editor's hand-written spec script over several lines (classic) draws as written", async () => {
-    const { context, page, g } = await read(posts.hand.link, 1280);
+    const { context, page, g } = await open(posts.hand.link, 1280);
     try {
       assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
       const label = await page.$eval("canvas.oc-canvas", (c) => c.getAttribute("aria-label"));
       assert.ok(label.startsWith(`Chart: ${HAND_WRITTEN.title}.`), label);
-      clean(g);
+      await clean(g, { foreign: true });
     } finally {
       await context.close();
     }
@@ -278,7 +197,7 @@ describe("WordPress", () => {
       test(`what kses leaves of an Author's ${kind} code (${form}): the summary, a link`, async () => {
         const post = posts[`author ${kind} ${form}`];
         assert.doesNotMatch(post.raw, /<(iframe|script|offence-chart)\b/i, "kses stripped them");
-        const { context, page, g } = await read(post.link, 360);
+        const { context, page, g } = await open(post.link, 360);
         try {
           const text = await page.$eval(".wp-block-post-content", (c) => c.textContent);
           assert.match(text, /Chart: Online child sexual abuse offences .* rose from 1,573/);
@@ -290,7 +209,7 @@ describe("WordPress", () => {
           await page.waitForURL(`${charts.origin}/embed.html**`);
           assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
           assert.match(await page.$eval("canvas", (c) => c.getAttribute("aria-label")), SUMMARY);
-          clean(g);
+          await clean(g, { foreign: true });
         } finally {
           await context.close();
         }
@@ -301,7 +220,7 @@ describe("WordPress", () => {
     const post = posts["editor published"];
     assert.equal(post.raw, content(snippets.published, "block"), "saved as pasted");
     assert.doesNotMatch(post.raw, /#spec=/);
-    const { context, page, g } = await read(post.link, 1280);
+    const { context, page, g } = await open(post.link, 1280);
     try {
       const frame = await (await page.waitForSelector("iframe")).contentFrame();
       assert.deepEqual(await waitForCharts(frame, 1), ["ready"]);
@@ -311,7 +230,7 @@ describe("WordPress", () => {
       assert.equal(a.runs.length, 2, `two bars drawn, found ${JSON.stringify(a.runs)}`);
       const [outer, inner] = await fitted(page, frame);
       assert.ok(Math.abs(outer - inner) <= 2, `iframe ${outer} px, chart ${inner} px`);
-      clean(g);
+      await clean(g, { foreign: true });
       // A correction, by the command; the post is not edited.
       publishSpec(
         store,
@@ -329,7 +248,7 @@ describe("WordPress", () => {
       assert.equal(await again.locator(".oc-published a").textContent(), "Changes");
       const [fitOuter, fitInner] = await fitted(page, again);
       assert.ok(Math.abs(fitOuter - fitInner) <= 2, `${fitOuter} px, chart ${fitInner} px`);
-      clean(g);
+      await clean(g, { foreign: true });
     } finally {
       await context.close();
     }
@@ -338,7 +257,7 @@ describe("WordPress", () => {
   test("what kses leaves of an Author's published chart: its title, version and a link", async () => {
     const post = posts["author published"];
     assert.doesNotMatch(post.raw, /<(iframe|script)\b/i, "kses stripped them");
-    const { context, page, g } = await read(post.link, 360);
+    const { context, page, g } = await open(post.link, 360);
     try {
       const text = await page.$eval(".wp-block-post-content", (c) => c.textContent);
       assert.match(text, /Chart: Online abuse offences, published \(version 1, /);
@@ -348,7 +267,7 @@ describe("WordPress", () => {
       await link.click();
       await page.waitForURL(`${published.origin}/embed.html?id=online-abuse`);
       assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
-      clean(g);
+      await clean(g, { foreign: true });
     } finally {
       await context.close();
     }

@@ -1,35 +1,24 @@
 // A reader of the test site's posts: opens a post with no cookies, and checks that a chart in it
 // draws, tips and tabulates, and that an iframe fits its chart (the WordPress tests share these).
 import assert from "node:assert/strict";
-import { analyseCanvas, guard, LIGHT, scrollThrough } from "../helpers.mjs";
+import { analyseCanvas, LIGHT, scrollThrough } from "../helpers.mjs";
 
 /**
- * Opens `link` as a reader (a new context, no cookies) of `browser` at `width`, scrolled through;
- * `{context, page, g}`, `g` recording requests outside `origins`, console errors (but for the
- * favicon, which WordPress asks `origins[0]`'s server for and neither server has), page errors
- * and dialogs. `contextOptions` are added to the new context's.
+ * Opens `link` as a reader (a new context of fixture `e2e`, no cookies) at `width`, scrolled
+ * through; `{context, page, g}`, `g` the guard of requests outside `origins`, page errors, dialogs
+ * and console errors but for the favicon's, which WordPress asks `link`'s server for and neither
+ * server has. `contextOptions` are added to the new context's.
  */
-export async function read(browser, link, width, origins, contextOptions = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, ...contextOptions });
-  const g = await guard(context, origins);
-  const page = await context.newPage();
-  g.errors = [];
+export async function read(e2e, link, width, origins, contextOptions = {}) {
   const favicon = `${new URL(link).origin}/favicon.ico`;
-  page.on("console", (m) => {
-    if (m.type() === "error" && m.location().url !== favicon)
-      g.errors.push(`${m.text()} (${m.location().url})`);
-  });
-  await page.goto(link);
-  await scrollThrough(page, { back: false });
-  return { context, page, g };
-}
-
-/** Console errors, page errors, dialogs and requests outside the allowed origins: none. */
-export function clean(g) {
-  assert.deepEqual(g.foreign(), [], "requests outside WordPress and the chart host");
-  assert.deepEqual(g.pageErrors, [], "page errors");
-  assert.deepEqual(g.errors, [], "console errors");
-  assert.deepEqual(g.dialogs, [], "dialogs");
+  const opened = await e2e.open(
+    link,
+    { viewport: { width, height: 900 }, ...contextOptions },
+    origins,
+    { ignore: (m) => m.type() === "error" && m.location().url === favicon },
+  );
+  await scrollThrough(opened.page, { back: false });
+  return opened;
 }
 
 /** In `doc` (page or frame), the chart drawn (two bars in the first series' colour, its summary
