@@ -265,7 +265,8 @@ describe("WordPress", () => {
       const link = page.locator(`.wp-block-post-content a[href^="${published.origin}/"]`);
       assert.equal(await link.textContent(), "Open the chart");
       await link.click();
-      await page.waitForURL(`${published.origin}/embed.html?id=online-abuse`);
+      // The chart's own page, which always shows the latest version.
+      await page.waitForURL(`${published.origin}/charts/online-abuse/`);
       assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
       await clean(g, { foreign: true });
     } finally {
