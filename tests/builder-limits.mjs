@@ -27,10 +27,9 @@ const SPEC_FIELDS = {
   "rs-date": "label",
   "rs-url": "url",
 };
-// Fields that fill no spec field, with the limit the chart server applies. shared.js does not
-// carry the store's limits (store::MAX_ID_CHARS; a note's store::MAX_NOTE_CHARS is 300, and its
-// field takes 700), so these stay literal until it does.
-const NOT_SPEC = { "p-id": "80", "p-note": "700" };
+// Fields that fill no spec field but a publish: the chart's ID and a version's note, with the
+// limits the store applies (spec::MAX_ID_CHARS, spec::MAX_NOTE_CHARS).
+const NOT_SPEC = { "p-id": "LIMITS.id", "p-note": "LIMITS.note" };
 
 /** Every maxlength of the page: [id, value]. */
 function maxlengths() {

@@ -15,6 +15,9 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// Threads answering requests.
+const WORKERS: usize = 16;
+
 /// What `serve` serves.
 pub struct Options {
     /// The built site (`dist/`), served at `/`.
@@ -30,7 +33,7 @@ pub struct Options {
     pub site: Option<String>,
 }
 
-/// Serves until the process ends, with a few worker threads; calls `ready` with the address
+/// Serves until the process ends, with [`WORKERS`] threads; calls `ready` with the address
 /// bound once it accepts connections.
 pub fn run(opts: Options, ready: impl FnOnce(SocketAddr)) -> io::Result<()> {
     let server = tiny_http::Server::http(opts.addr).map_err(|e| io::Error::other(e.to_string()))?;
@@ -43,7 +46,9 @@ pub fn run(opts: Options, ready: impl FnOnce(SocketAddr)) -> io::Result<()> {
     let server = Arc::new(server);
     let opts = Arc::new(opts);
     let cache = Arc::new(files::GzipCache::default());
-    let workers: Vec<_> = (0..4)
+    // Each worker answers one request at a time and blocks while writing it: enough of them that
+    // a few slow or stalled readers never hold up the rest of a page's requests.
+    let workers: Vec<_> = (0..WORKERS)
         .map(|_| {
             let (server, opts, cache) = (server.clone(), opts.clone(), cache.clone());
             std::thread::spawn(move || {

@@ -1,7 +1,6 @@
 //! A published chart's ID: the one name of its folder in the store and of its address.
 
-/// Longest ID, in characters.
-pub const MAX_ID_CHARS: usize = 80;
+pub use crate::spec::MAX_ID_CHARS;
 
 /// Accepts a slug of lower-case ASCII letters, digits and hyphens, 1–80 characters, starting with
 /// a letter or digit; anything else (`../x`, `a/b`, `.`, empty, upper case, over-long) is refused

@@ -4,8 +4,7 @@
 use crate::changes::{Change, Weight};
 use serde::{Deserialize, Serialize};
 
-/// Longest correction or update note, in characters.
-pub const MAX_NOTE_CHARS: usize = 300;
+pub use crate::spec::MAX_NOTE_CHARS;
 /// Longest publisher's name, in characters.
 pub const MAX_BY_CHARS: usize = 120;
 

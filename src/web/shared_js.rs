@@ -12,7 +12,8 @@ use crate::paint::{css_color, Theme};
 use crate::spec::fields;
 use crate::spec::NAMED_CHARTS;
 use crate::spec::{
-    MAX_LABEL_CHARS, MAX_NOTES, MAX_SOURCES, MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS,
+    MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NOTES, MAX_NOTE_CHARS, MAX_SOURCES, MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS, MAX_URL_CHARS,
 };
 use crate::spec::{URL_FORBIDDEN, URL_SCHEMES};
 use crate::text::css_number;
@@ -112,10 +113,10 @@ pub fn module() -> String {
         ),
         "/** The spec's limits (docs/spec.md), in characters: the longest title; subtitle, note,",
         " * source name or quote (`text`); period label or name, category label or period, unit,",
-        " * series name or `published` (`label`); a source's address (`url`); and the most sources",
-        " * and notes. */",
+        " * series name, `published` or a source's date (`label`); a source's address (`url`); the",
+        " * most sources and notes; a published chart's ID (`id`) and a version's note (`note`). */",
         &cat!(
-            "export const LIMITS = { title: ",
+            "export const LIMITS = {\n  title: ",
             css_number(MAX_TITLE_CHARS as f64),
             ", text: ",
             css_number(MAX_TEXT_CHARS as f64),
@@ -127,7 +128,11 @@ pub fn module() -> String {
             css_number(MAX_SOURCES as f64),
             ", notes: ",
             css_number(MAX_NOTES as f64),
-            " };"
+            ",\n  id: ",
+            css_number(MAX_ID_CHARS as f64),
+            ", note: ",
+            css_number(MAX_NOTE_CHARS as f64),
+            ",\n};"
         ),
         "/** The one rule for a source's address (spec::url_problem): one of `schemes` (any case)",
         " * with something after it, at most `maxLength` characters, no white space, control",
