@@ -169,13 +169,15 @@ fn spec_text(v: &Value) -> Result<String, Answer> {
     }
 }
 
+/// The answer to a body over [`MAX_BODY_BYTES`].
+pub fn too_large() -> Answer {
+    error(
+        413,
+        format!("the request is over {MAX_BODY_BYTES} bytes; nothing was written"),
+    )
+}
+
 fn read_body(call: &Call, body: &mut dyn Read) -> Result<Value, Answer> {
-    let too_large = || {
-        error(
-            413,
-            format!("the request is over {MAX_BODY_BYTES} bytes; nothing was written"),
-        )
-    };
     if call.length.is_some_and(|n| n > MAX_BODY_BYTES) {
         return Err(too_large());
     }

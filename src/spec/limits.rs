@@ -14,8 +14,10 @@ pub const MAX_REVISION_CHARS: usize = 700;
 /// Longest source URL, in characters.
 pub const MAX_URL_CHARS: usize = 2000;
 /// Longest published chart's ID, in characters (the store's rule; here as every limit is).
+#[cfg(not(target_arch = "wasm32"))]
 pub const MAX_ID_CHARS: usize = 80;
 /// Longest correction or update note of a published version, in characters.
+#[cfg(not(target_arch = "wasm32"))]
 pub const MAX_NOTE_CHARS: usize = 300;
 /// Most notes.
 pub const MAX_NOTES: usize = 10;
