@@ -153,30 +153,33 @@ fn checked_text(what: &str, text: Option<&str>, max: usize) -> Result<Option<Str
     Ok(Some(t.to_owned()))
 }
 
-/// A stored version: its record (with spec) and the chart checked again.
-struct Stored {
-    record: Value,
-    chart: Chart,
-}
-
-fn read_version(dir: &Path, n: u32) -> Result<Option<Stored>, Refused> {
+/// Version `n`'s record as stored (with its spec), `None` if it has no file.
+fn read_record(dir: &Path, n: u32) -> Result<Option<Value>, Refused> {
     let Some(text) = read_optional(&dir.join(cat!(n, ".json")))? else {
         return Ok(None);
     };
-    let record: Value = serde_json::from_str(&text).map_err(io_text)?;
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| Refused::Io(io_text(e)))
+}
+
+/// Version `n`'s chart, its spec checked again, `None` if it has no file.
+fn read_chart(dir: &Path, n: u32) -> Result<Option<Chart>, Refused> {
+    let Some(record) = read_record(dir, n)? else {
+        return Ok(None);
+    };
     let spec = record
         .get("spec")
         .ok_or_else(|| io_text("a version without its spec"))?;
-    let chart = Chart::from_deserializer(spec).map_err(io_text)?;
-    Ok(Some(Stored { record, chart }))
+    Chart::from_deserializer(spec)
+        .map(Some)
+        .map_err(|e| Refused::Io(io_text(e)))
 }
 
+/// What the history lists of a record: all but its spec (which is not read into it).
 fn meta(record: &Value) -> Result<Version, Refused> {
-    let mut m = record.clone();
-    if let Value::Object(o) = &mut m {
-        o.remove("spec");
-    }
-    serde_json::from_value(m).map_err(|e| Refused::Io(io_text(e)))
+    use serde::Deserialize;
+    Version::deserialize(record).map_err(|e| Refused::Io(io_text(e)))
 }
 
 /// The current version's number (from `current.json`), `None` for a chart never published.
@@ -192,11 +195,12 @@ fn current_number(dir: &Path) -> Result<Option<u32>, Refused> {
         .ok_or_else(|| Refused::Io(io_text("current.json without a version number")))
 }
 
-/// Versions 1 to `current`, read from their files.
+/// Versions 1 to `current`, read from their files (their specs neither read into the model nor
+/// checked: the history needs none of them).
 fn versions(dir: &Path, current: u32) -> Result<Vec<Version>, Refused> {
     (1..=current)
-        .map(|n| match read_version(dir, n)? {
-            Some(s) => meta(&s.record),
+        .map(|n| match read_record(dir, n)? {
+            Some(record) => meta(&record),
             None => Err(Refused::Io(io_text(cat!("version ", n, " is missing")))),
         })
         .collect()
@@ -215,9 +219,9 @@ pub fn check(store: &Path, req: &Request) -> Result<Preview, Refused> {
             current: None,
         });
     };
-    let old = read_version(&dir, current)?
+    let old = read_chart(&dir, current)?
         .ok_or_else(|| Refused::Io(io_text("the current version is missing")))?;
-    let changes = between(old.chart.spec(), chart.spec());
+    let changes = between(old.spec(), chart.spec());
     Ok(Preview {
         outcome: Outcome::of(&changes),
         changes,
@@ -243,32 +247,33 @@ pub fn publish(store: &Path, req: &Request, now: time::OffsetDateTime) -> Result
     let _lock = lock(&dir)?;
     sweep_temporaries(&dir);
     let current = current_number(&dir)?;
-    let mut earlier = match current {
-        Some(n) => versions(&dir, n)?,
-        None => vec![],
-    };
     let (outcome, changes) = match current {
         None => (Outcome::First, vec![]),
         Some(n) => {
             if let Some(base) = req.base.filter(|b| *b != n) {
-                let from = read_version(&dir, base)?
+                let from = read_chart(&dir, base)?
                     .ok_or_else(|| Refused::NoChart(cat!("the chart has no version ", base)))?;
-                let now_at = read_version(&dir, n)?
+                let now_at = read_chart(&dir, n)?
                     .ok_or_else(|| Refused::Io(io_text("the current version is missing")))?;
                 return Err(Refused::MovedOn {
                     current: n,
-                    changes: between(from.chart.spec(), now_at.chart.spec()),
+                    changes: between(from.spec(), now_at.spec()),
                 });
             }
-            let old = read_version(&dir, n)?
+            let old = read_chart(&dir, n)?
                 .ok_or_else(|| Refused::Io(io_text("the current version is missing")))?;
-            let changes = between(old.chart.spec(), chart.spec());
+            let changes = between(old.spec(), chart.spec());
             let outcome = Outcome::of(&changes).ok_or(Refused::NothingChanged)?;
             if outcome == Outcome::Correction && note.is_none() {
                 return Err(Refused::NeedsNote(changes));
             }
             (outcome, changes)
         }
+    };
+    // The history so far, read only for a publish that goes ahead.
+    let mut earlier = match current {
+        Some(n) => versions(&dir, n)?,
+        None => vec![],
     };
     let number = current.unwrap_or(0) + 1;
     let (date, published) = dates(now);
@@ -381,9 +386,9 @@ pub fn repair(store: &Path) -> Result<Vec<String>, Refused> {
         let page_missing = !dir.join("changes.html").exists();
         if listed != Some(current) || page_missing {
             let all = versions(&dir, current)?;
-            let latest = read_version(&dir, current)?
+            let latest = read_chart(&dir, current)?
                 .ok_or_else(|| Refused::Io(io_text("the current version is missing")))?;
-            write_derived(store, &dir, &id, &all, &latest.chart)?;
+            write_derived(store, &dir, &id, &all, &latest)?;
             repaired.push(id);
         }
     }
