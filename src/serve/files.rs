@@ -144,7 +144,7 @@ pub fn load(
     let body = std::fs::read(path).ok()?;
     let name = path.file_name()?.to_str()?;
     let digest = Sha256::digest(&body);
-    let tag: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    let tag = super::credentials::hex(digest.get(..12).unwrap_or(&digest));
     let ctype = content_type(path);
     let compress = accepts_gzip
         && body.len() > 512
