@@ -134,6 +134,24 @@ fn body(spec: &str, base: Option<u32>, note: Option<&str>) -> String {
 
 const TREND: &str = include_str!("../data/offence-trend.json");
 
+/// Publishes the default trend as chart `trend` in the server's store with the command.
+fn publish_trend(s: &Server) {
+    let spec = s.dir.join("trend.json");
+    std::fs::write(&spec, TREND).unwrap();
+    let o = Command::new(BIN)
+        .args([
+            "publish",
+            spec.to_str().unwrap(),
+            "--id",
+            "trend",
+            "--store",
+        ])
+        .arg(s.dir.join("store"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 #[test]
 fn publishing_needs_a_credential_and_refusals_write_nothing() {
     let (s, token) = start("api", true);
@@ -288,20 +306,7 @@ fn the_store_and_site_with_the_headers_a_host_should_send() {
     // Files a newsroom might leave in the store's folder by mistake are never served.
     std::fs::write(store.join("credentials"), "Ann\tsecret").unwrap();
     std::fs::write(store.join("trend/notes.txt"), "draft").unwrap();
-    let spec = s.dir.join("trend.json");
-    std::fs::write(&spec, TREND).unwrap();
-    let o = Command::new(BIN)
-        .args([
-            "publish",
-            spec.to_str().unwrap(),
-            "--id",
-            "trend",
-            "--store",
-        ])
-        .arg(&store)
-        .output()
-        .unwrap();
-    assert!(o.status.success());
+    publish_trend(&s);
 
     let current = request(&s, "GET", "/charts/trend/current.json", &[], "");
     assert_eq!(current.status, 200);
@@ -381,20 +386,7 @@ fn the_store_and_site_with_the_headers_a_host_should_send() {
 #[test]
 fn oembed_answers_for_this_sites_charts_only() {
     let (s, _) = start("oembed", false);
-    let spec = s.dir.join("trend.json");
-    std::fs::write(&spec, TREND).unwrap();
-    let o = Command::new(BIN)
-        .args([
-            "publish",
-            spec.to_str().unwrap(),
-            "--id",
-            "trend",
-            "--store",
-        ])
-        .arg(s.dir.join("store"))
-        .output()
-        .unwrap();
-    assert!(o.status.success());
+    publish_trend(&s);
     let site = format!("http://{}/", s.addr);
     let q = |url: &str| {
         url.replace(':', "%3A")
