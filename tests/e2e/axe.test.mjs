@@ -16,6 +16,7 @@ import {
   clean,
   DIST,
   fixture,
+  PUBLISHED,
   publishSpec,
   ROOT,
   requireCli,
@@ -32,20 +33,10 @@ const e2e = fixture({ requires: [requireDist, requireCli] });
 let srv;
 let charts; // offence-charts serve, with a published chart corrected once
 
-const PUBLISHED = trendSpec({
-  title: "Online child sexual abuse offences recorded in Scotland",
-  periods: [{ label: "2018/19" }, { label: "2019/20" }],
-  series: [{ name: "Recorded offences", values: [1420, 1537] }],
-});
-
 before(async () => {
   const store = e2e.folder({}, { withDist: false });
-  publishSpec(store, "online-abuse", PUBLISHED, { by: "Ann Editor" });
-  const corrected = { ...PUBLISHED, series: [{ name: "Recorded offences", values: [1420, 1573] }] };
-  publishSpec(store, "online-abuse", corrected, {
-    note: "The 2019-20 figure was 1,573, not 1,537",
-    by: "Ann Editor",
-  });
+  publishSpec(store, PUBLISHED.id, PUBLISHED.v1, { by: "Ann Editor" });
+  publishSpec(store, PUBLISHED.id, PUBLISHED.v2, { note: PUBLISHED.note, by: "Ann Editor" });
   // The credentials file's folder is not the store, which is served.
   const { file } = addCredential(e2e.folder({}, { withDist: false }), "Bo Reporter");
   [srv, charts] = await Promise.all([

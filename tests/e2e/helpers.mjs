@@ -226,6 +226,18 @@ export function trendSpec(overrides = {}) {
   };
 }
 
+/** The chart the published-chart tests publish as `id`: version 1, its correction (the second
+ * figure 1,537 → 1,573) and the correction's note. */
+export const PUBLISHED = (() => {
+  const v1 = trendSpec({
+    title: "Online child sexual abuse offences recorded in Scotland",
+    periods: [{ label: "2018/19" }, { label: "2019/20" }],
+    series: [{ name: "Recorded offences", values: [1420, 1537] }],
+  });
+  const v2 = { ...v1, series: [{ name: "Recorded offences", values: [1420, 1573] }] };
+  return { id: "online-abuse", v1, v2, note: "The 2019-20 figure was 1,573, not 1,537" };
+})();
+
 const STATUS_404 = (m) =>
   /^Failed to load resource: .* 404\b/.test(m.text()) && /\/api\/status$/.test(m.location().url);
 

@@ -20,22 +20,15 @@ import {
   fixture,
   page as html,
   LIGHT,
+  PUBLISHED,
   publishSpec,
   requireCli,
   requireDist,
   storedRecord,
-  trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
 
-const ID = "online-abuse";
-const NOTE = "The 2019-20 figure was 1,573, not 1,537";
-const V1 = trendSpec({
-  title: "Online child sexual abuse offences recorded in Scotland",
-  periods: [{ label: "2018/19" }, { label: "2019/20" }],
-  series: [{ name: "Recorded offences", values: [1420, 1537] }],
-});
-const V2 = { ...V1, series: [{ name: "Recorded offences", values: [1420, 1573] }] };
+const { id: ID, note: NOTE, v1: V1, v2: V2 } = PUBLISHED;
 
 const e2e = fixture({ requires: [requireDist, requireCli] });
 let charts, cms, store;

@@ -23,6 +23,7 @@ import {
   requireCli,
   requireDist,
   storedRecord,
+  PUBLISHED as TEST_CHART,
   trendSpec,
   waitForCharts,
 } from "./helpers.mjs";
@@ -36,12 +37,8 @@ const SUMMARY = /^Chart: Online child sexual abuse offences .* rose from 1,573 .
 const e2e = fixture({ requires: [requireDist, requireCli] });
 let charts, wp, published, store;
 const snippets = {};
-const PUBLISHED = trendSpec({
-  title: "Online abuse offences, published",
-  periods: [{ label: "2018/19" }, { label: "2019/20" }],
-  series: [{ name: "Recorded offences", values: [1420, 1537] }],
-});
-const NOTE = "The 2019-20 figure was 1,573, not 1,537";
+const PUBLISHED = { ...TEST_CHART.v1, title: "Online abuse offences, published" };
+const NOTE = TEST_CHART.note;
 const posts = {}; // "editor iframe block" -> {id, link, raw}
 
 /** The post's content: the snippet in a Custom HTML block, or as classic content. */
