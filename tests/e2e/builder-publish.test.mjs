@@ -224,6 +224,7 @@ describe("the builder, served as plain files", () => {
       assert.equal(await page.isVisible("#publish-form"), false);
       assert.equal(await page.isVisible("#open-form"), false);
       assert.match(await text(page, "publish-off"), /Publishing needs the chart server/);
+      assert.equal(await page.isVisible("#publish-no-credentials"), false);
       assert.match(await text(page, "publish-command"), /offence-charts publish online-child-/);
       const [download] = await Promise.all([
         page.waitForEvent("download"),
@@ -232,6 +233,26 @@ describe("the builder, served as plain files", () => {
       assert.match(download.suggestedFilename(), /^online-child-sexual-abuse-.*\.json$/);
       const saved = JSON.parse(readFileSync(await download.path(), "utf8"));
       assert.deepEqual(saved, JSON.parse(await page.inputValue("#spec")));
+      await clean(g);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("the builder, served by a chart server without credentials", () => {
+  test("says publishing is off there (not that it is served as plain files)", async () => {
+    const off = await e2e.chartServer({ store });
+    const { context, g, page } = await openBuilder(off);
+    try {
+      assert.equal(await page.isVisible("#publish-off"), true);
+      assert.equal(await page.isVisible("#publish-form"), false);
+      assert.equal(await page.isVisible("#publish-static"), false);
+      assert.equal(await page.isVisible("#publish-no-credentials"), true);
+      assert.match(
+        await text(page, "publish-no-credentials"),
+        /Publishing is off on this chart server: it was started without the newsroom's credentials/,
+      );
       await clean(g);
     } finally {
       await context.close();

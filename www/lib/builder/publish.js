@@ -52,12 +52,17 @@ const KIND_NAMES = { correction: "Correction", update: "Update", words: "Words" 
 /** Asks the server whether it publishes, and shows the publish form or why not. */
 export async function initPublishing() {
   let on = false;
+  let server = false; // a chart server answered, publishing on or off
   try {
     const response = await fetch(new URL("status", API), { cache: "no-store" });
-    on = response.ok && (await response.json()).publishing === true;
+    const status = response.ok ? await response.json() : null;
+    server = typeof status?.publishing === "boolean";
+    on = status?.publishing === true;
   } catch {
     on = false; // a static host: no API
   }
+  $("publish-static").hidden = server;
+  $("publish-no-credentials").hidden = !server || on;
   pub.on = on;
   p.wait.textContent = "";
   p.wait.hidden = true;
