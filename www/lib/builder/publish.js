@@ -142,6 +142,7 @@ export function specChanged() {
     '(and --note "what was wrong" for a correction).';
   if (!pub.on) return;
   pub.checked = null;
+  pub.seq += 1; // an answer still on its way is about the spec as it was: it is ignored
   p.publish.disabled = true;
   clearTimeout(pub.timer);
   pub.timer = setTimeout(check, CHECK_MS);
