@@ -47,7 +47,9 @@ pub use layout::{
 };
 pub use paint::{draw, Surface, Theme};
 pub use spec::ChartError;
-pub use spec::{Category, Figure, Kind, Mark, Period, Series, Source, Spec, NAMED_CHARTS};
+pub use spec::{
+    Category, Figure, Kind, Mark, Missing, Period, Series, Source, Spec, Status, NAMED_CHARTS,
+};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use changes::{between as changes_between, Change, Weight};

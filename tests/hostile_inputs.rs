@@ -778,12 +778,15 @@ fn structs_built_in_code_are_validated_like_json() {
             name: "S".into(),
             url: None,
             date: None,
+            file: None,
+            table: None,
         }],
         notes: vec![],
         revision: None,
         periods: vec![Period {
             label: "a".into(),
             name: None,
+            brk: None,
         }],
         series: vec![Series {
             name: "x".into(),

@@ -144,7 +144,7 @@ fn unknown_fields_are_named() {
     assert_eq!(
         error(&text),
         "series[0].values[1].sauce: unknown field `sauce`, expected one of `value`, \
-            `approximate`, `published`, `quote`, `source`"
+            `approximate`, `published`, `quote`, `source`, `missing`, `status`, `cell`"
     );
     let e = error(&TREND.replace(
         r#"{"name":"S"}"#,
@@ -460,18 +460,17 @@ fn figure_sources_and_types() {
     let text = TREND.replace("[1,2]", r#"["12",2]"#);
     assert_eq!(
         error(&text),
-        "series[0].values[0]: wrong type: string \"12\", expected a number or an object with a \
-            \"value\""
+        "series[0].values[0]: wrong type: string \"12\", expected a number, null or an object \
+            with a \"value\" or \"missing\""
     );
+    // null is a missing figure (not available), not a wrong type.
     let text = TREND.replace("[1,2]", "[null,2]");
-    assert_eq!(
-        error(&text),
-        "series[0].values[0]: wrong type: null, expected a number or an object with a \"value\""
-    );
+    assert!(Chart::from_json(&text).is_ok());
     let text = TREND.replace("[1,2]", r#"[{"approximate":true},2]"#);
     assert_eq!(
         error(&text),
-        "series[0].values[0]: missing required field `value`"
+        "series[0].values[0]: missing required field `value` (or `missing`, saying why there \
+            is none)"
     );
     let text = TREND.replace("[1,2]", r#"[{"value":1,"value":2},2]"#);
     assert_eq!(error(&text), "series[0].values[0]: duplicate field `value`");

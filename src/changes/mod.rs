@@ -378,6 +378,7 @@ mod tests {
         new.periods.push(Period {
             label: "Apr 2020–Feb 2021".into(),
             name: Some("April 2020–February 2021".into()),
+            brk: None,
         });
         new.series[0].values.push(Figure::exact(1800.0));
         let c = between(&old, &new);

@@ -6,7 +6,7 @@ mod claims;
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub use claims::{check as check_claims, Claim, Verdict};
 
-use crate::spec::{Annotation, Category, Figure, Kind, Spec};
+use crate::spec::{Annotation, Category, Figure, Kind, Spec, Status};
 use crate::text::{change, count, flagged, percent};
 
 /// Which figure of the spec a mark stands for.
@@ -69,7 +69,8 @@ impl Rate {
 
 /// The category's detection rate: from counts where both exist, else the published rate.
 pub fn rate_of(c: &Category) -> Option<Rate> {
-    match (&c.recorded, &c.detected, &c.rate) {
+    let known = |f: &Option<Figure>| f.clone().filter(|f| f.missing.is_none());
+    match (known(&c.recorded), known(&c.detected), known(&c.rate)) {
         (Some(r), Some(d), _) if r.value > 0.0 => Some(Rate {
             value: (d.value / r.value * 100.0).clamp(0.0, 100.0),
             approximate: r.approximate || d.approximate,
@@ -84,9 +85,12 @@ pub fn rate_of(c: &Category) -> Option<Rate> {
     }
 }
 
-/// A figure as a count label: `1,694` or `≈1,600`.
+/// A figure as a count label: `1,694`, `≈1,600`, or `n/a` when it is missing.
 pub fn figure_label(f: &Figure) -> String {
-    flagged(count(f.value), f.approximate)
+    match f.missing {
+        Some(_) => "n/a".into(),
+        None => flagged(count(f.value), f.approximate),
+    }
 }
 
 /// The short line under a rate bar: `86 of 98 detected · published as “90 per cent”`.
@@ -133,13 +137,98 @@ fn unit(spec: &Spec) -> String {
         .unwrap_or_default()
 }
 
-fn flag_line(f: &Figure) -> Option<String> {
-    match (f.approximate, f.published.as_deref()) {
+/// "1,694 offences", or why the figure is missing: "Not available".
+fn figure_line(spec: &Spec, f: &Figure) -> String {
+    match f.missing {
+        Some(m) => capital(m.words()),
+        None => cat!(figure_label(f), unit(spec)),
+    }
+}
+
+fn capital(words: &str) -> String {
+    let mut c = words.chars();
+    c.next()
+        .map(|first| cat!(first.to_ascii_uppercase(), c.as_str()))
+        .unwrap_or_default()
+}
+
+/// What the source says about `f` beyond its number: its status, its rounding, its wording.
+fn flag_lines(f: &Figure, lines: &mut Vec<String>) {
+    if let Some(s) = f.status {
+        lines.push(cat!("Figure ", s.words()));
+    }
+    lines.extend(match (f.approximate, f.published.as_deref()) {
         (true, Some(p)) => Some(cat!("Approximate: the source says “", p.trim(), "”")),
         (true, None) => Some("Approximate figure".to_owned()),
         (false, Some(p)) => Some(cat!("The source says “", p.trim(), "”")),
         (false, None) => None,
+    });
+}
+
+/// The lines that explain the chart's marks: hollow figures, "n/a" and breaks in series, each
+/// only when the chart has them ("Hollow marks: figures provisional or revised.").
+pub fn key_lines(spec: &Spec) -> Vec<String> {
+    let mut out = Vec::new();
+    let figures = || {
+        spec.series.iter().flat_map(|s| s.values.iter()).chain(
+            spec.categories
+                .iter()
+                .flat_map(|c| [&c.recorded, &c.detected, &c.rate].into_iter().flatten()),
+        )
+    };
+    let mut statuses: Vec<&str> = Vec::new();
+    let mut missing: Vec<&str> = Vec::new();
+    for f in figures() {
+        if let Some(s) = f.status.filter(|_| f.missing.is_none()) {
+            statuses.push(s.words());
+        }
+        if let Some(m) = f.missing {
+            missing.push(m.words());
+        }
     }
+    for (list, lead) in [
+        (&mut statuses, "Hollow marks: figures "),
+        (&mut missing, "n/a: figure "),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        // The words in the order of the variants, each once.
+        let mut words: Vec<&str> = Vec::new();
+        for w in Status::NAMES
+            .iter()
+            .map(|(_, s)| s.words())
+            .chain(crate::spec::Missing::NAMES.iter().map(|(_, m)| m.words()))
+        {
+            if list.contains(&w) && !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        let mut text = String::from(lead);
+        for (i, w) in words.iter().enumerate() {
+            let sep = match i {
+                0 => "",
+                _ if i + 1 == words.len() => " or ",
+                _ => ", ",
+            };
+            put!(&mut text; sep, w);
+        }
+        text.push('.');
+        out.push(text);
+    }
+    for p in spec.periods.iter() {
+        if let Some(b) = p.brk.as_deref() {
+            let b = b.trim().trim_end_matches('.');
+            out.push(cat!(
+                "Break in series before ",
+                p.label.trim(),
+                " (dashed line): ",
+                b,
+                "."
+            ));
+        }
+    }
+    out
 }
 
 /// The tooltip for `focus`, or `None` if it points outside the spec.
@@ -156,13 +245,16 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
             for s in chosen {
                 let f = s.values.get(period)?;
                 // One series: "1,694 offences"; several: "Grooming: 98 offences".
-                let figure = cat!(figure_label(f), unit(spec));
+                let figure = figure_line(spec, f);
                 lines.push(if named {
                     cat!(s.name.trim(), ": ", figure)
                 } else {
                     figure
                 });
-                lines.extend(flag_line(f));
+                flag_lines(f, &mut lines);
+            }
+            if let Some(b) = p.brk.as_deref() {
+                lines.push(cat!("Break in series: ", b.trim()));
             }
             lines.extend(notes_on(spec, |a| marks_period(spec, a, period, series)));
             Some(Tip {
@@ -173,9 +265,12 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
         Focus::Category(i) => {
             let c = spec.categories.get(i)?;
             let mut lines = Vec::new();
-            if let Some(r) = rate_of(c) {
-                let how = if r.computed { "" } else { " (as published)" };
-                lines.push(cat!("Detection rate: ", r.label(), how));
+            match rate_of(c) {
+                Some(r) => {
+                    let how = if r.computed { "" } else { " (as published)" };
+                    lines.push(cat!("Detection rate: ", r.label(), how));
+                }
+                None => lines.push("Detection rate: n/a".into()),
             }
             match (&c.recorded, &c.detected) {
                 (Some(r), Some(d)) => lines.push(cat!(
@@ -187,8 +282,16 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
                 (Some(r), None) => lines.push(cat!(figure_label(r), " offences recorded")),
                 _ => {}
             }
-            for f in [&c.recorded, &c.detected, &c.rate].into_iter().flatten() {
-                lines.extend(flag_line(f));
+            for (f, what) in [
+                (&c.recorded, "Recorded: "),
+                (&c.detected, "Detected: "),
+                (&c.rate, "Published rate: "),
+            ] {
+                let Some(f) = f else { continue };
+                if let Some(m) = f.missing {
+                    lines.push(cat!(what, m.words()));
+                }
+                flag_lines(f, &mut lines);
             }
             let heading = match c.period.as_deref() {
                 Some(p) => cat!(c.label.trim(), ", ", p.trim()),
@@ -244,15 +347,20 @@ pub fn summary(spec: &Spec) -> String {
     match spec.kind {
         Kind::Trend => {
             for s in &spec.series {
-                let (Some(first), Some(last), Some(p0), Some(pn)) = (
-                    s.values.first(),
-                    s.values.last(),
-                    spec.periods.first(),
-                    spec.periods.last(),
+                // The first and last figures known (gaps are said in the key lines).
+                fn known((i, f): (usize, &Figure)) -> Option<(&Figure, usize)> {
+                    f.missing.is_none().then_some((f, i))
+                }
+                let (Some((first, i0)), Some((last, i1))) = (
+                    s.values.iter().enumerate().find_map(known),
+                    s.values.iter().enumerate().rev().find_map(known),
                 ) else {
                     continue;
                 };
-                if s.values.len() == 1 {
+                let (Some(p0), Some(pn)) = (spec.periods.get(i0), spec.periods.get(i1)) else {
+                    continue;
+                };
+                if i0 == i1 {
                     out.push_str(&cat!(
                         " ",
                         s.name.trim(),
@@ -311,6 +419,9 @@ pub fn summary(spec: &Spec) -> String {
     }
     if any_approximate(spec) {
         out.push_str(" ≈ marks approximate figures.");
+    }
+    for k in key_lines(spec) {
+        put!(&mut out; " ", k);
     }
     for (k, a) in spec.annotations.iter().enumerate() {
         let text = a.text.trim().trim_end_matches('.');
@@ -429,6 +540,7 @@ pub fn table(spec: &Spec) -> Table {
     if any_approximate(spec) {
         foot.push("≈ approximate: the source gives this figure only roughly.".to_owned());
     }
+    foot.extend(key_lines(spec));
     foot.extend(revision(spec).map(str::to_owned));
     foot.extend(spec.notes.iter().map(|n| n.trim().to_owned()));
     for (k, a) in spec.annotations.iter().enumerate() {
@@ -450,9 +562,18 @@ pub fn table(spec: &Spec) -> Table {
     }
 }
 
+/// A figure in the data table: `≈1,600 (“nearly 1600”)`, `1,573 (provisional)`, `n/a
+/// (suppressed)`.
 fn cell(f: &Figure) -> String {
-    match f.published.as_deref() {
-        Some(p) => cat!(figure_label(f), " (“", p.trim(), "”)"),
-        None => figure_label(f),
+    let mut out = figure_label(f);
+    let said = f.missing.map(|m| m.words()).or(f.status.map(|s| s.words()));
+    for (open, text, close) in [
+        (" (", said, ")"),
+        (" (“", f.published.as_deref().map(str::trim), "”)"),
+    ] {
+        if let Some(t) = text {
+            put!(&mut out; open, t, close);
+        }
     }
+    out
 }

@@ -63,6 +63,11 @@ pub fn layout(spec: &Spec, f: &mut Frame, top: f64) -> (f64, Marks, Vec<usize>) 
         let rate = rate_of(c);
         let value = rate.as_ref().map(|r| r.value).unwrap_or(0.0);
         let end = x0 + span * (value / 100.0).clamp(0.0, 1.0);
+        // A rate resting on a provisional (revised, …) figure: hollow.
+        let status = [&c.recorded, &c.detected, &c.rate]
+            .into_iter()
+            .flatten()
+            .any(|f| f.status.is_some() && f.missing.is_none());
         if end > x0 {
             let approx = rate.as_ref().map(|r| r.approximate).unwrap_or(false);
             f.shapes.push(Shape::Rect {
@@ -71,12 +76,21 @@ pub fn layout(spec: &Spec, f: &mut Frame, top: f64) -> (f64, Marks, Vec<usize>) 
                 hatched: approx,
                 texture: Texture::None,
             });
+            if status && !approx && end - x0 > 6.0 {
+                f.shapes.push(Shape::Rect {
+                    rect: [x0 + 2.0, bar_top + 2.0, end - 2.0, bar_top + BAR_H - 2.0],
+                    ink: Ink::Background,
+                    hatched: false,
+                    texture: Texture::None,
+                });
+            }
         }
-        if let Some(r) = &rate {
-            let text = r.label();
+        // No rate: "n/a" in the track (the key line under the chart says why).
+        let shown = rate.clone().map(|r| (r.label(), r.approximate));
+        if let Some((text, approximate)) = shown.or(Some(("n/a".into(), true))) {
             let tw = m.width(&text, sz.value);
             let ty = bar_top + (BAR_H - sz.value.size) / 2.0;
-            let inside = tw + 16.0 <= end - x0 && !r.approximate;
+            let inside = tw + 16.0 <= end - x0 && !approximate && !status;
             let (x, ink, align) = if inside {
                 (end - 8.0, Ink::OnSeries, Align::Right)
             } else if end + 8.0 + tw <= x1 {

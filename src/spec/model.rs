@@ -27,9 +27,9 @@ pub mod fields {
         "annotations",
     ];
     /// [`super::Source`].
-    pub const SOURCE: &[&str] = &["name", "url", "date"];
+    pub const SOURCE: &[&str] = &["name", "url", "date", "file", "table"];
     /// [`super::Period`].
-    pub const PERIOD: &[&str] = &["label", "name"];
+    pub const PERIOD: &[&str] = &["label", "name", "break"];
     /// [`super::Series`].
     pub const SERIES: &[&str] = &["name", "values"];
     /// [`super::Category`].
@@ -37,7 +37,16 @@ pub mod fields {
     /// [`super::Annotation`].
     pub const ANNOTATION: &[&str] = &["text", "period", "to", "series", "category"];
     /// [`super::Figure`] in its object form.
-    pub const FIGURE: &[&str] = &["value", "approximate", "published", "quote", "source"];
+    pub const FIGURE: &[&str] = &[
+        "value",
+        "approximate",
+        "published",
+        "quote",
+        "source",
+        "missing",
+        "status",
+        "cell",
+    ];
 }
 
 /// A chart spec as written by a journalist or shipped in `data/`.
@@ -139,6 +148,10 @@ pub struct Source {
     pub url: Option<String>,
     /// When it was published, as text (`"April 2020"`).
     pub date: Option<String>,
+    /// The spreadsheet or CSV file the figures were read from (`"tables-2023-24.xlsx"`).
+    pub file: Option<String>,
+    /// The table's own title in that file (`"Table 4: Crimes recorded, 2014-15 to 2023-24"`).
+    pub table: Option<String>,
 }
 
 /// One period on a trend's x axis.
@@ -148,6 +161,9 @@ pub struct Period {
     pub label: String,
     /// Full name for tooltips, summaries and the table (`"April 2018–February 2019"`).
     pub name: Option<String>,
+    /// A break in series before this period (the figures before it are not comparable with it
+    /// and after): why, in a note (`"Counting rules changed in April 2013"`). JSON `"break"`.
+    pub brk: Option<String>,
 }
 
 impl Period {
@@ -181,10 +197,72 @@ pub struct Category {
     pub rate: Option<Figure>,
 }
 
-/// One number with what is known about it. In JSON either a bare number or an object.
+/// Why a figure is missing (the statistics offices' `[x]`, `[c]`, `[z]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// `"not-available"` (`[x]`, `..`): not collected or not published.
+    NotAvailable,
+    /// `"suppressed"` (`[c]`): withheld to protect confidentiality.
+    Suppressed,
+    /// `"not-applicable"` (`[z]`).
+    NotApplicable,
+}
+
+impl Missing {
+    /// The JSON names, in the order of the variants.
+    pub const NAMES: [(&'static str, Missing); 3] = [
+        ("not-available", Missing::NotAvailable),
+        ("suppressed", Missing::Suppressed),
+        ("not-applicable", Missing::NotApplicable),
+    ];
+    /// Words for a reader: "not available".
+    pub fn words(self) -> &'static str {
+        match self {
+            Missing::NotAvailable => "not available",
+            Missing::Suppressed => "suppressed",
+            Missing::NotApplicable => "not applicable",
+        }
+    }
+}
+
+/// What the source says about a figure's standing (the statistics offices' `[p]`, `[r]`, `[e]`,
+/// `[u]`); drawn as a hollow mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// `"provisional"` (`[p]`): may change.
+    Provisional,
+    /// `"revised"` (`[r]`): changed since first published.
+    Revised,
+    /// `"estimated"` (`[e]`).
+    Estimated,
+    /// `"low-reliability"` (`[u]`).
+    LowReliability,
+}
+
+impl Status {
+    /// The JSON names, in the order of the variants.
+    pub const NAMES: [(&'static str, Status); 4] = [
+        ("provisional", Status::Provisional),
+        ("revised", Status::Revised),
+        ("estimated", Status::Estimated),
+        ("low-reliability", Status::LowReliability),
+    ];
+    /// Words for a reader: "provisional".
+    pub fn words(self) -> &'static str {
+        match self {
+            Status::Provisional => "provisional",
+            Status::Revised => "revised",
+            Status::Estimated => "estimated",
+            Status::LowReliability => "of low reliability",
+        }
+    }
+}
+
+/// One number with what is known about it. In JSON either a bare number, `null` (missing, not
+/// available) or an object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
-    /// The number.
+    /// The number; 0 when the figure is [`Figure::missing`].
     pub value: f64,
     /// The source gives it only roughly ("nearly 1600").
     pub approximate: bool,
@@ -194,6 +272,12 @@ pub struct Figure {
     pub quote: Option<String>,
     /// Index into `sources`; the first source when absent.
     pub source: usize,
+    /// The figure is missing, and why: no value, no mark drawn, "n/a" on the chart.
+    pub missing: Option<Missing>,
+    /// Provisional, revised, estimated or of low reliability.
+    pub status: Option<Status>,
+    /// The spreadsheet cell it was read from, `"Table 4!C12"` (file and table in its source).
+    pub cell: Option<String>,
 }
 
 impl Figure {
@@ -205,6 +289,17 @@ impl Figure {
             published: None,
             quote: None,
             source: 0,
+            missing: None,
+            status: None,
+            cell: None,
+        }
+    }
+
+    /// The value, unless the figure is missing.
+    pub fn known(&self) -> Option<f64> {
+        match self.missing {
+            None => Some(self.value),
+            Some(_) => None,
         }
     }
 }

@@ -7,7 +7,9 @@
 use crate::spec::ChartError;
 use crate::spec::Json;
 use crate::spec::{cut, At};
-use crate::spec::{fields, Annotation, Category, Figure, Kind, Mark, Period, Series, Source, Spec};
+use crate::spec::{
+    fields, Annotation, Category, Figure, Kind, Mark, Missing, Period, Series, Source, Spec, Status,
+};
 
 type Read<T> = Result<T, ChartError>;
 
@@ -85,6 +87,8 @@ fn source(v: Json, at: &At) -> Read<Source> {
         name: o.string("name")?,
         url: o.nullable_string("url")?,
         date: o.nullable_string("date")?,
+        file: o.nullable_string("file")?,
+        table: o.nullable_string("table")?,
     })
 }
 
@@ -93,6 +97,7 @@ fn period(v: Json, at: &At) -> Read<Period> {
     Ok(Period {
         label: o.string("label")?,
         name: o.nullable_string("name")?,
+        brk: o.nullable_string("break")?,
     })
 }
 
@@ -122,16 +127,41 @@ fn category(v: Json, at: &At) -> Read<Category> {
     })
 }
 
-const FIGURE: &str = "a number or an object with a \"value\"";
+const FIGURE: &str = "a number, null or an object with a \"value\" or \"missing\"";
 
 fn figure(v: Json, at: &At) -> Read<Figure> {
-    if let Json::Number(n) = v {
-        return Ok(Figure::exact(n));
+    match v {
+        Json::Number(n) => return Ok(Figure::exact(n)),
+        Json::Null => {
+            return Ok(Figure {
+                missing: Some(Missing::NotAvailable),
+                ..Figure::exact(0.0)
+            })
+        }
+        _ => {}
     }
     let mut o = object(v, at, fields::FIGURE, FIGURE)?;
-    let (v, at) = o.required("value")?;
-    let Json::Number(value) = v else {
-        return Err(wrong(&v, &at, "a number"));
+    let missing = match o.optional("missing") {
+        Some((v, at)) => Some(variant(&v, &at, &Missing::NAMES)?),
+        None => None,
+    };
+    // A missing figure has no value; any other has one.
+    let value = match (o.optional("value"), missing) {
+        (Some((Json::Number(n), _)), None) => n,
+        (None, Some(_)) => 0.0,
+        (Some((_, at)), Some(_)) => {
+            return Err(ChartError::spec(
+                at.text(),
+                "must be left out: the figure is `missing`",
+            ))
+        }
+        (Some((v, at)), None) => return Err(wrong(&v, &at, "a number")),
+        (None, None) => {
+            return Err(ChartError::spec(
+                o.at.text(),
+                "missing required field `value` (or `missing`, saying why there is none)",
+            ))
+        }
     };
     let approximate = match o.optional("approximate") {
         Some((Json::Bool(b), _)) => b,
@@ -139,12 +169,19 @@ fn figure(v: Json, at: &At) -> Read<Figure> {
         None => false,
     };
     let source = o.index("source", "a source in `sources`")?.unwrap_or(0);
+    let status = match o.optional("status") {
+        Some((v, at)) => Some(variant(&v, &at, &Status::NAMES)?),
+        None => None,
+    };
     Ok(Figure {
         value,
         approximate,
         published: o.nullable_string("published")?,
         quote: o.nullable_string("quote")?,
         source,
+        missing,
+        status,
+        cell: o.nullable_string("cell")?,
     })
 }
 
@@ -340,7 +377,8 @@ mod tests {
         assert_eq!(
             e.unwrap_err(),
             "series[0].values[1].sauce: unknown field `sauce`, expected \
-            one of `value`, `approximate`, `published`, `quote`, `source`"
+            one of `value`, `approximate`, `published`, `quote`, `source`, `missing`, `status`, \
+            `cell`"
         );
         let e = read(&format!(r#"{{{MIN}, "periods": [{{"label": 5}}]}}"#));
         assert_eq!(

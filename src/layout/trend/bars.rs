@@ -45,17 +45,40 @@ pub fn bar_marks(spec: &Spec, f: &mut Frame, plot: &Plot) -> Marks {
             let left = gx + bar * j as f64;
             let ty = y_of(f.value);
             let rect = [left + gap, ty, left + bar - gap, bottom];
-            shapes.push(Shape::Rect {
-                rect,
-                ink: Ink::Series(j),
-                hatched: f.approximate,
-                texture: if ns > 1.0 {
+            if f.missing.is_some() {
+                // No bar: a small "n/a" on the baseline says the figure is missing, not zero.
+                shapes.push(Shape::Text {
+                    x: left + bar / 2.0,
+                    y: bottom - line_height(sz.small),
+                    text: "n/a".into(),
+                    font: sz.small,
+                    ink: Ink::Muted,
+                    align: Align::Center,
+                });
+            } else {
+                let texture = if ns > 1.0 {
                     Texture::for_series(j)
                 } else {
                     Texture::None
-                },
-            });
-            if labelled {
+                };
+                shapes.push(Shape::Rect {
+                    rect,
+                    ink: Ink::Series(j),
+                    hatched: f.approximate,
+                    texture,
+                });
+                // A provisional (revised, …) figure: hollow, its outline in the series colour.
+                let [l, t, r, b] = rect;
+                if f.status.is_some() && !f.approximate && r - l > 6.0 && b - t > 6.0 {
+                    shapes.push(Shape::Rect {
+                        rect: [l + 2.0, t + 2.0, r - 2.0, b],
+                        ink: Ink::Background,
+                        hatched: false,
+                        texture: Texture::None,
+                    });
+                }
+            }
+            if labelled && f.missing.is_none() {
                 let ly = ty - line_height(sz.value);
                 shapes.push(Shape::Text {
                     x: left + bar / 2.0,

@@ -23,22 +23,62 @@ pub fn line_marks(spec: &Spec, prep: &Prepared, f: &mut Frame, plot: &Plot) -> M
     } = *plot;
     let n = spec.periods.len();
     let x_of = |i: usize| x_at(i, n, x0, x1);
+    let dense = n > 40 || (x1 - x0) < 4.0 * n.saturating_sub(1) as f64;
     for (j, s) in spec.series.iter().enumerate() {
         let values = prep.values.get(j).map(Vec::as_slice).unwrap_or(&[]);
-        let points = reduce(values, prep.extremes.get(j), x0, x1, y_of);
-        shapes.push(Shape::Path {
-            points,
-            ink: Ink::Series(j),
-            width: 2.5,
-        });
-        // Markers on a dense line (over a point per 4 px) would make it look jagged.
-        if n <= 40 && (x1 - x0) >= 4.0 * n.saturating_sub(1) as f64 {
-            for (i, f) in s.values.iter().enumerate() {
+        // A line in runs between missing figures and breaks in series; the summary of the whole
+        // series serves when there is a single run.
+        let whole = !prep.gaps && prep.breaks.is_empty();
+        let mut start = 0;
+        while start < n {
+            if values.get(start).is_some_and(|v| v.is_nan()) {
+                start += 1;
+                continue;
+            }
+            let mut end = if whole { n } else { start + 1 };
+            while end < n
+                && !values.get(end).is_some_and(|v| v.is_nan())
+                && !prep.breaks.contains(&end)
+            {
+                end += 1;
+            }
+            let run = values.get(start..end).unwrap_or(&[]);
+            let ext = prep.extremes.get(j).filter(|_| whole);
+            let points = reduce(run, ext, x_of(start), x_of(end - 1), y_of);
+            shapes.push(Shape::Path {
+                points,
+                ink: Ink::Series(j),
+                width: 2.5,
+            });
+            start = end;
+        }
+        if dense && !prep.gaps && !prep.hollow {
+            continue;
+        }
+        for (i, f) in s.values.iter().enumerate() {
+            let Some(v) = f.known() else { continue };
+            // Markers on a dense line (over a point per 4 px) would make it look jagged; a point
+            // alone between gaps, and a figure with a status (hollow), always has one.
+            let alone = prep.gaps
+                && values.get(i.wrapping_sub(1)).is_none_or(|v| v.is_nan())
+                && values.get(i + 1).is_none_or(|v| v.is_nan());
+            if dense && !alone && f.status.is_none() {
+                continue;
+            }
+            let at = (x_of(i), y_of(v));
+            let marker = Marker::for_series(j);
+            shapes.push(Shape::Dot {
+                at,
+                radius: 3.5,
+                ink: Ink::Series(j),
+                marker,
+            });
+            if f.status.is_some() {
                 shapes.push(Shape::Dot {
-                    at: (x_of(i), y_of(f.value)),
-                    radius: 3.5,
-                    ink: Ink::Series(j),
-                    marker: Marker::for_series(j),
+                    at,
+                    radius: 2.0,
+                    ink: Ink::Background,
+                    marker,
                 });
             }
         }
@@ -50,9 +90,8 @@ pub fn line_marks(spec: &Spec, prep: &Prepared, f: &mut Frame, plot: &Plot) -> M
             .iter()
             .enumerate()
             .filter_map(|(j, s)| {
-                s.values
-                    .last()
-                    .map(|f| (y_of(f.value) - sz.value.size * 0.55, figure_label(f), j))
+                let f = s.values.last().filter(|f| f.missing.is_none())?;
+                Some((y_of(f.value) - sz.value.size * 0.55, figure_label(f), j))
             })
             .collect();
         // At most 12 series: an insertion sort, rather than linking a general sort into the wasm.

@@ -16,6 +16,7 @@ mod prepare;
 pub use prepare::{prepare, Prepared};
 
 use crate::layout::annotate::{markers, Anchor};
+use crate::layout::columns::x_at;
 use crate::layout::frame::{line_height, Frame};
 use crate::layout::scale::Scale;
 use crate::layout::scene::{Align, Ink, Marks, Shape};
@@ -113,6 +114,26 @@ pub fn layout(spec: &Spec, prep: &Prepared, f: &mut Frame, top: f64) -> (f64, Ma
         ink: Ink::Axis,
         width: 1.0,
     });
+    // A break in series: a dashed rule between the periods either side of it.
+    for &i in &prep.breaks {
+        let slot = (x1 - x0) / n.max(1) as f64;
+        let x = if bars {
+            x0 + slot * i as f64
+        } else {
+            let (a, b) = (x_at(i.saturating_sub(1), n, x0, x1), x_at(i, n, x0, x1));
+            (a + b) / 2.0
+        };
+        let mut y = plot_top - value_room;
+        while y < bottom {
+            f.shapes.push(Shape::Line {
+                from: (x, y),
+                to: (x, (y + 4.0).min(bottom)),
+                ink: Ink::Muted,
+                width: 1.0,
+            });
+            y += 7.0;
+        }
+    }
     let below = period_labels(spec, f, (x0, x1), bottom + 6.0, bars);
     if spec.annotations.is_empty() {
         return (below, marks, Vec::new());
@@ -165,6 +186,7 @@ mod tests {
             .map(|i| Period {
                 label: format!("P{i}"),
                 name: None,
+                brk: None,
             })
             .collect();
         let series = (0..2)
@@ -185,6 +207,8 @@ mod tests {
                 name: "S".into(),
                 url: None,
                 date: None,
+                file: None,
+                table: None,
             }],
             notes: vec![],
             revision: None,
