@@ -138,7 +138,7 @@ function namedIslands(texts) {
 // charts.js, render.js): a bundled glue exports only these, so the rest of it is left out.
 const CALLED = ["default", "openChart", "renderChart"];
 // And what the builder calls besides (ChartView.claims comes with the class).
-const BUILDER_CALLED = [...CALLED, "findFigures"];
+const BUILDER_CALLED = [...CALLED, "findFigures", "readSheets", "sheetLimits"];
 
 /** esbuild's resolution of the two modules the build provides: "oc:files", and "oc:glue" either
  * bundled (exporting CALLED) or left as an import of the glue's own file (all of it: the loader's

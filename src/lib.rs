@@ -7,6 +7,7 @@
 //! | --- | --- |
 //! | `text` | strings without `core::fmt`; en-GB number formats |
 //! | `release` | figures found in a press release's prose (native, and the builder's wasm) |
+//! | `sheet` | spreadsheets and CSV files read into cells, figures, markers and periods (native, and the builder's wasm) |
 //! | `spec` | the JSON value, reading it into the spec model with paths, the rules, limits, errors
 //! |
 //! | `describe` | words about a spec: summary, tooltips, data table, rates, the source line |
@@ -34,6 +35,8 @@ mod paint;
 mod release;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod serve;
+#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+pub mod sheet;
 mod spec;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod store;

@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first.
-const LAYERS: [&str; 11] = [
-    "text", "release", "spec", "describe", "changes", "layout", "chart", "paint", "web", "store",
-    "serve",
+const LAYERS: [&str; 12] = [
+    "text", "release", "sheet", "spec", "describe", "changes", "layout", "chart", "paint", "web",
+    "store", "serve",
 ];
 
 fn rank(layer: &str) -> Option<usize> {

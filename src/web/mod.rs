@@ -17,6 +17,8 @@ mod exports;
 mod font;
 #[cfg(not(target_arch = "wasm32"))]
 mod shared_js;
+#[cfg(all(target_arch = "wasm32", feature = "builder"))]
+mod sheet;
 
 #[cfg(target_arch = "wasm32")]
 pub use exports::{open_chart, render_chart, ChartView};
