@@ -345,14 +345,15 @@ pub fn heading(text: &str) -> Heading {
 mod tests {
     use super::*;
 
-    fn f(
-        text: &str,
-    ) -> Option<(
+    /// (value, missing, status, break).
+    type Read = (
         Option<f64>,
         Option<&'static str>,
         Option<&'static str>,
         bool,
-    )> {
+    );
+
+    fn f(text: &str) -> Option<Read> {
         figure(text).map(|f| {
             (
                 f.value,

@@ -500,20 +500,22 @@ fn count_outside_quotes(line: &str, ch: char) -> usize {
 
 fn delimited(bytes: &[u8], name: &str, ext: &str) -> Result<Book, SheetError> {
     let (text, encoding) = decode(bytes);
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let counts = [b'\t', b',', b';'].map(|d| (count_outside_quotes(first, char::from(d)), d));
-    let delimiter = if ext == "tsv" {
+    // The delimiter the first lines use most (title rows above a table may use none): tab, comma
+    // or semicolon (a CSV file saved where decimals are written with commas), comma on a tie.
+    let count = |d: char| -> usize {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(20)
+            .map(|l| count_outside_quotes(l, d))
+            .sum()
+    };
+    let (tabs, commas, semicolons) = (count('\t'), count(','), count(';'));
+    let delimiter = if ext == "tsv" || (tabs > commas && tabs >= semicolons) {
         b'\t'
-    } else if ext == "csv" {
-        // A CSV file saved in a language that writes decimal commas uses semicolons.
-        let (n, d) = counts.iter().skip(1).copied().max().unwrap_or((0, b','));
-        if n == 0 && counts.first().is_some_and(|(t, _)| *t > 0) {
-            b'\t'
-        } else {
-            d
-        }
+    } else if semicolons > commas {
+        b';'
     } else {
-        counts.iter().copied().max().map_or(b',', |(_, d)| d)
+        b','
     };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
