@@ -124,18 +124,32 @@ test("kind and mark are enums", () => {
   }
 });
 
-test("a figure is a number or an object with a value", () => {
+test("a figure is a number, null or an object with a value or why it is missing", () => {
   const s = trend();
   s.series[0].values = [
     1573,
     { value: 1694, approximate: true, published: "about 1700", source: 1 },
   ];
   accepts(s, "bare number and object");
+  for (const ok of [
+    null,
+    { missing: "suppressed", cell: "Table 4!C12" },
+    { value: 1694, status: "provisional" },
+  ]) {
+    const g = trend();
+    g.series[0].values[1] = ok;
+    g.periods[1].break = "Counting rules changed";
+    g.sources[0].file = "tables.xlsx";
+    g.sources[0].table = "Table 4: Crimes recorded";
+    accepts(g, `figure ${JSON.stringify(ok)} after a break`);
+  }
   for (const bad of [
     "1694",
-    null,
     [1694],
     { approximate: true },
+    { missing: "secret" },
+    { missing: "suppressed", value: 3 },
+    { value: 3, status: "final" },
     { value: -1 },
     -1,
     { value: 1, source: 1.5 },

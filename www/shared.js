@@ -53,6 +53,17 @@ export const URL_RULE = { schemes: ["http://", "https://"], maxLength: 2000, for
 /** The data table's most rows; the mark of an approximate figure. */
 export const MAX_TABLE_ROWS = 1000;
 export const APPROX = "≈";
+/** A missing figure's mark, and the words for why it is missing or what it is. */
+export const NOT_AVAILABLE = "n/a";
+export const FIGURE_WORDS = {
+  "not-available": "not available",
+  suppressed: "suppressed",
+  "not-applicable": "not applicable",
+  provisional: "provisional",
+  revised: "revised",
+  estimated: "estimated",
+  "low-reliability": "of low reliability",
+};
 /** A spec's fields in the order the core reads and lists them (and docs/spec.md). */
 export const SPEC_FIELDS = [
   "version",

@@ -85,10 +85,13 @@ pub fn rate_of(c: &Category) -> Option<Rate> {
     }
 }
 
+/// What stands for a missing figure: on the chart, in tooltips and in the data table.
+pub const NOT_AVAILABLE: &str = "n/a";
+
 /// A figure as a count label: `1,694`, `≈1,600`, or `n/a` when it is missing.
 pub fn figure_label(f: &Figure) -> String {
     match f.missing {
-        Some(_) => "n/a".into(),
+        Some(_) => NOT_AVAILABLE.into(),
         None => flagged(count(f.value), f.approximate),
     }
 }
@@ -187,8 +190,8 @@ pub fn key_lines(spec: &Spec) -> Vec<String> {
         }
     }
     for (list, lead) in [
-        (&mut statuses, "Hollow marks: figures "),
-        (&mut missing, "n/a: figure "),
+        (&mut statuses, String::from("Hollow marks: figures ")),
+        (&mut missing, cat!(NOT_AVAILABLE, ": figure ")),
     ] {
         if list.is_empty() {
             continue;
@@ -204,7 +207,7 @@ pub fn key_lines(spec: &Spec) -> Vec<String> {
                 words.push(w);
             }
         }
-        let mut text = String::from(lead);
+        let mut text = lead;
         for (i, w) in words.iter().enumerate() {
             let sep = match i {
                 0 => "",
@@ -270,7 +273,7 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
                     let how = if r.computed { "" } else { " (as published)" };
                     lines.push(cat!("Detection rate: ", r.label(), how));
                 }
-                None => lines.push("Detection rate: n/a".into()),
+                None => lines.push(cat!("Detection rate: ", NOT_AVAILABLE)),
             }
             match (&c.recorded, &c.detected) {
                 (Some(r), Some(d)) => lines.push(cat!(

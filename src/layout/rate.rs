@@ -2,6 +2,7 @@
 //! labelled at the bar's end, and under it the counts and the source's own rounding.
 
 use crate::describe::Focus;
+use crate::describe::NOT_AVAILABLE;
 use crate::describe::{category_detail, rate_of};
 use crate::layout::annotate::{inline, Anchor, ROW};
 use crate::layout::frame::{line_height, Block, Frame};
@@ -87,7 +88,7 @@ pub fn layout(spec: &Spec, f: &mut Frame, top: f64) -> (f64, Marks, Vec<usize>) 
         }
         // No rate: "n/a" in the track (the key line under the chart says why).
         let shown = rate.clone().map(|r| (r.label(), r.approximate));
-        if let Some((text, approximate)) = shown.or(Some(("n/a".into(), true))) {
+        if let Some((text, approximate)) = shown.or(Some((NOT_AVAILABLE.into(), true))) {
             let tw = m.width(&text, sz.value);
             let ty = bar_top + (BAR_H - sz.value.size) / 2.0;
             let inside = tw + 16.0 <= end - x0 && !approximate && !status;

@@ -5,12 +5,13 @@
 
 use super::font::css_font;
 use crate::describe::MAX_TABLE_ROWS;
-use crate::describe::{PERIOD_HEADING, RATE_HEADINGS};
+use crate::describe::{NOT_AVAILABLE, PERIOD_HEADING, RATE_HEADINGS};
 use crate::layout::FONT_FAMILY;
 use crate::layout::{Sizes, PHONE_BELOW};
 use crate::paint::{css_color, Theme};
 use crate::spec::fields;
 use crate::spec::NAMED_CHARTS;
+use crate::spec::{Missing, Status};
 use crate::spec::{
     MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NOTES, MAX_NOTE_CHARS, MAX_SOURCES, MAX_TEXT_CHARS,
     MAX_TITLE_CHARS, MAX_URL_CHARS,
@@ -153,6 +154,22 @@ pub fn module() -> String {
             ";"
         ),
         &cat!("export const APPROX = ", string(APPROX), ";"),
+        "/** A missing figure's mark, and the words for why it is missing or what it is. */",
+        &cat!("export const NOT_AVAILABLE = ", string(NOT_AVAILABLE), ";"),
+        &cat!(
+            "export const FIGURE_WORDS = {\n",
+            Missing::NAMES
+                .iter()
+                .map(|(k, m)| (*k, m.words()))
+                .chain(Status::NAMES.iter().map(|(k, s)| (*k, s.words())))
+                .map(|(k, w)| {
+                    // Quoted only where JS needs it, as the formatter writes them.
+                    let key = if k.contains('-') { string(k) } else { k.into() };
+                    cat!("  ", key, ": ", string(w), ",\n")
+                })
+                .collect::<String>(),
+            "};"
+        ),
         "/** A spec's fields in the order the core reads and lists them (and docs/spec.md). */",
         &cat!(
             "export const SPEC_FIELDS = ",

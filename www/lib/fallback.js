@@ -1,16 +1,29 @@
 // The figures of a spec as a plain table, for when the chart program cannot load: read straight
 // from the JSON (nothing validated or computed), each figure as published, "–" where the spec has
-// none. The headings, the most rows and the mark of an approximate figure are the data table's
-// (shared.js).
-import { APPROX, MAX_TABLE_ROWS, PERIOD_HEADING, RATE_HEADINGS } from "../shared.js";
+// none. The headings, the most rows, the mark of an approximate figure and the words for a missing
+// or provisional one are the data table's (shared.js).
+import {
+  APPROX,
+  FIGURE_WORDS,
+  MAX_TABLE_ROWS,
+  NOT_AVAILABLE,
+  PERIOD_HEADING,
+  RATE_HEADINGS,
+} from "../shared.js";
 
 const NONE = "–";
 
-/** A figure (a number, or `{value, approximate}`) as text; `unit` after it. */
-function figure(f, unit = "") {
+/** Words for a figure's `missing` or `status` name, as the data table says them. */
+const said = (name) => (Object.hasOwn(FIGURE_WORDS, name) ? ` (${FIGURE_WORDS[name]})` : "");
+
+/** A figure (a number, `null` (not available), or `{value, approximate, missing, status}`) as
+ * text; `unit` after it. */
+function figure(f, unit = "", inValues = false) {
+  if (f === null && inValues) return `${NOT_AVAILABLE}${said("not-available")}`;
   const v = f && typeof f === "object" ? f.value : f;
+  if (typeof f?.missing === "string") return NOT_AVAILABLE + said(f.missing);
   if (typeof v !== "number") return NONE;
-  return (f?.approximate ? APPROX : "") + v.toLocaleString("en-GB") + unit;
+  return (f?.approximate ? APPROX : "") + v.toLocaleString("en-GB") + unit + said(f?.status);
 }
 
 const label = (x) => (x && typeof x === "object" ? x.name || x.label : x) || "";
@@ -22,7 +35,9 @@ function trendRows(spec) {
     .slice(0, MAX_TABLE_ROWS)
     .map((p, i) => [
       label(p),
-      ...spec.series.map((s) => figure(Array.isArray(s?.values) ? s.values[i] : null)),
+      ...spec.series.map((s) =>
+        Array.isArray(s?.values) && i < s.values.length ? figure(s.values[i], "", true) : NONE,
+      ),
     ]);
   return [head, rows];
 }

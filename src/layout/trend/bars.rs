@@ -1,6 +1,7 @@
 //! A trend's bars.
 
 use super::Plot;
+use crate::describe::NOT_AVAILABLE;
 use crate::describe::{figure_label, Focus};
 use crate::layout::frame::{line_height, Frame};
 use crate::layout::scene::{Align, Ink, MarkBox, Marks, Shape, Texture};
@@ -50,7 +51,7 @@ pub fn bar_marks(spec: &Spec, f: &mut Frame, plot: &Plot) -> Marks {
                 shapes.push(Shape::Text {
                     x: left + bar / 2.0,
                     y: bottom - line_height(sz.small),
-                    text: "n/a".into(),
+                    text: NOT_AVAILABLE.into(),
                     font: sz.small,
                     ink: Ink::Muted,
                     align: Align::Center,
