@@ -125,7 +125,7 @@ fn tooltips_table_and_summary_say_why_and_what() {
         .unwrap()
         .lines
     };
-    assert_eq!(at(2), ["Suppressed"]);
+    assert_eq!(at(2), ["Figure suppressed"]);
     assert_eq!(at(4), ["130 crimes", "Figure provisional"]);
     assert_eq!(
         at(3),
@@ -298,4 +298,27 @@ fn svg_and_png_draw_the_hollow_bar_and_the_gap() {
         let gap_x = (bars[1][2] + bars[2][0]) / 2.0 - (bars[2][0] - bars[1][2]) / 4.0;
         assert_eq!(rgb(&p, gap_x, bars[1][1] + 4.0), bg, "no bar in the gap");
     }
+}
+
+#[test]
+fn key_lines_name_each_status_and_reason_once_in_order() {
+    let many = TABLE
+        .replace("MARK", "bar")
+        .replace(
+            "[100, 110,",
+            r#"[{"value": 100, "status": "estimated"}, null, {"missing": "not-applicable"},"#,
+        )
+        .replace(
+            r#"{"label": "2019-20"}, "#,
+            r#"{"label": "2018-19"}, {"label": "2019-20"}, "#,
+        );
+    let foot = table(Chart::from_json(&many).unwrap().spec()).foot;
+    assert!(
+        foot.contains(&"Hollow marks: figures provisional or estimated.".to_string()),
+        "{foot:?}"
+    );
+    assert!(
+        foot.contains(&"n/a: figure not available, suppressed or not applicable.".to_string()),
+        "{foot:?}"
+    );
 }

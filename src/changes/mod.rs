@@ -8,7 +8,7 @@
 //! journalist's, and is never compared. May use `text`, `spec` and `describe`.
 
 use crate::describe::figure_label;
-use crate::spec::{Category, Figure, Kind, Spec};
+use crate::spec::{Category, Figure, Kind, Missing, Spec, Status};
 
 /// How much a change matters to a reader who saw the earlier version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,27 +81,52 @@ fn kind_name(k: Kind) -> &'static str {
     }
 }
 
-/// `1,573`, `≈1,600 (“nearly 1600”)`: a figure with its published wording.
+/// `1,573`, `≈1,600 (“nearly 1600”)`, `130 (provisional)`, `n/a (suppressed)`: a figure with its
+/// status or why it is missing, and its published wording.
 fn shown(f: &Figure) -> String {
-    match f.published.as_deref().map(str::trim) {
-        Some(p) if !p.is_empty() => cat!(figure_label(f), " (“", p, "”)"),
-        _ => figure_label(f),
+    let mut out = figure_label(f);
+    if let Some(w) = f
+        .missing
+        .map(Missing::words)
+        .or(f.status.map(Status::words))
+    {
+        put!(&mut out; " (", w, ")");
     }
+    if let Some(p) = f
+        .published
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        put!(&mut out; " (“", p, "”)");
+    }
+    out
 }
 
-/// Whether a reader would see `a` and `b` differently: value, approximate or published wording.
+/// Whether a reader would see `a` and `b` differently: value, missing, status, approximate or
+/// published wording.
 fn differs(a: &Figure, b: &Figure) -> bool {
-    a.value != b.value
+    a.known() != b.known()
+        || a.missing != b.missing
+        || a.status != b.status
         || a.approximate != b.approximate
         || a.published.as_deref().map(str::trim) != b.published.as_deref().map(str::trim)
 }
 
 /// Compares one figure at `place`: a correction if it reads differently, words if only its
 /// provenance (quote, source) changed.
+///
+/// A provisional (revised, estimated, low-reliability) figure replaced, or a missing one given,
+/// is an update: the source said it might change, or had none. Any other is a correction.
 fn figure(place: &str, old: &Figure, new: &Figure, out: &mut Vec<Change>) {
     if differs(old, new) {
+        let expected = old.status.is_some() && new.missing.is_none() || old.missing.is_some();
         out.push(change(
-            Weight::Correction,
+            if expected {
+                Weight::Update
+            } else {
+                Weight::Correction
+            },
             cat!(place, ": ", shown(old), " → ", shown(new)),
         ));
     } else if old.quote.as_deref().map(str::trim) != new.quote.as_deref().map(str::trim)
@@ -200,6 +225,16 @@ fn trend(old: &Spec, new: &Spec, out: &mut Vec<Change>) {
         else {
             continue;
         };
+        if op.brk.as_deref().map(str::trim) != p.brk.as_deref().map(str::trim) {
+            out.push(change(
+                Weight::Words,
+                cat!(
+                    "The break in series before ",
+                    p.label.trim(),
+                    " and its note"
+                ),
+            ));
+        }
         if op.full_name().trim() != p.full_name().trim() {
             out.push(change(
                 Weight::Words,
@@ -369,6 +404,36 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_provisional_figure_revised_or_a_missing_one_given_is_an_update() {
+        let mut old = spec("offence-trend");
+        old.series[0].values[1].status = Some(Status::Provisional);
+        old.series[0].values[0].missing = Some(Missing::Suppressed);
+        let mut new = old.clone();
+        new.series[0].values[1].status = None;
+        new.series[0].values[1].value = 1700.0;
+        new.series[0].values[0].missing = None;
+        let c = between(&old, &new);
+        assert_eq!(weight(&c), Some(Weight::Update), "{c:?}");
+        assert!(
+            texts(&c)
+                .iter()
+                .any(|(_, t)| t.ends_with("1,694 (provisional) → 1,700")),
+            "{c:?}"
+        );
+        assert!(
+            texts(&c)
+                .iter()
+                .any(|(_, t)| t.ends_with("n/a (suppressed) → 1,573")),
+            "{c:?}"
+        );
+        // A figure that was final and is now missing is a correction.
+        let mut gone = spec("offence-trend");
+        gone.series[0].values[1].missing = Some(Missing::Suppressed);
+        let c = between(&spec("offence-trend"), &gone);
+        assert_eq!(weight(&c), Some(Weight::Correction), "{c:?}");
     }
 
     #[test]

@@ -6,7 +6,7 @@ mod claims;
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub use claims::{check as check_claims, Claim, Verdict};
 
-use crate::spec::{Annotation, Category, Figure, Kind, Spec, Status};
+use crate::spec::{Annotation, Category, Figure, Kind, Missing, Spec, Status};
 use crate::text::{change, count, flagged, percent};
 
 /// Which figure of the spec a mark stands for.
@@ -69,16 +69,17 @@ impl Rate {
 
 /// The category's detection rate: from counts where both exist, else the published rate.
 pub fn rate_of(c: &Category) -> Option<Rate> {
-    let known = |f: &Option<Figure>| f.clone().filter(|f| f.missing.is_none());
+    let known = |f: &Option<Figure>| f.as_ref().and_then(Figure::known);
+    let approx = |f: &Option<Figure>| f.as_ref().is_some_and(|f| f.approximate);
     match (known(&c.recorded), known(&c.detected), known(&c.rate)) {
-        (Some(r), Some(d), _) if r.value > 0.0 => Some(Rate {
-            value: (d.value / r.value * 100.0).clamp(0.0, 100.0),
-            approximate: r.approximate || d.approximate,
+        (Some(r), Some(d), _) if r > 0.0 => Some(Rate {
+            value: (d / r * 100.0).clamp(0.0, 100.0),
+            approximate: approx(&c.recorded) || approx(&c.detected),
             computed: true,
         }),
         (_, _, Some(p)) => Some(Rate {
-            value: p.value.clamp(0.0, 100.0),
-            approximate: p.approximate,
+            value: p.clamp(0.0, 100.0),
+            approximate: approx(&c.rate),
             computed: false,
         }),
         _ => None,
@@ -143,16 +144,9 @@ fn unit(spec: &Spec) -> String {
 /// "1,694 offences", or why the figure is missing: "Not available".
 fn figure_line(spec: &Spec, f: &Figure) -> String {
     match f.missing {
-        Some(m) => capital(m.words()),
+        Some(m) => cat!("Figure ", m.words()),
         None => cat!(figure_label(f), unit(spec)),
     }
-}
-
-fn capital(words: &str) -> String {
-    let mut c = words.chars();
-    c.next()
-        .map(|first| cat!(first.to_ascii_uppercase(), c.as_str()))
-        .unwrap_or_default()
 }
 
 /// What the source says about `f` beyond its number: its status, its rounding, its wording.
@@ -168,6 +162,33 @@ fn flag_lines(f: &Figure, lines: &mut Vec<String>) {
     });
 }
 
+/// Pushes `lead` and the `words` whose bits are set, "a, b or c.", if any bit is; a lead starting
+/// with `:` follows [`NOT_AVAILABLE`].
+fn said(out: &mut Vec<String>, bits: u8, words: &[&str], lead: &str) {
+    if bits == 0 {
+        return;
+    }
+    let mut text = String::new();
+    if lead.starts_with(':') {
+        text.push_str(NOT_AVAILABLE);
+    }
+    text.push_str(lead);
+    for (i, w) in words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| bits & (1 << i) != 0)
+    {
+        let sep = match (bits >> (i + 1)).count_ones() {
+            _ if text.ends_with(' ') => "",
+            0 => " or ",
+            _ => ", ",
+        };
+        put!(&mut text; sep, w);
+    }
+    text.push('.');
+    out.push(text);
+}
+
 /// The lines that explain the chart's marks: hollow figures, "n/a" and breaks in series, each
 /// only when the chart has them ("Hollow marks: figures provisional or revised.").
 pub fn key_lines(spec: &Spec) -> Vec<String> {
@@ -179,46 +200,27 @@ pub fn key_lines(spec: &Spec) -> Vec<String> {
                 .flat_map(|c| [&c.recorded, &c.detected, &c.rate].into_iter().flatten()),
         )
     };
-    let mut statuses: Vec<&str> = Vec::new();
-    let mut missing: Vec<&str> = Vec::new();
+    // Which statuses and reasons the chart has, as bits in the order of the variants.
+    let (mut statuses, mut missing) = (0u8, 0u8);
     for f in figures() {
-        if let Some(s) = f.status.filter(|_| f.missing.is_none()) {
-            statuses.push(s.words());
-        }
-        if let Some(m) = f.missing {
-            missing.push(m.words());
+        match (f.missing, f.status) {
+            (Some(m), _) => missing |= 1 << m as u8,
+            (None, Some(s)) => statuses |= 1 << s as u8,
+            _ => {}
         }
     }
-    for (list, lead) in [
-        (&mut statuses, String::from("Hollow marks: figures ")),
-        (&mut missing, cat!(NOT_AVAILABLE, ": figure ")),
-    ] {
-        if list.is_empty() {
-            continue;
-        }
-        // The words in the order of the variants, each once.
-        let mut words: Vec<&str> = Vec::new();
-        for w in Status::NAMES
-            .iter()
-            .map(|(_, s)| s.words())
-            .chain(crate::spec::Missing::NAMES.iter().map(|(_, m)| m.words()))
-        {
-            if list.contains(&w) && !words.contains(&w) {
-                words.push(w);
-            }
-        }
-        let mut text = lead;
-        for (i, w) in words.iter().enumerate() {
-            let sep = match i {
-                0 => "",
-                _ if i + 1 == words.len() => " or ",
-                _ => ", ",
-            };
-            put!(&mut text; sep, w);
-        }
-        text.push('.');
-        out.push(text);
-    }
+    said(
+        &mut out,
+        statuses,
+        &Status::ALL.map(Status::words),
+        "Hollow marks: figures ",
+    );
+    said(
+        &mut out,
+        missing,
+        &Missing::ALL.map(Missing::words),
+        ": figure ",
+    );
     for p in spec.periods.iter() {
         if let Some(b) = p.brk.as_deref() {
             let b = b.trim().trim_end_matches('.');
@@ -569,14 +571,15 @@ pub fn table(spec: &Spec) -> Table {
 /// (suppressed)`.
 fn cell(f: &Figure) -> String {
     let mut out = figure_label(f);
-    let said = f.missing.map(|m| m.words()).or(f.status.map(|s| s.words()));
-    for (open, text, close) in [
-        (" (", said, ")"),
-        (" (“", f.published.as_deref().map(str::trim), "”)"),
-    ] {
-        if let Some(t) = text {
-            put!(&mut out; open, t, close);
-        }
+    if let Some(w) = f
+        .missing
+        .map(Missing::words)
+        .or(f.status.map(Status::words))
+    {
+        put!(&mut out; " (", w, ")");
+    }
+    if let Some(p) = f.published.as_deref() {
+        put!(&mut out; " (“", p.trim(), "”)");
     }
     out
 }

@@ -209,12 +209,14 @@ pub enum Missing {
 }
 
 impl Missing {
-    /// The JSON names, in the order of the variants.
-    pub const NAMES: [(&'static str, Missing); 3] = [
-        ("not-available", Missing::NotAvailable),
-        ("suppressed", Missing::Suppressed),
-        ("not-applicable", Missing::NotApplicable),
+    /// The variants, in the order of [`Missing::NAMES`].
+    pub const ALL: [Missing; 3] = [
+        Missing::NotAvailable,
+        Missing::Suppressed,
+        Missing::NotApplicable,
     ];
+    /// The JSON names.
+    pub const NAMES: [&'static str; 3] = ["not-available", "suppressed", "not-applicable"];
     /// Words for a reader: "not available".
     pub fn words(self) -> &'static str {
         match self {
@@ -240,13 +242,15 @@ pub enum Status {
 }
 
 impl Status {
-    /// The JSON names, in the order of the variants.
-    pub const NAMES: [(&'static str, Status); 4] = [
-        ("provisional", Status::Provisional),
-        ("revised", Status::Revised),
-        ("estimated", Status::Estimated),
-        ("low-reliability", Status::LowReliability),
+    /// The variants, in the order of [`Status::NAMES`].
+    pub const ALL: [Status; 4] = [
+        Status::Provisional,
+        Status::Revised,
+        Status::Estimated,
+        Status::LowReliability,
     ];
+    /// The JSON names.
+    pub const NAMES: [&'static str; 4] = ["provisional", "revised", "estimated", "low-reliability"];
     /// Words for a reader: "provisional".
     pub fn words(self) -> &'static str {
         match self {

@@ -23,7 +23,10 @@ pub fn spec(v: Json) -> Read<Spec> {
     let (v, at) = o.required("version")?;
     let version = version(&v, &at)?;
     let (v, at) = o.required("kind")?;
-    let kind = variant(&v, &at, &[("trend", Kind::Trend), ("rate", Kind::Rate)])?;
+    let kind = match variant(&v, &at, &["trend", "rate"])? {
+        0 => Kind::Trend,
+        _ => Kind::Rate,
+    };
     // Fields are read, and problems reported, in the order of the model.
     let title = o.string("title")?;
     let subtitle = o.nullable_string("subtitle")?;
@@ -35,15 +38,11 @@ pub fn spec(v: Json) -> Read<Spec> {
     let periods = o.list("periods", period)?;
     let series = o.list("series", series)?;
     let mark = match o.optional("mark") {
-        Some((v, at)) => variant(
-            &v,
-            &at,
-            &[
-                ("auto", Mark::Auto),
-                ("bar", Mark::Bar),
-                ("line", Mark::Line),
-            ],
-        )?,
+        Some((v, at)) => match variant(&v, &at, &["auto", "bar", "line"])? {
+            1 => Mark::Bar,
+            2 => Mark::Line,
+            _ => Mark::Auto,
+        },
         None => Mark::Auto,
     };
     let categories = o.list("categories", category)?;
@@ -142,7 +141,9 @@ fn figure(v: Json, at: &At) -> Read<Figure> {
     }
     let mut o = object(v, at, fields::FIGURE, FIGURE)?;
     let missing = match o.optional("missing") {
-        Some((v, at)) => Some(variant(&v, &at, &Missing::NAMES)?),
+        Some((v, at)) => Missing::ALL
+            .get(variant(&v, &at, &Missing::NAMES)?)
+            .copied(),
         None => None,
     };
     // A missing figure has no value; any other has one.
@@ -170,7 +171,7 @@ fn figure(v: Json, at: &At) -> Read<Figure> {
     };
     let source = o.index("source", "a source in `sources`")?.unwrap_or(0);
     let status = match o.optional("status") {
-        Some((v, at)) => Some(variant(&v, &at, &Status::NAMES)?),
+        Some((v, at)) => Status::ALL.get(variant(&v, &at, &Status::NAMES)?).copied(),
         None => None,
     };
     Ok(Figure {
@@ -335,15 +336,16 @@ fn index(v: &Json, at: &At, of: &str) -> Read<usize> {
     }
 }
 
-fn variant<T: Copy>(v: &Json, at: &At, options: &[(&str, T)]) -> Read<T> {
+/// The index in `options` of the string `v` names.
+fn variant(v: &Json, at: &At, options: &[&str]) -> Read<usize> {
     let Json::String(s) = v else {
         return Err(wrong(v, at, "a string"));
     };
-    if let Some((_, t)) = options.iter().find(|(name, _)| name == s) {
-        return Ok(*t);
+    if let Some(i) = options.iter().position(|name| name == s) {
+        return Ok(i);
     }
     let mut expected = String::new();
-    for (i, (name, _)) in options.iter().enumerate() {
+    for (i, name) in options.iter().enumerate() {
         let sep = match i {
             0 if options.len() > 2 => "one of ",
             0 => "",

@@ -160,11 +160,11 @@ pub fn module() -> String {
             "export const FIGURE_WORDS = {\n",
             Missing::NAMES
                 .iter()
-                .map(|(k, m)| (*k, m.words()))
-                .chain(Status::NAMES.iter().map(|(k, s)| (*k, s.words())))
+                .zip(Missing::ALL.map(Missing::words))
+                .chain(Status::NAMES.iter().zip(Status::ALL.map(Status::words)))
                 .map(|(k, w)| {
                     // Quoted only where JS needs it, as the formatter writes them.
-                    let key = if k.contains('-') { string(k) } else { k.into() };
+                    let key = if k.contains('-') { string(k) } else { (*k).into() };
                     cat!("  ", key, ": ", string(w), ",\n")
                 })
                 .collect::<String>(),
