@@ -193,21 +193,21 @@ fn said(out: &mut Vec<String>, bits: u8, words: &[&str], lead: &str) {
 /// only when the chart has them ("Hollow marks: figures provisional or revised.").
 pub fn key_lines(spec: &Spec) -> Vec<String> {
     let mut out = Vec::new();
-    let figures = || {
-        spec.series.iter().flat_map(|s| s.values.iter()).chain(
-            spec.categories
-                .iter()
-                .flat_map(|c| [&c.recorded, &c.detected, &c.rate].into_iter().flatten()),
-        )
-    };
     // Which statuses and reasons the chart has, as bits in the order of the variants.
     let (mut statuses, mut missing) = (0u8, 0u8);
-    for f in figures() {
-        match (f.missing, f.status) {
-            (Some(m), _) => missing |= 1 << m as u8,
-            (None, Some(s)) => statuses |= 1 << s as u8,
-            _ => {}
-        }
+    let mut note = |f: &Figure| match (f.missing, f.status) {
+        (Some(m), _) => missing |= 1 << m as u8,
+        (None, Some(s)) => statuses |= 1 << s as u8,
+        _ => {}
+    };
+    for s in &spec.series {
+        s.values.iter().for_each(&mut note);
+    }
+    for c in &spec.categories {
+        [&c.recorded, &c.detected, &c.rate]
+            .into_iter()
+            .flatten()
+            .for_each(&mut note);
     }
     said(
         &mut out,

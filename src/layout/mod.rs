@@ -20,7 +20,7 @@ pub use measure::{Approximate, Font, Measure, FONT_FAMILY};
 pub use scene::{Align, Ink, MarkBox, Marker, Marks, Scene, Shape, Texture};
 pub use trend::{prepare, Prepared, PLOT_HEIGHT_RATIO};
 
-use crate::describe::{key_lines, source_line};
+use crate::describe::source_line;
 use crate::spec::{Kind, Spec};
 use frame::{Frame, MAX_WIDTH, MIN_WIDTH};
 
@@ -57,8 +57,8 @@ pub fn layout(spec: &Spec, prep: &trend::Prepared, width: f64, m: &dyn Measure) 
         // In the text's colour, not muted: a correction is shown with due prominence.
         y = f.text(revision, f.full(sz.small, Ink::Text, 6), y) + 4.0;
     }
-    for key in key_lines(spec) {
-        y = f.text(&key, f.full(sz.small, Ink::Muted, 6), y) + 2.0;
+    for key in &prep.keys {
+        y = f.text(key, f.full(sz.small, Ink::Muted, 6), y) + 2.0;
     }
     for note in &spec.notes {
         y = f.text(note, f.full(sz.small, Ink::Muted, 6), y) + 2.0;

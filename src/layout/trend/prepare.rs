@@ -1,5 +1,6 @@
 //! What a trend's layout needs from its figures at any width, worked out once per chart.
 
+use crate::describe::key_lines;
 use crate::layout::columns::Extremes;
 use crate::spec::Spec;
 
@@ -16,6 +17,9 @@ pub struct Prepared {
     pub gaps: bool,
     /// Some figure has a status (provisional, …): drawn hollow.
     pub hollow: bool,
+    /// The lines under the chart that explain hollow marks, "n/a" and breaks
+    /// ([`crate::describe::key_lines`]), worked out once rather than at every redraw.
+    pub keys: Vec<String>,
     /// Each series' min/max summaries (empty for short series).
     pub extremes: Vec<Extremes>,
 }
@@ -49,6 +53,7 @@ pub fn prepare(spec: &Spec) -> Prepared {
         breaks,
         gaps,
         hollow,
+        keys: key_lines(spec),
         extremes,
     }
 }
