@@ -1,5 +1,5 @@
-// The journalists' chart builder (builder.html): start from a default chart or a table pasted from
-// a spreadsheet, edit the spec as JSON, see it drawn live, then copy an embed snippet (iframe,
+// The journalists' chart builder (builder.html): start from a default chart, a table pasted from
+// a spreadsheet, a press release or a spreadsheet or CSV file, edit the spec as JSON, see it drawn live, then copy an embed snippet (iframe,
 // script or web component) or download the chart as a PNG. Everything happens in this page: no
 // requests but the chart program and the named charts' specs (and the publishing below), no
 // storage, no cookies.
@@ -33,6 +33,7 @@ import {
 } from "./lib/builder/release.js";
 import { openSourceForm } from "./lib/builder/release-sources.js";
 import { WORD_FIELDS } from "./lib/builder/release-words.js";
+import { initSheet } from "./lib/builder/sheet.js";
 import { FIELDS, setMode, tableChanged } from "./lib/builder/start.js";
 import { load } from "./lib/program.js";
 import { FORCED } from "./lib/reader-settings.js";
@@ -89,6 +90,7 @@ function wire() {
     if (menu) citeChanged(Number(menu.dataset.figure), Number(menu.value));
   });
   el.start.addEventListener("change", () => setMode(el.start.value));
+  initSheet((fn) => debounce(fn, DEBOUNCE_MS));
   const reframe = () => {
     applyPreviewBox();
     redraw();

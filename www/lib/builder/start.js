@@ -6,6 +6,7 @@ import { isWebAddress } from "./escape.js";
 import { $, el, state } from "./page.js";
 import { showSpecError, update } from "./preview.js";
 import { showReleaseSpec } from "./release.js";
+import { showSheetSpec } from "./sheet.js";
 import { tableToSpec } from "./table-form.js";
 
 // What the table form starts with: the trend chart's figures, as a spreadsheet would paste them.
@@ -26,6 +27,7 @@ const STEPS = [
   "step-start",
   "step-table",
   "step-release",
+  "step-sheet",
   "step-spec",
   "step-preview",
   "step-publish",
@@ -69,16 +71,22 @@ export function tableChanged() {
 }
 
 /** Starts from `mode`: a named chart's spec, "table" (the form, with an example if empty),
- * "release" (the chart made from it so far) or "published" (the published chart opened). */
+ * "release" (the chart made from it so far), "sheet" (the chart made from the spreadsheet so
+ * far) or "published" (the published chart opened). */
 export async function setMode(mode) {
   const table = mode === "table";
   const release = mode === "release";
+  const sheet = mode === "sheet";
   el.tableStep.hidden = !table;
   el.releaseStep.hidden = !release;
+  $("sheet-step").hidden = !sheet;
   el.specTableNote.hidden = !table;
   // Number the steps as they are shown.
   const shown = STEPS.filter(
-    (id) => (table || id !== "step-table") && (release || id !== "step-release"),
+    (id) =>
+      (table || id !== "step-table") &&
+      (release || id !== "step-release") &&
+      (sheet || id !== "step-sheet"),
   );
   shown.forEach((id, i) => {
     $(id).querySelector(".num").textContent = String(i + 1);
@@ -96,6 +104,8 @@ export async function setMode(mode) {
   // From a release: the spec is written as figures are chosen (until then, the last one stays;
   // back from another start, the chart made from the release so far comes back).
   if (release) return showReleaseSpec();
+  // From a spreadsheet: the chart made from the file opened so far, if any.
+  if (sheet) return showSheetSpec();
   // A published chart (publish.js opened it): its spec as published, the last one opened.
   if (mode === "published") {
     if (state.published) el.spec.value = JSON.stringify(state.published.spec, null, 2);
