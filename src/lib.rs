@@ -73,8 +73,8 @@ pub use web::{open_chart, render_chart, ChartView};
 /// The documented limits on a spec (`docs/spec.md`): past any of them a spec is refused.
 pub mod limits {
     pub use crate::spec::{
-        MAX_ANNOTATIONS, MAX_CATEGORIES, MAX_LABEL_CHARS, MAX_NOTES, MAX_PERIODS, MAX_POINTS,
-        MAX_REVISION_CHARS, MAX_SERIES, MAX_SOURCES, MAX_SPEC_BYTES, MAX_TEXT_CHARS,
+        MAX_ANNOTATIONS, MAX_BREAKS, MAX_CATEGORIES, MAX_LABEL_CHARS, MAX_NOTES, MAX_PERIODS,
+        MAX_POINTS, MAX_REVISION_CHARS, MAX_SERIES, MAX_SOURCES, MAX_SPEC_BYTES, MAX_TEXT_CHARS,
         MAX_TITLE_CHARS, MAX_URL_CHARS, MAX_VALUE,
     };
 }

@@ -322,3 +322,36 @@ fn key_lines_name_each_status_and_reason_once_in_order() {
         "{foot:?}"
     );
 }
+
+#[test]
+fn many_figures_with_gaps_stay_bounded() {
+    // 600,000 periods (near the 32 MiB text limit), every other figure missing, every other one
+    // provisional: no more shapes than the pixels hold.
+    let n = 600_000;
+    let mut values = String::with_capacity(n * 40);
+    let mut periods = String::with_capacity(n * 20);
+    for i in 0..n {
+        let sep = if i == 0 { "" } else { "," };
+        periods.push_str(&format!(r#"{sep}{{"label":"{i}"}}"#));
+        if i % 2 == 0 {
+            values.push_str(&format!("{sep}null"));
+        } else {
+            values.push_str(&format!(r#"{sep}{{"value":1,"status":"provisional"}}"#));
+        }
+    }
+    let text = format!(
+        r#"{{"version":1,"kind":"trend","title":"T","sources":[{{"name":"S"}}],
+        "periods":[{periods}],"series":[{{"name":"x","values":[{values}]}}]}}"#
+    );
+    let scene = Chart::from_json(&text).unwrap().layout(640.0, &Approximate);
+    assert!(scene.shapes.len() < 10_000, "{} shapes", scene.shapes.len());
+    let too_many = TABLE.replace("MARK", "bar").replace(
+        r#"{"label": "2019-20"}"#,
+        &(0..10)
+            .map(|i| format!(r#"{{"label": "B{i}", "break": "b"}}"#))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    let e = refused(&too_many);
+    assert!(e.starts_with("periods: has 11 breaks in series; at most 10"), "{e}");
+}

@@ -21,6 +21,8 @@ pub const MAX_ID_CHARS: usize = 80;
 pub const MAX_NOTE_CHARS: usize = 300;
 /// Most notes.
 pub const MAX_NOTES: usize = 10;
+/// Most breaks in series (periods with a `break`).
+pub const MAX_BREAKS: usize = 10;
 /// Most annotations.
 pub const MAX_ANNOTATIONS: usize = 10;
 /// Most sources.

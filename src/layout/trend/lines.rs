@@ -29,6 +29,10 @@ pub fn line_marks(spec: &Spec, prep: &Prepared, f: &mut Frame, plot: &Plot) -> M
         // A line in runs between missing figures and breaks in series; the summary of the whole
         // series serves when there is a single run.
         let whole = !prep.gaps && prep.breaks.is_empty();
+        // Half-pixel columns already drawn: a run (or a marker) within one adds nothing, and
+        // bounds the shapes of a million figures with gaps between them.
+        let column = |i: usize| (x_of(i) * 2.0).floor();
+        let mut drawn = f64::NEG_INFINITY;
         let mut start = 0;
         while start < n {
             if values.get(start).is_some_and(|v| v.is_nan()) {
@@ -42,6 +46,11 @@ pub fn line_marks(spec: &Spec, prep: &Prepared, f: &mut Frame, plot: &Plot) -> M
             {
                 end += 1;
             }
+            if column(end - 1) <= drawn {
+                start = end;
+                continue;
+            }
+            drawn = column(end - 1);
             let run = values.get(start..end).unwrap_or(&[]);
             let ext = prep.extremes.get(j).filter(|_| whole);
             let points = reduce(run, ext, x_of(start), x_of(end - 1), y_of);
@@ -55,6 +64,7 @@ pub fn line_marks(spec: &Spec, prep: &Prepared, f: &mut Frame, plot: &Plot) -> M
         if dense && !prep.gaps && !prep.hollow {
             continue;
         }
+        let mut dotted = f64::NEG_INFINITY;
         for (i, f) in s.values.iter().enumerate() {
             let Some(v) = f.known() else { continue };
             // Markers on a dense line (over a point per 4 px) would make it look jagged; a point
@@ -62,9 +72,10 @@ pub fn line_marks(spec: &Spec, prep: &Prepared, f: &mut Frame, plot: &Plot) -> M
             let alone = prep.gaps
                 && values.get(i.wrapping_sub(1)).is_none_or(|v| v.is_nan())
                 && values.get(i + 1).is_none_or(|v| v.is_nan());
-            if dense && !alone && f.status.is_none() {
+            if dense && (!alone && f.status.is_none() || column(i) <= dotted + 1.0) {
                 continue;
             }
+            dotted = column(i);
             let at = (x_of(i), y_of(v));
             let marker = Marker::for_series(j);
             shapes.push(Shape::Dot {
