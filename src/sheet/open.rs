@@ -202,14 +202,48 @@ fn has_utf16(b: &[u8], word: &str) -> bool {
     b.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
-/// What the workbook readers share, beyond [`Reader`]: their merged ranges.
+/// What the workbook readers share, beyond [`Reader`]: their merged ranges, and a sheet's first
+/// [`MAX_ROWS`] rows with its whole size.
 trait Merges {
     fn merges(&mut self, sheet: &str) -> Vec<Dimensions>;
+
+    /// The first rows of `sheet` and its (rows, columns); a damaged sheet's error, said.
+    fn first_rows(&mut self, sheet: &str) -> Result<(Range<Data>, usize, usize), String>;
 }
 
 impl Merges for Xlsx<Cursor<&[u8]>> {
     fn merges(&mut self, sheet: &str) -> Vec<Dimensions> {
         self.merge_cells_by_sheet_name(sheet).unwrap_or_default()
+    }
+
+    /// Streamed, stopping after [`MAX_ROWS`] rows: the rest of a 100,000-row sheet is not parsed;
+    /// its size is the sheet's own `dimension` (or what was seen, if larger).
+    fn first_rows(&mut self, sheet: &str) -> Result<(Range<Data>, usize, usize), String> {
+        let mut reader = self
+            .worksheet_cells_reader(sheet)
+            .map_err(|e| e.to_string())?;
+        let mut cells = Vec::new();
+        let (mut rows, mut cols) = (0usize, 0usize);
+        let mut more = false;
+        while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+            let (r, c) = cell.get_position();
+            if r as usize >= MAX_ROWS {
+                more = true;
+                break;
+            }
+            rows = rows.max(r as usize + 1);
+            cols = cols.max(c as usize + 1);
+            let value = Data::from(cell.get_value().clone());
+            if value != Data::Empty {
+                cells.push(calamine::Cell::new((r, c), value));
+            }
+        }
+        if more {
+            let dims = reader.dimensions();
+            rows = rows.max(dims.end.0 as usize + 1);
+            cols = cols.max(dims.end.1 as usize + 1);
+        }
+        Ok((Range::from_sparse(cells), rows, cols))
     }
 }
 
@@ -218,12 +252,28 @@ impl Merges for Xls<Cursor<&[u8]>> {
         #[allow(deprecated)]
         self.worksheet_merge_cells(sheet).unwrap_or_default()
     }
+
+    fn first_rows(&mut self, sheet: &str) -> Result<(Range<Data>, usize, usize), String> {
+        sized(self.worksheet_range(sheet).map_err(|e| e.to_string())?)
+    }
 }
 
 impl Merges for Ods<Cursor<&[u8]>> {
     fn merges(&mut self, _sheet: &str) -> Vec<Dimensions> {
         Vec::new()
     }
+
+    fn first_rows(&mut self, sheet: &str) -> Result<(Range<Data>, usize, usize), String> {
+        sized(self.worksheet_range(sheet).map_err(|e| e.to_string())?)
+    }
+}
+
+/// A whole sheet's range with its size.
+fn sized(range: Range<Data>) -> Result<(Range<Data>, usize, usize), String> {
+    let (rows, cols) = range
+        .end()
+        .map_or((0, 0), |(r, c)| (r as usize + 1, c as usize + 1));
+    Ok((range, rows, cols))
 }
 
 fn damaged(format: &'static str, e: impl std::fmt::Display) -> SheetError {
@@ -247,9 +297,10 @@ where
         ..Book::default()
     };
     for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).map_err(|e| damaged(format, e))?;
+        let (range, rows, columns) = wb.first_rows(&name).map_err(|e| damaged(format, e))?;
         let merges = wb.merges(&name);
-        book.sheets.push(sheet_of(name, &range, &merges));
+        book.sheets
+            .push(sheet_of(name, &range, rows, columns, &merges));
     }
     Ok(book)
 }
@@ -378,16 +429,20 @@ impl Parts for calamine::ExcelDateTime {
     }
 }
 
-fn sheet_of(name: String, range: &Range<Data>, merges: &[Dimensions]) -> Sheet {
-    let Some((end_r, end_c)) = range.end() else {
+fn sheet_of(
+    name: String,
+    range: &Range<Data>,
+    rows: usize,
+    columns: usize,
+    merges: &[Dimensions],
+) -> Sheet {
+    if range.end().is_none() {
         return Sheet {
             name,
             ..Sheet::default()
         };
-    };
+    }
     let (start_r, start_c) = range.start().unwrap_or((0, 0));
-    let rows = end_r as usize + 1;
-    let columns = end_c as usize + 1;
     let shown_rows = rows.min(MAX_ROWS);
     let shown_cols = columns.min(MAX_COLUMNS);
     let mut cells: Vec<Vec<Option<Cell>>> = Vec::with_capacity(shown_rows);

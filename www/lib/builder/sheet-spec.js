@@ -79,9 +79,9 @@ export function guess(sheet) {
     for (let i = 0; i < count; i++) {
       const key = { axis, index: i };
       const positions = keyPositions(sheet, key, "trend");
+      if (positions.length < 2 || (best && positions.length <= best.n)) continue;
       const series = figureLines(sheet, key, positions);
-      if (positions.length >= 2 && series.length && (!best || positions.length > best.n))
-        best = { key, n: positions.length, series };
+      if (series.length) best = { key, n: positions.length, series };
     }
   }
   if (best) return { kind: "trend", key: best.key, series: best.series.slice(0, 12), roles: {} };

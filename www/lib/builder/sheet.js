@@ -74,7 +74,9 @@ export async function openFile(file) {
   let book;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    performance.mark("sheet-read");
     book = program.readSheets(bytes, file.name);
+    performance.mark("sheet-read-end");
   } catch (e) {
     if (seq !== sheet.seq) return;
     say("sheet-status", "");
@@ -254,7 +256,9 @@ function rebuild() {
       if (menu.value === "") menu.value = "-1";
     }
   }
+  performance.mark("sheet-grid");
   showGrid($("sheet-grid-box"), s, marks(pick), cellMoved);
+  performance.mark("sheet-grid-end");
   cellMoved(focusedCell());
   writeSpec();
 }
