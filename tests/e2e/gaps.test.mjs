@@ -179,6 +179,12 @@ async function open(path, options = {}) {
   return o;
 }
 
+/** With OC_SHOT_DIR=…, a screenshot of the chart there as `name`, to look at. */
+async function shot(page, name) {
+  if (!process.env.OC_SHOT_DIR) return;
+  await page.locator("figure.oc-chart").screenshot({ path: join(process.env.OC_SHOT_DIR, name) });
+}
+
 /** The system colours as the page resolves them: {Canvas: [r, g, b], …}. */
 const system = (page) =>
   page.evaluate(() => {
@@ -368,6 +374,7 @@ describe("pixels: the gap, the hollow bar and the break", () => {
           };
         }
         const scan = await canvasMarks(page, colours);
+        await shot(page, `gaps-bar-${name.replace(/[^a-z0-9]+/gi, "-")}.png`);
         assertBarGaps(scan, colours, name);
         await clean(g, { page, foreign: true });
       } finally {
@@ -766,12 +773,7 @@ describe("long series at 360 and 1280 px", () => {
               0,
               "no line across the break",
             );
-            await page.locator("figure.oc-chart").screenshot({
-              path: join(
-                process.env.OC_SHOT_DIR || tmp,
-                `gaps-${path.slice(1, -5)}-${width}-${dpr}.png`,
-              ),
-            });
+            await shot(page, `gaps-${path.slice(1, -5)}-${width}-${dpr}.png`);
             await clean(g, { page, foreign: true });
           } finally {
             await context.close();
