@@ -339,6 +339,7 @@ function assertBarGaps(scan, colours, what) {
   for (const r of rules)
     assert.ok(r.x > slot && r.x < marks[2].x0, `the rule at ${r.x} lies between: ${why}`);
   assert.ok(rules.length <= 2 * scan.dpr, `one rule, ${rules.length} columns: ${why}`);
+  return { slot, width: w };
 }
 
 describe("pixels: the gap, the hollow bar and the break", () => {
@@ -375,7 +376,16 @@ describe("pixels: the gap, the hollow bar and the break", () => {
         }
         const scan = await canvasMarks(page, colours);
         await shot(page, `gaps-bar-${name.replace(/[^a-z0-9]+/gi, "-")}.png`);
-        assertBarGaps(scan, colours, name);
+        const { slot, width } = assertBarGaps(scan, colours, name);
+        // The small "n/a" drawn in the suppressed figure's slot, on the baseline.
+        const na = await periodLabels(page, ["n/a"]);
+        assert.equal(na.length, 1, JSON.stringify(na));
+        assert.ok(Math.abs(na[0].x - slot) <= width / 2, `n/a at ${na[0].x}, the slot at ${slot}`);
+        const above = scan.marks[0].bottom - na[0].y; // just above the baseline
+        assert.ok(
+          above > 0 && above <= 20 * scan.dpr,
+          `n/a ${above} px above: ${JSON.stringify(na)}`,
+        );
         await clean(g, { page, foreign: true });
       } finally {
         await context.close();
