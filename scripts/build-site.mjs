@@ -10,6 +10,8 @@
 //   offence-charts.js    the loader for script snippets: www/offence-charts.js and www/lib/
 //                        bundled, importing the glue above
 //   embed-<hash>.js      the embed page's one script: its code, the loader and the glue bundled
+//   published-<hash>.js  published charts' code (www/lib/published.js), which the embed page's
+//                        script imports only for a published chart (?id=): a lazy chunk
 //   oc-builder-<hash>.wasm, oc-builder-<hash>.js  the builder's program (cargo feature `builder`:
 //                        release figures, headline claims) and its glue, for builder.html only
 //   builder-<hash>.js    the builder's script, bundled the same way with the builder's glue
@@ -140,9 +142,11 @@ const CALLED = ["default", "openChart", "renderChart"];
 // And what the builder calls besides (ChartView.claims comes with the class).
 const BUILDER_CALLED = [...CALLED, "findFigures", "readSheets", "sheetLimits"];
 
-/** esbuild's resolution of the two modules the build provides: "oc:files", and "oc:glue" either
- * bundled (exporting CALLED) or left as an import of the glue's own file (all of it: the loader's
- * load() resolves to that module). */
+/** esbuild's resolution of the two modules the build provides: "oc:files", and "oc:glue", whose
+ * default export is what lib/program.js's load() resolves to: the glue's CALLED functions as a
+ * plain object when the glue is bundled (a module namespace object would need esbuild's runtime
+ * helper, which a page script split into lazy chunks would then fetch as a chunk of its own), or
+ * the whole module when it is left as an import of the glue's own file (the loader). */
 function provided({ wasm, glue, glueFile }, specFiles, bundleGlue, called = CALLED) {
   const files = [
     `export const GLUE = ${JSON.stringify(`./${glueFile}`)};`,
@@ -152,15 +156,22 @@ function provided({ wasm, glue, glueFile }, specFiles, bundleGlue, called = CALL
   return {
     name: "offence-charts-files",
     setup(b) {
+      const named = called.filter((n) => n !== "default").join(", ");
       const modules = {
         files,
-        called: `export { ${called.join(", ")} } from "oc:glue-module";`,
+        called: [
+          `import init, { ${named} } from "oc:glue-module";`,
+          `export default { default: init, ${named} };`,
+        ].join("\n"),
+        external: `import * as glue from "./${glueFile}";\nexport default glue;`,
         glue,
       };
-      b.onResolve({ filter: /^oc:glue$/ }, () =>
-        bundleGlue
-          ? { path: "called", namespace: "oc" }
-          : { path: `./${glueFile}`, external: true },
+      b.onResolve({ filter: /^oc:glue$/ }, () => ({
+        path: bundleGlue ? "called" : "external",
+        namespace: "oc",
+      }));
+      b.onResolve({ filter: /^\.\/oc-/ }, (args) =>
+        args.path === `./${glueFile}` ? { path: args.path, external: true } : undefined,
       );
       b.onResolve({ filter: /^oc:glue-module$/ }, () => ({ path: "glue", namespace: "oc" }));
       b.onResolve({ filter: /^oc:files$/ }, () => ({ path: "files", namespace: "oc" }));
@@ -176,28 +187,63 @@ function failOnWarnings(result, what) {
   if (result.warnings.length) throw new Error(`esbuild warned about ${what} (see above)`);
 }
 
-/** Bundles and minifies `entries` (files of www/); resolves to [{entry, code, imports}]. */
-async function bundle(entries, plugin) {
+/** Bundles and minifies `entries` (files of www/); resolves to [{entry, code, imports}]. With
+ * `split`, a module the entries import with `import()` is a chunk of its own, loaded only when
+ * asked for: `chunks` is [{file, code, imports}] (file: esbuild's name, "published-XXXX.js"). */
+async function bundle(entries, plugin, split = false) {
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: entries.map((e) => `www/${e}`),
     bundle: true,
     minify: true,
     format: "esm",
+    splitting: split,
     write: false,
     outdir: "out",
     entryNames: "[name]",
+    chunkNames: "[name]-[hash]",
     metafile: true,
     logLevel: "warning",
     plugins: [plugin],
   });
   failOnWarnings(result, entries.join(", "));
-  return entries.map((entry) => {
-    const path = `out/${entry}`;
+  const made = (path) => {
     const file = result.outputFiles.find((f) => f.path === join(ROOT, path));
     if (!file) throw new Error(`esbuild made no ${path}`);
-    return { entry, code: file.contents, imports: result.metafile.outputs[path].imports };
-  });
+    return { code: file.contents, imports: result.metafile.outputs[path].imports };
+  };
+  const files = entries.map((entry) => ({ entry, ...made(`out/${entry}`) }));
+  const chunks = Object.entries(result.metafile.outputs)
+    .filter(([path]) => path.endsWith(".js") && !entries.some((e) => path === `out/${e}`))
+    .map(([path]) => ({ file: basename(path), ...made(path) }));
+  return split ? { files, chunks } : files;
+}
+
+/** The page scripts: one file each, bundling the glue and the loader's parts, plus the chunks
+ * they load on demand (published charts' code), each under its own hashed name. A chunk imports
+ * nothing; an entry imports nothing but its chunks, by `import()`. */
+async function pageScripts(site, prog, specFiles) {
+  const { files, chunks } = await bundle(BUNDLED, provided(prog, specFiles, true), true);
+  const renamed = new Map(); // "./published-XXXX.js" (esbuild's) -> "./published-<hash>.js"
+  for (const { file, code, imports } of chunks) {
+    if (imports.length)
+      throw new Error(`the chunk ${file} should import nothing: ${imports.map((i) => i.path)}`);
+    const stem = basename(file, ".js").replace(/-[A-Z0-9]+$/, "");
+    renamed.set(`./${file}`, `./${site.add(`chunk:${stem}`, code, { stem, ext: "js" })}`);
+  }
+  for (const { entry, code, imports } of files) {
+    const other = imports.filter(
+      (i) => i.kind !== "dynamic-import" || !renamed.has(`./${basename(i.path)}`),
+    );
+    if (other.length)
+      throw new Error(`${entry} should import nothing but its chunks: ${other.map((i) => i.path)}`);
+    let text = Buffer.from(code).toString("utf8");
+    for (const [from, to] of renamed) {
+      if (!text.includes(`"${from}"`)) continue; // another entry's chunk
+      text = text.replaceAll(`"${from}"`, `"${to}"`);
+    }
+    site.add(entry, text, { stem: basename(entry, ".js"), ext: "js" });
+  }
 }
 
 async function scripts(site, prog, builderProg, specFiles) {
@@ -208,12 +254,8 @@ async function scripts(site, prog, builderProg, specFiles) {
     throw new Error(`${STABLE_LOADER} should import the glue and nothing else: ${glueImport}`);
   }
   site.add(STABLE_LOADER, loader.code, { stable: STABLE_LOADER });
-  // The page scripts bundle the glue: one script each, importing nothing.
-  for (const { entry, code, imports } of await bundle(BUNDLED, provided(prog, specFiles, true))) {
-    if (imports.length)
-      throw new Error(`${entry} should import nothing: ${imports.map((i) => i.path)}`);
-    site.add(entry, code, { stem: basename(entry, ".js"), ext: "js" });
-  }
+  // The page scripts bundle the glue: one script each, importing only their lazy chunks.
+  await pageScripts(site, prog, specFiles);
   const builderPlugin = provided(builderProg, specFiles, true, BUILDER_CALLED);
   const [builder] = await bundle([BUILDER], builderPlugin);
   if (builder.imports.length)

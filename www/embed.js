@@ -13,8 +13,7 @@
 // this file: the embed page fetches one script.
 import { charts } from "./lib/charts.js";
 import { specInHash } from "./lib/linked.js";
-import { mountAll } from "./lib/mount.js";
-import { NOTES, publishedChart } from "./lib/published.js";
+import { mountAll, published } from "./lib/mount.js";
 
 const query = new URLSearchParams(location.search);
 const theme = query.get("theme");
@@ -43,9 +42,15 @@ if (id !== null) {
   script.dataset.ocId = id;
   const v = query.get("v");
   if (v !== null) script.dataset.ocVersion = v;
-  publishedChart(id, v).catch(() => {});
-  // In a frame (an article's iframe), its links open in a new tab rather than in the frame.
-  NOTES.newTab = window.parent !== window;
+  // (A chunk that cannot load is the chart's message: mountOne asks for it too.)
+  published().then(
+    (p) => {
+      p.publishedChart(id, v).catch(() => {});
+      // In a frame (an article's iframe), its links open in a new tab rather than in the frame.
+      p.NOTES.newTab = window.parent !== window;
+    },
+    () => {},
+  );
 }
 if (fixed) root.dataset.theme = theme;
 const main = document.getElementById("chart");

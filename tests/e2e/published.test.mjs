@@ -137,6 +137,9 @@ describe("a published chart", () => {
       assert.equal(g.count(/^\/charts\/online-abuse\/current\.json$/) >= 2, true);
       assert.equal(g.count(/^\/charts\/online-abuse\/1\.json$/), 0);
       assert.doesNotMatch(await page.content(), /#spec=|"periods"/);
+      // The embed page's script loads the published charts' code as a chunk of its own (a named
+      // chart's embed never asks for it: embed.test.mjs counts its four files): once, here.
+      assert.equal(g.count(/^\/published-[0-9a-f]{10}\.js$/), 1);
       await clean(g, { page, foreign: true });
     } finally {
       await context.close();

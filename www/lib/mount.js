@@ -7,7 +7,6 @@ import { figure, warmFonts } from "./figure.js";
 import { keyboard } from "./keyboard.js";
 import { namedSpec } from "./named.js";
 import { load, responded, trapMessage } from "./program.js";
-import { publishedChart, publishedNotes } from "./published.js";
 import { redrawing } from "./redraw.js";
 import { release, slotFor } from "./slot.js";
 import { dataTable } from "./table.js";
@@ -34,7 +33,9 @@ export async function mountOne(script) {
   // both arrive the chart is drawn straight away. A published chart's address (data-oc-id, and
   // data-oc-version to pin one) says where its spec is; else a body is always the spec (even if it
   // is not JSON); the attribute's name counts only without one. None is an empty spec: its message.
-  const pub = ocId === undefined ? null : publishedChart(ocId, ocVersion ?? null);
+  // Published charts' code is a chunk of its own (lazy), loaded only for them.
+  const pub =
+    ocId === undefined ? null : published().then((p) => p.publishedChart(ocId, ocVersion ?? null));
   const named = !pub && source.name && !source.body.trim();
   const text = pub
     ? pub.then((c) => c.text)
@@ -63,9 +64,13 @@ export async function mountOne(script) {
   if (!view) return null;
   const { frame, canvas, tip, live } = fig;
   // Under a published chart: its version, a link to its changes, whether a later one exists.
-  const notes = pub ? publishedNotes(await pub, NOTES_CSS) : [];
+  const notes = pub ? (await published()).publishedNotes(await pub, NOTES_CSS) : [];
   return place({ m, view, figure: fig.el, frame, canvas, tip, live, source }, slot, notes);
 }
+
+/** The published charts' module (lib/published.js), a chunk of its own in the embed page's script:
+ * a named or inline chart never loads it. */
+export const published = () => import("./published.js");
 
 const NOTES_CSS = `margin:.4em 0 0;font:max(13px,.8125rem)/1.4 ${FONT}`;
 

@@ -3,7 +3,7 @@
 // GLUE and WASM are the hashed names of the files beside the page's script, and "oc:glue" is the
 // glue itself (bundled, or an import of GLUE): both provided by scripts/build-site.mjs.
 import { GLUE, WASM } from "oc:files";
-import * as glue from "oc:glue";
+import glue from "oc:glue";
 
 let instance = null; // Promise of the current module instance
 // Promise of the first instance's wasm response: compiling starts once it settles.
