@@ -353,5 +353,8 @@ fn many_figures_with_gaps_stay_bounded() {
             .join(", "),
     );
     let e = refused(&too_many);
-    assert!(e.starts_with("periods: has 11 breaks in series; at most 10"), "{e}");
+    assert!(
+        e.starts_with("periods: has 11 breaks in series; at most 10"),
+        "{e}"
+    );
 }

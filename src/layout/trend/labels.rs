@@ -15,7 +15,7 @@ pub fn period_labels(
     top: f64,
     bars: bool,
 ) -> f64 {
-    let (font, m) = (f.sz.label, f.m);
+    let (font, m, right) = (f.sz.label, f.m, f.width - 2.0);
     let shapes = &mut f.shapes;
     let n = spec.periods.len();
     if n == 0 {
@@ -79,8 +79,9 @@ pub fn period_labels(
         };
         max_lines = max_lines.max(lines.len());
         for (k, line) in lines.into_iter().enumerate() {
-            // Centred under its period, moved inward where it would leave the chart.
-            let (x, align) = inside(x_of(i), Align::Center, m.width(&line, font), x1 + 2.0);
+            // Centred under its period, moved inward where it would leave the chart (a line
+            // chart's labels may reach into the room kept for its last values, above them).
+            let (x, align) = inside(x_of(i), Align::Center, m.width(&line, font), right);
             shapes.push(Shape::Text {
                 x,
                 y: top + lh * k as f64,

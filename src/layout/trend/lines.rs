@@ -72,7 +72,9 @@ pub fn line_marks(spec: &Spec, prep: &Prepared, f: &mut Frame, plot: &Plot) -> M
             let alone = prep.gaps
                 && values.get(i.wrapping_sub(1)).is_none_or(|v| v.is_nan())
                 && values.get(i + 1).is_none_or(|v| v.is_nan());
-            if dense && (!alone && f.status.is_none() || column(i) <= dotted + 1.0) {
+            // On a dense line, a marker only clear of the last one drawn (its width and a pixel:
+            // 18 half-pixel columns), so hollow rings never run together into a chain.
+            if dense && (!alone && f.status.is_none() || column(i) < dotted + 18.0) {
                 continue;
             }
             dotted = column(i);
