@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { serve } from "../scripts/serve.mjs";
 import { launch as launchAsTests } from "../tests/e2e/helpers.mjs";
+import { sheetRows } from "./sheet.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const DIST = join(ROOT, "dist");
@@ -486,14 +487,16 @@ async function main() {
     const oursFiles = await fetched(`${origin}/embed.html?chart=offence-trend`);
     const theirFiles = await fetched(`${origin}/chartjs-embed.html?chart=offence-trend`);
     const uplotPageFiles = await fetched(`${origin}/uplot-embed.html?chart=offence-trend`);
+    const publishedFiles = await fetched(`${origin}/embed.html?id=${PUBLISHED}`);
     const ours = sizes(site, oursFiles);
+    const published = sizes(site, publishedFiles);
     const theirs = sizes(site, theirFiles);
     const uplot = sizes(site, uplotPageFiles);
     const libOurs = sizes(site, ["offence-charts.js", glue, wasm]);
     const libTheirs = sizes(site, [chartjsFile]);
     const libUplot = sizes(site, uplotFiles);
     const libShaken = shakenFile ? sizes(site, [shakenFile]) : null;
-    results.weight = { ours, theirs, uplot, libOurs, libTheirs, libUplot, libShaken };
+    results.weight = { ours, published, theirs, uplot, libOurs, libTheirs, libUplot, libShaken };
 
     // 2. First draw: fresh context per load (empty HTTP cache), ours, Chart.js and uPlot interleaved.
     log(
@@ -664,6 +667,8 @@ async function main() {
     plainServer.close();
     rmSync(tmp, { recursive: true, force: true });
   }
+  log("7 spreadsheets (bench/sheet.mjs)");
+  results.sheet = await sheetRows({ quick: QUICK });
 
   const out = table(results, { wasm, chartjsFile });
   console.log(out);
@@ -685,7 +690,7 @@ function table(r, { wasm, chartjsFile }) {
   const hasUplot = (c) => UPLOT_CHARTS.includes(c);
 
   // 1
-  const { ours, theirs, uplot, libOurs, libTheirs, libUplot, libShaken } = r.weight;
+  const { ours, published, theirs, uplot, libOurs, libTheirs, libUplot, libShaken } = r.weight;
   section("1 Weight, KB (gzip -9, brotli q11); the files as raw / gzip / brotli");
   for (const k of ["gzip", "raw", "brotli"]) {
     const a = total(ours, k);
@@ -709,6 +714,18 @@ function table(r, { wasm, chartjsFile }) {
       "",
       `≤ ${TARGET_KB} KB`,
       yes(a <= TARGET_KB * 1024),
+    );
+  }
+  {
+    // A published chart's embed (embed.html?id=…): the same files but for its record and the
+    // published charts' code, a chunk of the page's script loaded only for it.
+    const a = total(published, "gzip");
+    const extra = Object.keys(published).filter((f) => !(f in ours));
+    row(
+      `one embedded published chart, gzip (+ ${extra.join(", ")})`,
+      kb(a),
+      kb(total(theirs, "gzip")),
+      ratio(a, total(theirs, "gzip")),
     );
   }
   for (const k of ["gzip", "raw", "brotli"]) {
@@ -967,6 +984,13 @@ function table(r, { wasm, chartjsFile }) {
   );
   const wasmAgain = l2.filter((f) => f.endsWith(".wasm")).length;
   row("2nd load: wasm downloads", `${wasmAgain}`, "", "", "0", yes(wasmAgain === 0));
+
+  // 7 (bench/sheet.mjs, its own browser and server)
+  if (r.sheet) {
+    section("7 Spreadsheets in the builder (bench/sheet.mjs)");
+    for (const [measure, value, , , , , goal, met] of r.sheet.rows)
+      row(measure, value, "", "", goal, met);
+  }
 
   // Render.
   const head = [

@@ -15,6 +15,12 @@ import { charts } from "./lib/charts.js";
 import { specInHash } from "./lib/linked.js";
 import { mountAll, published } from "./lib/mount.js";
 
+// A published chart's address and version, as lib/published.js checks them (ID, VERSION; the
+// published charts' code is a chunk loaded only for them, so it cannot share these; the node test
+// tests/published-address.mjs checks that they agree).
+const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const VERSION = /^[1-9][0-9]{0,8}$/;
+
 const query = new URLSearchParams(location.search);
 const theme = query.get("theme");
 const fixed = theme === "dark" || theme === "light";
@@ -42,6 +48,19 @@ if (id !== null) {
   script.dataset.ocId = id;
   const v = query.get("v");
   if (v !== null) script.dataset.ocVersion = v;
+  // Its records asked for now, while the chunk that reads them is on its way: the chunk's fetch
+  // of the same address takes the preloaded response. (A bad address or version asks for
+  // nothing: the chunk says what is wrong.)
+  if (ID.test(id) && (v === null || VERSION.test(v))) {
+    for (const file of v === null ? ["current.json"] : ["current.json", `${v}.json`]) {
+      const link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.crossOrigin = "anonymous";
+      link.href = new URL(`charts/${id}/${file}`, import.meta.url).href;
+      document.head.append(link);
+    }
+  }
   // (A chunk that cannot load is the chart's message: mountOne asks for it too.)
   published().then(
     (p) => {

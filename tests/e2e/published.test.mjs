@@ -237,6 +237,10 @@ describe("a published chart", () => {
     try {
       assert.deepEqual(await waitForCharts(page, 1), ["ready"]);
       assert.equal(await page.locator("h1").textContent(), V1.title);
+      // The record was asked for once: preloaded by the page's script while the published
+      // charts' chunk loaded, and that response taken by the chunk's fetch (an unused preload
+      // would be a second request and a console warning, which clean() below refuses).
+      assert.equal(g.count(/^\/charts\/online-abuse\/current\.json$/), 1);
       // Opened on its own (not in a frame), its links stay in the tab.
       assert.equal(await page.locator(".oc-published a").getAttribute("target"), null);
       const cases = [
