@@ -7,9 +7,9 @@
 //! | --- | --- |
 //! | `text` | strings without `core::fmt`; en-GB number formats |
 //! | `release` | figures found in a press release's prose (native, and the builder's wasm) |
-//! | `sheet` | spreadsheets and CSV files read into cells, figures, markers and periods (native, and the builder's wasm) |
 //! | `spec` | the JSON value, reading it into the spec model with paths, the rules, limits, errors
 //! |
+//! | `sheet` | spreadsheets and CSV files read into cells, figures, markers and periods (native, and the builder's wasm) |
 //! | `describe` | words about a spec: summary, tooltips, data table, rates, the source line |
 //! | `changes` | what changed between two versions: corrections, updates, words (native) |
 //! | `layout` | text measuring, scales, the frame and each chart kind's plot, the scene |

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first.
 const LAYERS: [&str; 12] = [
-    "text", "release", "sheet", "spec", "describe", "changes", "layout", "chart", "paint", "web",
+    "text", "release", "spec", "sheet", "describe", "changes", "layout", "chart", "paint", "web",
     "store", "serve",
 ];
 

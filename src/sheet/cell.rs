@@ -6,52 +6,7 @@
 
 use super::period::period;
 
-/// Why a figure is missing, as the spec says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Missing {
-    /// `[x]`, `..`, `:`, `n/a`, a formula error.
-    NotAvailable,
-    /// `[c]` (confidential), `*`.
-    Suppressed,
-    /// `[z]`, `-`.
-    NotApplicable,
-}
-
-impl Missing {
-    /// The spec's word: `"not-available"`, `"suppressed"`, `"not-applicable"`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Missing::NotAvailable => "not-available",
-            Missing::Suppressed => "suppressed",
-            Missing::NotApplicable => "not-applicable",
-        }
-    }
-}
-
-/// How sure a figure is, as the spec says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// `[p]`.
-    Provisional,
-    /// `[r]`.
-    Revised,
-    /// `[e]`.
-    Estimated,
-    /// `[u]`.
-    LowReliability,
-}
-
-impl Status {
-    /// The spec's word: `"provisional"`, `"revised"`, `"estimated"`, `"low-reliability"`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Status::Provisional => "provisional",
-            Status::Revised => "revised",
-            Status::Estimated => "estimated",
-            Status::LowReliability => "low-reliability",
-        }
-    }
-}
+pub use crate::spec::{Missing, Status};
 
 /// A cell read as a figure.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -217,6 +217,13 @@ impl Missing {
     ];
     /// The JSON names.
     pub const NAMES: [&'static str; 3] = ["not-available", "suppressed", "not-applicable"];
+    /// The JSON name: `"not-available"`.
+    pub fn name(self) -> &'static str {
+        Missing::NAMES
+            .get(self as usize)
+            .copied()
+            .unwrap_or_default()
+    }
     /// Words for a reader: "not available".
     pub fn words(self) -> &'static str {
         match self {
@@ -251,6 +258,13 @@ impl Status {
     ];
     /// The JSON names.
     pub const NAMES: [&'static str; 4] = ["provisional", "revised", "estimated", "low-reliability"];
+    /// The JSON name: `"provisional"`.
+    pub fn name(self) -> &'static str {
+        Status::NAMES
+            .get(self as usize)
+            .copied()
+            .unwrap_or_default()
+    }
     /// Words for a reader: "provisional".
     pub fn words(self) -> &'static str {
         match self {

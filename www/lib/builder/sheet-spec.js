@@ -4,7 +4,7 @@
 // oddity of the table: markers, formula errors, numbers stored as text, footnote marks, merged
 // cells, title rows, blank rows and notes. Pure: no page, no program.
 
-import { LIMITS } from "../../shared.js";
+import { FIGURE_WORDS, LIMITS } from "../../shared.js";
 
 /** Column `c` (0 = A) as a spreadsheet names it: A, Z, AA. */
 export function columnName(c) {
@@ -95,18 +95,6 @@ const STATUS = {
   "[e]": "estimated",
   "[u]": "low-reliability",
 };
-const MISSING_WORDS = {
-  "not-available": "not available",
-  suppressed: "suppressed",
-  "not-applicable": "not applicable",
-};
-const STATUS_WORDS = {
-  provisional: "provisional",
-  revised: "revised",
-  estimated: "estimated",
-  "low-reliability": "of low reliability",
-};
-
 /** Counts of things found, in order: key → {n, where: [addresses], text}. */
 class Tally {
   constructor() {
@@ -160,14 +148,14 @@ function specFigure(c, at, heading, tally, where) {
         tally.add(
           `m${mark}`,
           where,
-          (n) => `${plural(n, "cell", "cells")} marked ${k}: shown as ${MISSING_WORDS[c.m]}`,
+          (n) => `${plural(n, "cell", "cells")} marked ${k}: shown as ${FIGURE_WORDS[c.m]}`,
         );
       } else if (STATUS[mark]) {
         tally.add(
           `s${mark}`,
           where,
           (n) =>
-            `${plural(n, "figure", "figures")} marked ${k}: shown as ${STATUS_WORDS[STATUS[mark]]}`,
+            `${plural(n, "figure", "figures")} marked ${k}: shown as ${FIGURE_WORDS[STATUS[mark]]}`,
         );
       } else if (mark !== "[b]") {
         tally.add(
@@ -222,7 +210,7 @@ function readHeading(c, line, tally, merges) {
       `“${c.t.slice(0, 60)}”`,
       () =>
         `${name[0].toUpperCase()}${name.slice(1)}'s heading is marked ${m}: ${
-          STATUS[mark] ? `its figures shown as ${STATUS_WORDS[STATUS[mark]]}` : "a break in series"
+          STATUS[mark] ? `its figures shown as ${FIGURE_WORDS[STATUS[mark]]}` : "a break in series"
         }`,
     );
   }
