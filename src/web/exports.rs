@@ -262,11 +262,6 @@ impl ChartView {
             .unwrap_or_default()
     }
 
-    /// The sentence a screen reader hears for the whole chart.
-    pub fn summary(&self) -> String {
-        summary(self.chart.spec())
-    }
-
     /// The data table: `{caption, head: [..], rows: [[..], ..], foot: [..]}`, all strings. `foot`
     /// is the lines under the table (flags, notes, sources).
     pub fn table(&self) -> JsValue {
@@ -284,9 +279,20 @@ impl ChartView {
         }
         out.into()
     }
+}
+
+/// What only the builder (and the tests) ask of a chart: exported to JavaScript by the builder's
+/// wasm and the test hooks' build; in the readers' wasm, plain Rust methods that nothing calls,
+/// left out (the summary reaches readers as the canvas's label, set when the chart is opened).
+#[cfg_attr(any(feature = "builder", feature = "test-hooks"), wasm_bindgen)]
+impl ChartView {
+    /// The sentence a screen reader hears for the whole chart.
+    pub fn summary(&self) -> String {
+        summary(self.chart.spec())
+    }
 
     /// The source line at the chart's foot ("Source: Police Scotland (April 2020)").
-    #[wasm_bindgen(js_name = sourceLine)]
+    #[cfg_attr(any(feature = "builder", feature = "test-hooks"), wasm_bindgen(js_name = sourceLine))]
     pub fn source_line(&self) -> String {
         source_line(self.chart.spec())
     }
