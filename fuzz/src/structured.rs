@@ -482,11 +482,16 @@ pub struct FigureExtras {
     pub source: Option<Num>,
     pub unknown_field: Mostly<bool>,
     pub value_missing: Mostly<bool>,
+    /// Issue 22: why it is missing, its status and its cell (any index: the reader must refuse
+    /// names it does not know, and `missing` beside a `value`).
+    pub missing: Option<u8>,
+    pub status: Option<u8>,
+    pub cell: Option<Mostly<Text>>,
 }
 
 impl FigureExtras {
     fn approximate() -> FigureExtras {
-        FigureExtras { approximate: Some(true), published: None, quote: None, source: None, unknown_field: Mostly(false), value_missing: Mostly(false) }
+        FigureExtras { approximate: Some(true), published: None, quote: None, source: None, unknown_field: Mostly(false), value_missing: Mostly(false), missing: None, status: None, cell: None }
     }
 }
 
@@ -516,6 +521,17 @@ fn figure_json(value: J, extras: Option<&FigureExtras>) -> J {
     }
     if *x.unknown_field {
         f.push(("valeu".into(), J::Raw("1".into())));
+    }
+    const MISSING: [&str; 4] = ["not-available", "suppressed", "not-applicable", "unknown"];
+    const STATUS: [&str; 5] = ["provisional", "revised", "estimated", "low-reliability", "final"];
+    if let Some(m) = x.missing {
+        f.push(("missing".into(), J::Raw(format!("\"{}\"", MISSING[usize::from(m) % MISSING.len()]))));
+    }
+    if let Some(st) = x.status {
+        f.push(("status".into(), J::Raw(format!("\"{}\"", STATUS[usize::from(st) % STATUS.len()]))));
+    }
+    if let Some(c) = &x.cell {
+        f.push(("cell".into(), c.json()));
     }
     J::Obj(f)
 }
@@ -579,6 +595,8 @@ pub enum Periods {
 pub struct GenPeriod {
     pub label: Mostly<Text>,
     pub name: Option<Mostly<Text>>,
+    /// Issue 22: a break in series before it, with its note.
+    pub brk: Option<Mostly<Text>>,
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
@@ -905,6 +923,9 @@ impl GenSpec {
                             let mut o = vec![("label".to_owned(), p.label.json())];
                             if let Some(nm) = &p.name {
                                 o.push(("name".into(), nm.json()));
+                            }
+                            if let Some(b) = &p.brk {
+                                o.push(("break".into(), b.json()));
                             }
                             J::Obj(o)
                         })
