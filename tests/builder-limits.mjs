@@ -26,6 +26,12 @@ const SPEC_FIELDS = {
   "rs-name": "text", // another source: sources[].name
   "rs-date": "label",
   "rs-url": "url",
+  "s-title": "title", // the spreadsheet route's words: title
+  "s-subtitle": "text",
+  "s-unit": "label",
+  "s-source": "text", // sources[].name
+  "s-date": "label",
+  "s-url": "url",
 };
 // Fields that fill no spec field but a publish: the chart's ID and a version's note, with the
 // limits the store applies (spec::MAX_ID_CHARS, spec::MAX_NOTE_CHARS).
