@@ -311,7 +311,7 @@ describe("error handling", () => {
           `${PREFIX}spec: missing required field \`title\``,
           PREFIX +
             'series[0].values[0]: wrong type: string "12", expected ' +
-            'a number or an object with a "value"',
+            'a number, null or an object with a "value" or "missing"',
           `${PREFIX}kind: unknown variant \`pie\`, expected \`trend\` or \`rate\``,
         ]);
         assert.deepEqual(g.pageErrors, []);
