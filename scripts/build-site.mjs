@@ -15,6 +15,8 @@
 //   oc-builder-<hash>.wasm, oc-builder-<hash>.js  the builder's program (cargo feature `builder`:
 //                        release figures, headline claims) and its glue, for builder.html only
 //   builder-<hash>.js    the builder's script, bundled the same way with the builder's glue
+//   sheet-worker-<hash>.js  the builder's spreadsheet reader, a module worker with its own
+//                        instance of the builder's program (bundled with its glue)
 //   embed-host.js        minified, not bundled (a classic script, pasted into CMS pages)
 //   *-<hash>.css         the stylesheets, minified
 //   *.html               the pages, naming the files above (the embed page also preloads the wasm
@@ -56,6 +58,8 @@ const STABLE_LOADER = "offence-charts.js";
 const HOST = "embed-host.js";
 const BUNDLED = ["embed.js"];
 const BUILDER = "builder.js"; // bundled with the builder's program
+// The builder's spreadsheet reader: a module worker, bundled with the builder's program too.
+const SHEET_WORKER = "lib/builder/sheet-worker.js";
 const IMPORTED_ONLY = ["shared.js"]; // generated from Rust; bundled where imported
 
 const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 10);
@@ -147,11 +151,18 @@ const BUILDER_CALLED = [...CALLED, "findFigures", "readSheets", "sheetLimits"];
  * plain object when the glue is bundled (a module namespace object would need esbuild's runtime
  * helper, which a page script split into lazy chunks would then fetch as a chunk of its own), or
  * the whole module when it is left as an import of the glue's own file (the loader). */
-function provided({ wasm, glue, glueFile }, specFiles, bundleGlue, called = CALLED) {
+function provided(
+  { wasm, glue, glueFile },
+  specFiles,
+  bundleGlue,
+  called = CALLED,
+  sheetWorker = null,
+) {
   const files = [
     `export const GLUE = ${JSON.stringify(`./${glueFile}`)};`,
     `export const WASM = ${JSON.stringify(`./${wasm}`)};`,
     `export const SPECS = ${JSON.stringify(specFiles)};`,
+    `export const SHEET_WORKER = ${JSON.stringify(sheetWorker && `./${sheetWorker}`)};`,
   ].join("\n");
   return {
     name: "offence-charts-files",
@@ -212,9 +223,9 @@ async function bundle(entries, plugin, split = false) {
     if (!file) throw new Error(`esbuild made no ${path}`);
     return { code: file.contents, imports: result.metafile.outputs[path].imports };
   };
-  const files = entries.map((entry) => ({ entry, ...made(`out/${entry}`) }));
+  const files = entries.map((entry) => ({ entry, ...made(`out/${basename(entry)}`) }));
   const chunks = Object.entries(result.metafile.outputs)
-    .filter(([path]) => path.endsWith(".js") && !entries.some((e) => path === `out/${e}`))
+    .filter(([path]) => path.endsWith(".js") && !entries.some((e) => path === `out/${basename(e)}`))
     .map(([path]) => ({ file: basename(path), ...made(path) }));
   return split ? { files, chunks } : files;
 }
@@ -256,7 +267,13 @@ async function scripts(site, prog, builderProg, specFiles) {
   site.add(STABLE_LOADER, loader.code, { stable: STABLE_LOADER });
   // The page scripts bundle the glue: one script each, importing only their lazy chunks.
   await pageScripts(site, prog, specFiles);
-  const builderPlugin = provided(builderProg, specFiles, true, BUILDER_CALLED);
+  // The spreadsheet reader's worker first: the builder's script names its file.
+  const workerPlugin = provided(builderProg, specFiles, true, BUILDER_CALLED);
+  const [worker] = await bundle([SHEET_WORKER], workerPlugin);
+  if (worker.imports.length)
+    throw new Error(`${SHEET_WORKER} should import nothing: ${worker.imports.map((i) => i.path)}`);
+  const workerFile = site.add(SHEET_WORKER, worker.code, { stem: "sheet-worker", ext: "js" });
+  const builderPlugin = provided(builderProg, specFiles, true, BUILDER_CALLED, workerFile);
   const [builder] = await bundle([BUILDER], builderPlugin);
   if (builder.imports.length)
     throw new Error(`${BUILDER} should import nothing: ${builder.imports.map((i) => i.path)}`);

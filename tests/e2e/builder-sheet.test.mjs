@@ -185,6 +185,10 @@ describe("the builder starts from a spreadsheet or CSV file", () => {
         "Periods named in full (Apr 2018–Feb 2019: April 2018–February 2019)",
       ]);
       await previewed(page);
+      // Read off the page's thread: the reader's worker was fetched once, and its program is
+      // the builder's (a second instance of the same file, from the HTTP cache or not).
+      assert.equal(g.count(/^\/sheet-worker-[0-9a-f]{10}\.js$/), 1);
+      assert.ok(page.workers().some((w) => /\/sheet-worker-[0-9a-f]{10}\.js$/.test(w.url())));
       await clean(g, { page });
     } finally {
       await context.close();

@@ -4,6 +4,7 @@
 // lines) picked by pointer or keyboard, and the spec written from them (sheet-spec.js) and
 // previewed as the table form's is, with what was done with each oddity of the table listed.
 
+import { SHEET_WORKER } from "oc:files";
 import { load } from "../program.js";
 import { disableSnippets } from "./embed-code.js";
 import { isWebAddress } from "./escape.js";
@@ -50,6 +51,53 @@ const say = (id, text) => {
 
 const megabytes = (n) => `${(n / 1048576).toFixed(1)} MB`;
 
+// The reader: a worker with its own instance of the builder's program (sheet-worker.js), made
+// when the spreadsheet route is first shown, made anew after a trap.
+let reader = null;
+let asked = 0; // files sent to the reader
+const waiting = new Map(); // id -> {resolve, reject}
+
+function worker() {
+  if (!reader) {
+    reader = new Worker(new URL(SHEET_WORKER, import.meta.url), { type: "module" });
+    reader.onmessage = ({ data }) => {
+      const w = waiting.get(data.id);
+      waiting.delete(data.id);
+      if (data.trap) stopReader();
+      if (data.book) w?.resolve(data.book);
+      else w?.reject(data);
+    };
+    reader.onerror = (e) => {
+      e.preventDefault();
+      const message = e.message || "the reader stopped";
+      for (const w of waiting.values()) w.reject({ error: message, trap: true });
+      waiting.clear();
+      stopReader();
+    };
+  }
+  return reader;
+}
+
+function stopReader() {
+  reader?.terminate();
+  reader = null;
+}
+
+/** Loads the reader and its program before the first file is chosen. */
+export function warmReader() {
+  worker().postMessage({});
+}
+
+/** The sheets of the file `bytes` (named `name`), read by the worker: readSheets's answer, or a
+ * rejection {error, trap}. The bytes are handed over, not copied. */
+function readSheets(bytes, name) {
+  const id = ++asked;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker().postMessage({ id, bytes, name }, [bytes.buffer]);
+  });
+}
+
 /** Reads `file` (a File) and shows its first sheet with something in it. */
 export async function openFile(file) {
   const seq = ++sheet.seq;
@@ -70,20 +118,18 @@ export async function openFile(file) {
     return;
   }
   say("sheet-status", `Reading ${file.name}…`);
-  await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
   let book;
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     performance.mark("sheet-read");
-    book = program.readSheets(bytes, file.name);
+    book = await readSheets(bytes, file.name);
     performance.mark("sheet-read-end");
   } catch (e) {
     if (seq !== sheet.seq) return;
     say("sheet-status", "");
-    const message =
-      e instanceof WebAssembly.RuntimeError
-        ? `The builder failed reading this file (a bug of ours, not your error: ${e.message}). Reload the page to carry on.`
-        : (e?.message ?? String(e));
+    const message = e?.trap
+      ? `The builder failed reading this file (a bug of ours, not your error: ${e.error}). Try it again, or another file.`
+      : (e?.error ?? e?.message ?? String(e));
     say("sheet-error", message);
     return;
   }
@@ -342,6 +388,7 @@ function writeSpec() {
 
 /** Starting from a sheet: the chart made from the file so far, if one was opened. */
 export function showSheetSpec() {
+  warmReader();
   if (!current()?.cells.length || !sheet.pick) {
     disableSnippets("Open a spreadsheet or CSV file first.");
     return Promise.resolve();
