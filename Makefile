@@ -30,7 +30,7 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --features test-hooks -- -D warnings
-	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --features builder,test-hooks -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --all-targets --features sheet,test-hooks -- -D warnings
 
 test-native:
 	cargo test --quiet

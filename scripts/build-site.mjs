@@ -15,8 +15,10 @@
 //   oc-builder-<hash>.wasm, oc-builder-<hash>.js  the builder's program (cargo feature `builder`:
 //                        release figures, headline claims) and its glue, for builder.html only
 //   builder-<hash>.js    the builder's script, bundled the same way with the builder's glue
-//   sheet-worker-<hash>.js  the builder's spreadsheet reader, a module worker with its own
-//                        instance of the builder's program (bundled with its glue)
+//   oc-sheet-<hash>.wasm, oc-sheet-<hash>.js  the spreadsheet reader's program (cargo feature
+//                        `sheet`: the builder's with calamine and csv) and its glue
+//   sheet-worker-<hash>.js  the builder's spreadsheet reader, a module worker running that
+//                        program (bundled with its glue); only it loads the program
 //   embed-host.js        minified, not bundled (a classic script, pasted into CMS pages)
 //   *-<hash>.css         the stylesheets, minified
 //   *.html               the pages, naming the files above (the embed page also preloads the wasm
@@ -29,8 +31,8 @@
 // or esbuild warning, a page naming a file the build does not make, or a file in www/ it does not
 // know stops the build with a message; the folder is replaced only once everything is built.
 //
-// Usage: node scripts/build-site.mjs PKG OUT BUILDER_PKG   (PKG, BUILDER_PKG: wasm-pack's output
-// folders for the readers' program and the builder's)
+// Usage: node scripts/build-site.mjs PKG OUT BUILDER_PKG SHEET_PKG   (wasm-pack's output
+// folders for the readers' program, the builder's and its spreadsheet reader's)
 import { createHash } from "node:crypto";
 import {
   mkdirSync,
@@ -144,7 +146,9 @@ function namedIslands(texts) {
 // charts.js, render.js): a bundled glue exports only these, so the rest of it is left out.
 const CALLED = ["default", "openChart", "renderChart"];
 // And what the builder calls besides (ChartView.claims comes with the class).
-const BUILDER_CALLED = [...CALLED, "findFigures", "readSheets", "sheetLimits"];
+const BUILDER_CALLED = [...CALLED, "findFigures"];
+// And what the spreadsheet reader's worker calls of its program.
+const SHEET_CALLED = ["default", "readSheets"];
 
 /** esbuild's resolution of the two modules the build provides: "oc:files", and "oc:glue", whose
  * default export is what lib/program.js's load() resolves to: the glue's CALLED functions as a
@@ -257,7 +261,7 @@ async function pageScripts(site, prog, specFiles) {
   }
 }
 
-async function scripts(site, prog, builderProg, specFiles) {
+async function scripts(site, prog, builderProg, sheetProg, specFiles) {
   // The loader of script snippets imports the glue's file, which is loaded once per page.
   const [loader] = await bundle([STABLE_LOADER], provided(prog, specFiles, false));
   const glueImport = loader.imports.map((i) => i.path);
@@ -268,7 +272,7 @@ async function scripts(site, prog, builderProg, specFiles) {
   // The page scripts bundle the glue: one script each, importing only their lazy chunks.
   await pageScripts(site, prog, specFiles);
   // The spreadsheet reader's worker first: the builder's script names its file.
-  const workerPlugin = provided(builderProg, specFiles, true, BUILDER_CALLED);
+  const workerPlugin = provided(sheetProg, specFiles, true, SHEET_CALLED);
   const [worker] = await bundle([SHEET_WORKER], workerPlugin);
   if (worker.imports.length)
     throw new Error(`${SHEET_WORKER} should import nothing: ${worker.imports.map((i) => i.path)}`);
@@ -332,9 +336,9 @@ function pages(site, html, texts) {
 }
 
 async function main() {
-  const [pkg, out, builderPkg] = process.argv.slice(2);
-  if (!pkg || !out || !builderPkg)
-    throw new Error("usage: node scripts/build-site.mjs PKG OUT BUILDER_PKG");
+  const [pkg, out, builderPkg, sheetPkg] = process.argv.slice(2);
+  if (!pkg || !out || !builderPkg || !sheetPkg)
+    throw new Error("usage: node scripts/build-site.mjs PKG OUT BUILDER_PKG SHEET_PKG");
   const top = readdirSync(WWW, { withFileTypes: true }).filter((f) => f.isFile());
   const of = (ext) => top.map((f) => f.name).filter((f) => f.endsWith(ext));
   const known = [STABLE_LOADER, HOST, ...BUNDLED, BUILDER, ...IMPORTED_ONLY];
@@ -350,8 +354,9 @@ async function main() {
   try {
     const prog = await program(site, pkg);
     const builderProg = await program(site, builderPkg, "oc-builder");
+    const sheetProg = await program(site, sheetPkg, "oc-sheet");
     const { files: specFiles, texts } = specs(site);
-    await scripts(site, prog, builderProg, specFiles);
+    await scripts(site, prog, builderProg, sheetProg, specFiles);
     await styles(site, of(".css"));
     pages(site, of(".html"), texts);
     rmSync(out, { recursive: true, force: true });

@@ -17,9 +17,10 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # never ships another program after a warning. Paths are remapped so that any clone, in any folder,
 # builds the same bytes.
 #
-# Two programs come of it: the readers' (embed and article pages, the loader) and the builder's
-# (builder.html only), which adds the cargo feature `builder` (release figures, headline claims):
-# the readers' wasm never grows with the builder.
+# Three programs come of it: the readers' (embed and article pages, the loader), the builder's
+# (builder.html only), which adds the cargo feature `builder` (release figures, headline claims),
+# and the builder's spreadsheet reader's (its worker only, loaded when a journalist starts from a
+# file), which adds `sheet` (calamine, csv): neither of the others grows with it.
 features=${OC_FEATURES:-}
 out=${OC_OUT:-dist}
 mkdir -p target
@@ -40,6 +41,7 @@ wasm() { # FEATURES: builds pkg[-FEATURES]/
 }
 pkg=$(wasm "$features")
 builder_pkg=$(wasm "builder${features:+,$features}")
+sheet_pkg=$(wasm "sheet${features:+,$features}")
 # The site around them (scripts/build-site.mjs, esbuild): pages and loader under stable names,
 # everything else content-hashed; the folder is replaced only once all of it is built.
-node scripts/build-site.mjs "$pkg" "$out" "$builder_pkg"
+node scripts/build-site.mjs "$pkg" "$out" "$builder_pkg" "$sheet_pkg"

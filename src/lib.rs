@@ -35,7 +35,7 @@ mod paint;
 mod release;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod serve;
-#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "sheet", not(target_arch = "wasm32")))]
 pub mod sheet;
 mod spec;
 #[cfg(not(target_arch = "wasm32"))]

@@ -64,6 +64,8 @@ export const FIGURE_WORDS = {
   estimated: "estimated",
   "low-reliability": "of low reliability",
 };
+/** The spreadsheet reader's largest file (bytes) and the rows and columns it reads. */
+export const SHEET_LIMITS = { bytes: 20971520, rows: 5000, columns: 200 };
 /** A spec's fields in the order the core reads and lists them (and docs/spec.md). */
 export const SPEC_FIELDS = [
   "version",

@@ -17,7 +17,7 @@ mod exports;
 mod font;
 #[cfg(not(target_arch = "wasm32"))]
 mod shared_js;
-#[cfg(all(target_arch = "wasm32", feature = "builder"))]
+#[cfg(all(target_arch = "wasm32", feature = "sheet"))]
 mod sheet;
 
 #[cfg(target_arch = "wasm32")]

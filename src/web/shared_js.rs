@@ -9,6 +9,7 @@ use crate::describe::{NOT_AVAILABLE, PERIOD_HEADING, RATE_HEADINGS};
 use crate::layout::FONT_FAMILY;
 use crate::layout::{Sizes, PHONE_BELOW};
 use crate::paint::{css_color, Theme};
+use crate::sheet::{MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS};
 use crate::spec::fields;
 use crate::spec::NAMED_CHARTS;
 use crate::spec::{Missing, Status};
@@ -169,6 +170,16 @@ pub fn module() -> String {
                 })
                 .collect::<String>(),
             "};"
+        ),
+        "/** The spreadsheet reader's largest file (bytes) and the rows and columns it reads. */",
+        &cat!(
+            "export const SHEET_LIMITS = { bytes: ",
+            css_number(MAX_FILE_BYTES as f64),
+            ", rows: ",
+            css_number(MAX_ROWS as f64),
+            ", columns: ",
+            css_number(MAX_COLUMNS as f64),
+            " };"
         ),
         "/** A spec's fields in the order the core reads and lists them (and docs/spec.md). */",
         &cat!(

@@ -1,7 +1,9 @@
-//! The builder's spreadsheet export (cargo feature `builder`): a file's bytes read into sheets of
-//! cells ([`crate::sheet`]), as plain objects for `www/lib/builder/sheet*.js`.
+//! The builder's spreadsheet export (cargo feature `sheet`: the program of the builder's reader
+//! worker, `www/lib/builder/sheet-worker.js`): a file's bytes read into sheets of cells
+//! ([`crate::sheet`]), as plain objects for `www/lib/builder/sheet*.js`. The limits reach the
+//! page through `www/shared.js` (`SHEET_LIMITS`).
 
-use crate::sheet::{read, Cell, Sheet, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS};
+use crate::sheet::{read, Cell, Sheet};
 use js_sys::{Array, Error, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -103,15 +105,4 @@ pub fn read_sheets(bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
     let sheets: Array = book.sheets.iter().map(sheet).collect();
     set(&out, "sheets", sheets.into());
     Ok(out.into())
-}
-
-/// The reader's limits: `{bytes, rows, columns}` (a larger file is refused; a sheet's first rows
-/// and columns are read).
-#[wasm_bindgen(js_name = sheetLimits)]
-pub fn sheet_limits() -> JsValue {
-    let out = Object::new();
-    set(&out, "bytes", JsValue::from_f64(MAX_FILE_BYTES as f64));
-    set(&out, "rows", JsValue::from_f64(MAX_ROWS as f64));
-    set(&out, "columns", JsValue::from_f64(MAX_COLUMNS as f64));
-    out.into()
 }

@@ -5,7 +5,7 @@
 // previewed as the table form's is, with what was done with each oddity of the table listed.
 
 import { SHEET_WORKER } from "oc:files";
-import { load } from "../program.js";
+import { SHEET_LIMITS } from "../../shared.js";
 import { disableSnippets } from "./embed-code.js";
 import { isWebAddress } from "./escape.js";
 import { $, el } from "./page.js";
@@ -51,7 +51,8 @@ const say = (id, text) => {
 
 const megabytes = (n) => `${(n / 1048576).toFixed(1)} MB`;
 
-// The reader: a worker with its own instance of the builder's program (sheet-worker.js), made
+// The reader: a worker with its own program (sheet-worker.js: the builder's with the spreadsheet
+// reader, oc-sheet-<hash>.wasm, which only it loads), made
 // when the spreadsheet route is first shown, made anew after a trap.
 let reader = null;
 let asked = 0; // files sent to the reader
@@ -103,17 +104,11 @@ export async function openFile(file) {
   const seq = ++sheet.seq;
   say("sheet-error", "");
   say("sheet-pick-error", "");
-  const program = await load().catch(() => null);
-  if (!program) {
-    say("sheet-error", "The chart program could not be loaded: reload the page.");
-    return;
-  }
-  const limits = program.sheetLimits();
-  if (file.size > limits.bytes) {
+  if (file.size > SHEET_LIMITS.bytes) {
     // Refused before a byte is read.
     say(
       "sheet-error",
-      `This file is ${megabytes(file.size)}: the builder opens files up to ${megabytes(limits.bytes)}. Save the sheet you need on its own (or as CSV) and open that.`,
+      `This file is ${megabytes(file.size)}: the builder opens files up to ${megabytes(SHEET_LIMITS.bytes)}. Save the sheet you need on its own (or as CSV) and open that.`,
     );
     return;
   }
