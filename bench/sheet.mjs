@@ -94,7 +94,8 @@ export async function sheetRows({ quick = false } = {}) {
     const ms = median(times);
     // The builder page's program, and the spreadsheet reader's (its worker's; only it loads it).
     const sized = (re) => {
-      const bytes = readFileSync(join(DIST, readdirSync(DIST).find((f) => re.test(f))));
+      const file = readdirSync(DIST).find((f) => re.test(f));
+      const bytes = readFileSync(join(DIST, file));
       return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
     };
     const page = sized(/^oc-builder-[0-9a-f]{10}\.wasm$/);

@@ -15,8 +15,8 @@
 //   oc-builder-<hash>.wasm, oc-builder-<hash>.js  the builder's program (cargo feature `builder`:
 //                        release figures, headline claims) and its glue, for builder.html only
 //   builder-<hash>.js    the builder's script, bundled the same way with the builder's glue
-//   oc-sheet-<hash>.wasm, oc-sheet-<hash>.js  the spreadsheet reader's program (cargo feature
-//                        `sheet`: the builder's with calamine and csv) and its glue
+//   oc-sheet-<hash>.wasm the spreadsheet reader's program (cargo feature `sheet`: the builder's
+//                        with calamine and csv), its glue bundled into its worker only
 //   sheet-worker-<hash>.js  the builder's spreadsheet reader, a module worker running that
 //                        program (bundled with its glue); only it loads the program
 //   embed-host.js        minified, not bundled (a classic script, pasted into CMS pages)
@@ -80,8 +80,10 @@ class Site {
   }
 }
 
-/** The wasm and its glue with short names, the glue naming the wasm's hashed file. */
-async function program(site, pkg, stem = "oc") {
+/** The wasm and its glue with short names, the glue naming the wasm's hashed file; the glue
+ * written as a file of its own too unless `bundledOnly` (a program whose glue is only ever
+ * bundled, as the spreadsheet reader's worker bundles its own). */
+async function program(site, pkg, stem = "oc", bundledOnly = false) {
   const tmp = mkdtempSync(join(tmpdir(), "oc-site-"));
   try {
     const wasmPath = join(tmp, "program.wasm");
@@ -97,7 +99,7 @@ async function program(site, pkg, stem = "oc") {
     const glue = source.replaceAll(PKG_WASM, wasm);
     const min = await transform(glue, { minify: true, loader: "js", logLevel: "warning" });
     failOnWarnings(min, "the glue");
-    const glueFile = site.add(from(PKG_GLUE), min.code, { stem, ext: "js" });
+    const glueFile = bundledOnly ? null : site.add(from(PKG_GLUE), min.code, { stem, ext: "js" });
     return { wasm, glue, glueFile };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -163,7 +165,7 @@ function provided(
   sheetWorker = null,
 ) {
   const files = [
-    `export const GLUE = ${JSON.stringify(`./${glueFile}`)};`,
+    `export const GLUE = ${JSON.stringify(glueFile && `./${glueFile}`)};`,
     `export const WASM = ${JSON.stringify(`./${wasm}`)};`,
     `export const SPECS = ${JSON.stringify(specFiles)};`,
     `export const SHEET_WORKER = ${JSON.stringify(sheetWorker && `./${sheetWorker}`)};`,
@@ -354,7 +356,7 @@ async function main() {
   try {
     const prog = await program(site, pkg);
     const builderProg = await program(site, builderPkg, "oc-builder");
-    const sheetProg = await program(site, sheetPkg, "oc-sheet");
+    const sheetProg = await program(site, sheetPkg, "oc-sheet", true);
     const { files: specFiles, texts } = specs(site);
     await scripts(site, prog, builderProg, sheetProg, specFiles);
     await styles(site, of(".css"));
