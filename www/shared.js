@@ -41,9 +41,10 @@ export const THEMES = {
 /** The spec's limits (docs/spec.md), in characters: the longest title; subtitle, note,
  * source name or quote (`text`); period label or name, category label or period, unit,
  * series name, `published` or a source's date (`label`); a source's address (`url`); the
- * most sources and notes; a published chart's ID (`id`) and a version's note (`note`). */
+ * most sources, notes and breaks in series; a published chart's ID (`id`) and a
+ * version's note (`note`). */
 export const LIMITS = {
-  title: 200, text: 500, label: 120, url: 2000, sources: 10, notes: 10,
+  title: 200, text: 500, label: 120, url: 2000, sources: 10, notes: 10, breaks: 10,
   id: 80, note: 300,
 };
 /** The one rule for a source's address (spec::url_problem): one of `schemes` (any case)

@@ -14,7 +14,7 @@ use crate::spec::fields;
 use crate::spec::NAMED_CHARTS;
 use crate::spec::{Missing, Status};
 use crate::spec::{
-    MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NOTES, MAX_NOTE_CHARS, MAX_SOURCES, MAX_TEXT_CHARS,
+    MAX_BREAKS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NOTES, MAX_NOTE_CHARS, MAX_SOURCES, MAX_TEXT_CHARS,
     MAX_TITLE_CHARS, MAX_URL_CHARS,
 };
 use crate::spec::{URL_FORBIDDEN, URL_SCHEMES};
@@ -116,7 +116,8 @@ pub fn module() -> String {
         "/** The spec's limits (docs/spec.md), in characters: the longest title; subtitle, note,",
         " * source name or quote (`text`); period label or name, category label or period, unit,",
         " * series name, `published` or a source's date (`label`); a source's address (`url`); the",
-        " * most sources and notes; a published chart's ID (`id`) and a version's note (`note`). */",
+        " * most sources, notes and breaks in series; a published chart's ID (`id`) and a",
+        " * version's note (`note`). */",
         &cat!(
             "export const LIMITS = {\n  title: ",
             css_number(MAX_TITLE_CHARS as f64),
@@ -130,6 +131,8 @@ pub fn module() -> String {
             css_number(MAX_SOURCES as f64),
             ", notes: ",
             css_number(MAX_NOTES as f64),
+            ", breaks: ",
+            css_number(MAX_BREAKS as f64),
             ",\n  id: ",
             css_number(MAX_ID_CHARS as f64),
             ", note: ",

@@ -302,7 +302,7 @@ export function sheetToSpec(sheet, pick, form, file) {
     );
   const tally = new Tally();
   const merges = new Set();
-  const at = (line, p) => `${sheet.name}!${address(line, p)}`.slice(0, 200);
+  const at = (line, p) => `${sheet.name}!${address(line, p)}`.slice(0, LIMITS.label);
   const { titles, notes, top, bottom } = frame(sheet, pick);
   // A period's or category's heading belongs to its own row (or column): "row 5's heading".
   const across = (p) => ({ axis: key.axis === "row" ? "col" : "row", index: p });
@@ -325,14 +325,14 @@ export function sheetToSpec(sheet, pick, form, file) {
   const source = { name: form.source || file };
   if (form.date) source.date = form.date;
   if (form.url) source.url = form.url;
-  source.file = file.slice(0, LIMITS.text);
+  source.file = file.slice(0, LIMITS.label);
   if (table) source.table = table.slice(0, LIMITS.text);
   const spec = { version: 1, kind, title: form.title };
   if (form.subtitle) spec.subtitle = form.subtitle;
   if (kind === "trend" && form.unit) spec.unit = form.unit;
   spec.sources = [source];
   const noteTexts = form.notes ?? notes.map((n) => n.text);
-  const chartNotes = noteTexts.map((t) => t.trim().slice(0, LIMITS.note)).filter(Boolean);
+  const chartNotes = noteTexts.map((t) => t.trim().slice(0, LIMITS.text)).filter(Boolean);
   if (chartNotes.length) spec.notes = chartNotes.slice(0, LIMITS.notes);
   if (kind === "trend") {
     if (form.mark && form.mark !== "auto") spec.mark = form.mark;
@@ -340,6 +340,7 @@ export function sheetToSpec(sheet, pick, form, file) {
       name: names(i) || `Series ${k + 1}`,
       values: figures(i),
     }));
+    let breaks = 0; // a chart shows at most LIMITS.breaks
     spec.periods = keys.map((k, i) => {
       const c = along(sheet, key, k.p);
       const period = { label: (c?.p ?? k.text).slice(0, LIMITS.label) };
@@ -353,7 +354,15 @@ export function sheetToSpec(sheet, pick, form, file) {
             () =>
               "A break in series marked [b] at the first period: nothing before it to break from",
           );
+        } else if (breaks >= LIMITS.breaks) {
+          tally.add(
+            "b-over",
+            period.label,
+            (n) =>
+              `${n === 1 ? "1 more break" : `${n} more breaks`} in series marked [b] left out: a chart shows at most ${LIMITS.breaks}`,
+          );
         } else {
+          breaks += 1;
           period.break = `Break in series: ${period.label} is not comparable with earlier periods (marked [b] in the table)`;
           tally.add(
             `b${i}`,
