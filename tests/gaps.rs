@@ -106,9 +106,16 @@ fn a_rate_category_may_be_missing_and_is_said_to_be() {
     let scene = c.layout(640.0, &Approximate);
     assert!(texts(&scene.shapes).contains(&"n/a"));
     // Detected over a missing recorded count is not compared.
-    assert!(table(c.spec())
-        .foot
-        .contains(&"n/a: figure suppressed.".to_string()));
+    let t = table(c.spec());
+    assert!(t.foot.contains(&"n/a: figure suppressed.".to_string()));
+    // The table's rate is "n/a" (not "–", which means none was given), and the summary names
+    // the category rather than leaving it out.
+    assert_eq!(t.rows[1][..4], ["Other", "n/a (suppressed)", "4", "n/a"]);
+    let said = offence_charts::summary(c.spec());
+    assert!(
+        said.contains("Other: n/a detected (4 of n/a detected)."),
+        "{said}"
+    );
 }
 
 #[test]

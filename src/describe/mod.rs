@@ -407,18 +407,15 @@ pub fn summary(spec: &Spec) -> String {
         }
         Kind::Rate => {
             for c in &spec.categories {
-                if let Some(r) = rate_of(c) {
-                    let detail = category_detail(c);
-                    out.push_str(&cat!(
-                        " ",
-                        c.label.trim(),
-                        ": ",
-                        r.label(),
-                        " detected (",
-                        detail,
-                        ")."
-                    ));
+                // A category without a rate (its figures missing) is said too: "n/a".
+                let rate = rate_of(c).map(|r| r.label());
+                let rate = rate.as_deref().unwrap_or(NOT_AVAILABLE);
+                let detail = category_detail(c);
+                put!(&mut out; " ", c.label.trim(), ": ", rate, " detected");
+                if !detail.is_empty() {
+                    put!(&mut out; " (", detail, ")");
                 }
+                out.push('.');
             }
         }
     }
@@ -531,7 +528,14 @@ pub fn table(spec: &Spec) -> Table {
                         label,
                         c.recorded.as_ref().map(cell).unwrap_or_else(|| "–".into()),
                         c.detected.as_ref().map(cell).unwrap_or_else(|| "–".into()),
-                        rate_of(c).map(|r| r.label()).unwrap_or_else(|| "–".into()),
+                        rate_of(c).map(|r| r.label()).unwrap_or_else(|| {
+                            // "n/a" where figures are missing; "–" where none was given.
+                            let missing = [&c.recorded, &c.detected, &c.rate]
+                                .into_iter()
+                                .flatten()
+                                .any(|f| f.missing.is_some());
+                            if missing { NOT_AVAILABLE } else { "–" }.into()
+                        }),
                         c.rate
                             .as_ref()
                             .and_then(|r| r.published.clone())

@@ -6,8 +6,8 @@
 // the categories picked on the grid ("Categories are in column A"), the detected and rate columns
 // chosen in their menus with the arrow keys; the spec written equal to the one expected (the [c]
 // count {"missing": "suppressed"}, every figure with its cell), the oddities listed, the preview
-// drawn with the key line. A second test (todo: the builder makes the heading row and a title row
-// categories) says what a table with a title row and a "Crime" heading should give.
+// drawn with the key line. A second test: a table with a title row and a "Crime" heading gives
+// the same categories (neither row is one) and the title row as the title.
 //
 // The reader (the embed page, spec in its fragment): a rate chart whose "Indecent images"
 // recorded count is suppressed: the arrow keys reach it, its tooltip and live text say
@@ -111,19 +111,26 @@ async function startFrom(page, value) {
 /** Tabs to the file input, presses Space and chooses `file` in the chooser that opens; resolves
  * once the builder has read it (or said why not). */
 async function chooseFile(page, file) {
-  if ((await focused(page)).id !== "sheet-file")
-    await tabTo(page, "the file input", byId("sheet-file"));
-  const opened = await page.evaluate(() => document.documentElement.dataset.sheetOpened ?? "0");
-  const [chooser] = await Promise.all([
-    page.waitForEvent("filechooser"),
-    page.keyboard.press("Space"),
-  ]);
+  // Each attempt, read or refused, ends with the page's data-sheet-tried naming it.
+  const tried = await page.evaluate(() => document.documentElement.dataset.sheetTried ?? "0");
+  // Space on the focused input opens the chooser; on a loaded machine headless Chromium now and
+  // then opens none for a key press right after the last chooser closed: the key is pressed again.
+  let chooser = null;
+  for (let n = 0; !chooser; n++) {
+    if ((await focused(page)).id !== "sheet-file")
+      await tabTo(page, "the file input", byId("sheet-file"));
+    [chooser] = await Promise.all([
+      page.waitForEvent("filechooser", { timeout: 5000 }).catch((e) => {
+        if (n >= 2) throw e;
+        return null;
+      }),
+      page.keyboard.press("Space"),
+    ]);
+  }
   await chooser.setFiles(file);
   await page.waitForFunction(
-    (before) =>
-      (document.documentElement.dataset.sheetOpened ?? "0") !== before ||
-      document.getElementById("sheet-error").textContent !== "",
-    opened,
+    (before) => (document.documentElement.dataset.sheetTried ?? "0") !== before,
+    tried,
   );
 }
 
@@ -231,9 +238,7 @@ describe("the builder makes a rate chart from a sheet", () => {
     }
   });
 
-  test("a title row and a named heading cell are not categories", {
-    todo: "the builder makes the title row and the heading row categories (all n/a)",
-  }, async () => {
+  test("a title row and a named heading cell are not categories", async () => {
     const { page, g, context } = await openBuilder();
     try {
       await startFrom(page, "sheet");

@@ -62,9 +62,20 @@ export function keyPositions(sheet, key, kind) {
   for (let p = 0; p < n; p++) {
     const c = along(sheet, key, p);
     if (!c) continue;
-    if (kind === "trend" ? c.p !== undefined : !isFigure(c) || c.p !== undefined) out.push(p);
+    if (kind === "trend" ? c.p !== undefined : isCategory(sheet, key, p, c)) out.push(p);
   }
   return out;
+}
+
+/** Whether cell `c`, at `p` along `key`, names a rate chart's category: text (or a period) with
+ * a figure somewhere across from it, so that a title row or the heading row ("Crime, Recorded,
+ * Detected…") is not taken for one. */
+function isCategory(sheet, key, p, c) {
+  if (isFigure(c) && c.p === undefined) return false;
+  const across = { axis: key.axis === "row" ? "col" : "row", index: p };
+  const m = lengthOf(sheet, across.axis);
+  for (let q = 0; q < m; q++) if (q !== key.index && isFigure(along(sheet, across, q))) return true;
+  return false;
 }
 
 /** The best guess at a sheet's layout: the row or column naming the most periods (at least two),

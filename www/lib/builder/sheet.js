@@ -99,8 +99,18 @@ function readSheets(bytes, name) {
   });
 }
 
-/** Reads `file` (a File) and shows its first sheet with something in it. */
+/** Reads `file` (a File) and shows its first sheet with something in it, or says why it cannot;
+ * either way the page's `data-sheet-tried` then names this attempt (for tests and tools). */
 export async function openFile(file) {
+  const seq = sheet.seq + 1;
+  try {
+    await open(file);
+  } finally {
+    if (seq === sheet.seq) document.documentElement.dataset.sheetTried = String(seq);
+  }
+}
+
+async function open(file) {
   const seq = ++sheet.seq;
   say("sheet-error", "");
   say("sheet-pick-error", "");
