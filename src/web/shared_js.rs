@@ -14,8 +14,8 @@ use crate::spec::fields;
 use crate::spec::NAMED_CHARTS;
 use crate::spec::{Missing, Status};
 use crate::spec::{
-    MAX_BREAKS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NOTES, MAX_NOTE_CHARS, MAX_SOURCES, MAX_TEXT_CHARS,
-    MAX_TITLE_CHARS, MAX_URL_CHARS,
+    MAX_BREAKS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NOTES, MAX_NOTE_CHARS, MAX_SOURCES,
+    MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS,
 };
 use crate::spec::{URL_FORBIDDEN, URL_SCHEMES};
 use crate::text::css_number;
@@ -168,7 +168,11 @@ pub fn module() -> String {
                 .chain(Status::NAMES.iter().zip(Status::ALL.map(Status::words)))
                 .map(|(k, w)| {
                     // Quoted only where JS needs it, as the formatter writes them.
-                    let key = if k.contains('-') { string(k) } else { (*k).into() };
+                    let key = if k.contains('-') {
+                        string(k)
+                    } else {
+                        (*k).into()
+                    };
                     cat!("  ", key, ": ", string(w), ",\n")
                 })
                 .collect::<String>(),
