@@ -21,6 +21,17 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { clean, DIST, fixture, LIGHT, waitForCharts } from "./helpers.mjs";
+import {
+  byId,
+  chooseFile,
+  focused,
+  oddities,
+  openBuilder as openSheetBuilder,
+  previewed,
+  spec,
+  startFrom,
+  tabTo,
+} from "./sheet-steps.mjs";
 
 // A plain table: the heading row's first cell blank, three categories, one count suppressed.
 const RATE_CSV = [
@@ -69,70 +80,7 @@ before(async () => {
 // The builder
 // ---------------------------------------------------------------------------------------------
 
-async function openBuilder() {
-  const opened = await e2e.context({ viewport: { width: 1280, height: 900 } }, [srv.origin]);
-  await opened.page.goto(srv.url("/builder.html"));
-  await opened.page.waitForSelector("html[data-ready]");
-  return opened;
-}
-
-const focused = (page) =>
-  page.evaluate(() => {
-    const e = document.activeElement;
-    return {
-      id: e.id,
-      tag: e.tagName,
-      name: e.name,
-      value: e.value,
-      text: e.textContent,
-      r: e.dataset?.r,
-      c: e.dataset?.c,
-    };
-  });
-
-/** Presses Tab until the focus is on what `wanted` accepts. */
-async function tabTo(page, what, wanted) {
-  for (let n = 0; n < 250; n++) {
-    await page.keyboard.press("Tab");
-    if (wanted(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
-const byId = (id) => (f) => f.id === id;
-
-/** Chooses start `value` in the start menu with the arrow keys. */
-async function startFrom(page, value) {
-  await tabTo(page, "the start menu", byId("start"));
-  for (let n = 0; n < 10 && (await page.inputValue("#start")) !== value; n++)
-    await page.keyboard.press("ArrowDown");
-  assert.equal(await page.inputValue("#start"), value);
-}
-
-/** Tabs to the file input, presses Space and chooses `file` in the chooser that opens; resolves
- * once the builder has read it (or said why not). */
-async function chooseFile(page, file) {
-  // Each attempt, read or refused, ends with the page's data-sheet-tried naming it.
-  const tried = await page.evaluate(() => document.documentElement.dataset.sheetTried ?? "0");
-  // Space on the focused input opens the chooser; on a loaded machine headless Chromium now and
-  // then opens none for a key press right after the last chooser closed: the key is pressed again.
-  let chooser = null;
-  for (let n = 0; !chooser; n++) {
-    if ((await focused(page)).id !== "sheet-file")
-      await tabTo(page, "the file input", byId("sheet-file"));
-    [chooser] = await Promise.all([
-      page.waitForEvent("filechooser", { timeout: 5000 }).catch((e) => {
-        if (n >= 2) throw e;
-        return null;
-      }),
-      page.keyboard.press("Space"),
-    ]);
-  }
-  await chooser.setFiles(file);
-  await page.waitForFunction(
-    (before) => (document.documentElement.dataset.sheetTried ?? "0") !== before,
-    tried,
-  );
-}
+const openBuilder = () => openSheetBuilder(e2e, srv);
 
 /** Tabs to menu `id` and presses ArrowDown (or ArrowUp) until its value is `value`. */
 async function chooseIn(page, id, value) {
@@ -145,17 +93,8 @@ async function chooseIn(page, id, value) {
   assert.equal((await focused(page)).id, id, "the focus stays on the menu");
 }
 
-const spec = async (page) => JSON.parse(await page.inputValue("#spec"));
-const oddities = (page) =>
-  page.$$eval("#sheet-oddities li", (lis) => lis.map((li) => li.textContent));
 const menuText = (page, id) =>
   page.$eval(`#${id}`, (s) => s.options[s.selectedIndex]?.textContent ?? "");
-
-/** Waits for the preview to have drawn the spec now in the editor, without an error. */
-async function previewed(page) {
-  await page.waitForFunction(() => !document.getElementById("download").disabled);
-  assert.equal(await page.textContent("#spec-error"), "");
-}
 
 /** "Make: a rate chart" with the arrow keys (from "a trend"). */
 async function makeRate(page) {
