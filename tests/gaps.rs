@@ -34,6 +34,32 @@ fn texts(shapes: &[Shape]) -> Vec<&str> {
         .collect()
 }
 
+/// The first series' bars: left, top, right, bottom.
+fn bars(shapes: &[Shape]) -> Vec<[f64; 4]> {
+    shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect {
+                rect,
+                ink: Ink::Series(0),
+                ..
+            } => Some(*rect),
+            _ => None,
+        })
+        .collect()
+}
+
+/// How many points each line (polyline) has, in order.
+fn path_lengths(shapes: &[Shape]) -> Vec<usize> {
+    shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Path { points, .. } => Some(points.len()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn missing_status_break_and_cell_are_read() {
     let c = chart("bar");
@@ -171,18 +197,7 @@ fn tooltips_table_and_summary_say_why_and_what() {
 #[test]
 fn bars_leave_a_gap_with_n_a_and_draw_status_hollow() {
     let scene = chart("bar").layout(640.0, &Approximate);
-    let bars: Vec<[f64; 4]> = scene
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Rect {
-                rect,
-                ink: Ink::Series(0),
-                ..
-            } => Some(*rect),
-            _ => None,
-        })
-        .collect();
+    let bars = bars(&scene.shapes);
     assert_eq!(bars.len(), 4, "no bar for the suppressed figure");
     assert!(texts(&scene.shapes).contains(&"n/a"));
     // The provisional bar is hollow: the background fills it inside a 2 px outline.
@@ -220,14 +235,7 @@ fn bars_leave_a_gap_with_n_a_and_draw_status_hollow() {
 #[test]
 fn lines_break_at_gaps_and_breaks() {
     let scene = chart("line").layout(640.0, &Approximate);
-    let paths: Vec<usize> = scene
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Path { points, .. } => Some(points.len()),
-            _ => None,
-        })
-        .collect();
+    let paths = path_lengths(&scene.shapes);
     // 2019-20 to 2020-21, then (after the gap and the break) 2022-23 to 2023-24.
     assert_eq!(paths, [2, 2]);
     // Without the break, the two runs are split by the gap alone.
@@ -248,14 +256,7 @@ fn lines_break_at_gaps_and_breaks() {
     let scene = Chart::from_json(&whole)
         .unwrap()
         .layout(640.0, &Approximate);
-    let paths: Vec<usize> = scene
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Path { points, .. } => Some(points.len()),
-            _ => None,
-        })
-        .collect();
+    let paths = path_lengths(&scene.shapes);
     assert_eq!(paths, [5]);
 }
 
@@ -273,18 +274,7 @@ fn svg_and_png_draw_the_hollow_bar_and_the_gap() {
     ] {
         let c = chart("bar");
         let scene = c.layout(640.0, &Approximate);
-        let bars: Vec<[f64; 4]> = scene
-            .shapes
-            .iter()
-            .filter_map(|s| match s {
-                Shape::Rect {
-                    rect,
-                    ink: Ink::Series(0),
-                    ..
-                } => Some(*rect),
-                _ => None,
-            })
-            .collect();
+        let bars = bars(&scene.shapes);
         let svg = to_svg(&c, 640.0, &theme).unwrap();
         let p = Pixmap::decode_png(&svg_to_png(&svg, 2.0).unwrap()).unwrap();
         let [l, t, r, b] = bars[3];
