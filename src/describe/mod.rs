@@ -162,27 +162,31 @@ fn flag_lines(f: &Figure, lines: &mut Vec<String>) {
     });
 }
 
-/// `lead` and the `words` whose bits are set, "a, b or c.", or `None` when no bit is.
-fn said(bits: u8, words: &[&str], mut text: String) -> Option<String> {
+/// Pushes `lead` and the `words` whose bits are set, "a, b or c.", if any bit is; a lead starting
+/// with `:` follows [`NOT_AVAILABLE`].
+fn said(out: &mut Vec<String>, bits: u8, words: &[&str], lead: &str) {
     if bits == 0 {
-        return None;
+        return;
     }
-    let mut first = true;
+    let mut text = String::new();
+    if lead.starts_with(':') {
+        text.push_str(NOT_AVAILABLE);
+    }
+    text.push_str(lead);
     for (i, w) in words
         .iter()
         .enumerate()
         .filter(|(i, _)| bits & (1 << i) != 0)
     {
         let sep = match (bits >> (i + 1)).count_ones() {
-            _ if first => "",
+            _ if text.ends_with(' ') => "",
             0 => " or ",
             _ => ", ",
         };
         put!(&mut text; sep, w);
-        first = false;
     }
     text.push('.');
-    Some(text)
+    out.push(text);
 }
 
 /// The lines that explain the chart's marks: hollow figures, "n/a" and breaks in series, each
@@ -205,10 +209,18 @@ pub fn key_lines(spec: &Spec) -> Vec<String> {
             .flatten()
             .for_each(&mut note);
     }
-    let hollow = String::from("Hollow marks: figures ");
-    out.extend(said(statuses, &Status::ALL.map(Status::words), hollow));
-    let gap = cat!(NOT_AVAILABLE, ": figure ");
-    out.extend(said(missing, &Missing::ALL.map(Missing::words), gap));
+    said(
+        &mut out,
+        statuses,
+        &Status::ALL.map(Status::words),
+        "Hollow marks: figures ",
+    );
+    said(
+        &mut out,
+        missing,
+        &Missing::ALL.map(Missing::words),
+        ": figure ",
+    );
     for p in spec.periods.iter() {
         if let Some(b) = p.brk.as_deref() {
             let b = b.trim().trim_end_matches('.');

@@ -86,29 +86,28 @@ pub fn layout(spec: &Spec, f: &mut Frame, top: f64) -> (f64, Marks, Vec<usize>) 
                 });
             }
         }
-        // No rate: "n/a" at the start of the empty track (the key line under the chart says why).
-        let (text, approximate) = match &rate {
-            Some(r) => (r.label(), r.approximate),
-            None => (NOT_AVAILABLE.into(), false),
-        };
-        let tw = m.width(&text, sz.value);
-        let ty = bar_top + (BAR_H - sz.value.size) / 2.0;
-        let inside = tw + 16.0 <= end - x0 && !approximate && !status;
-        let (x, ink, align) = if inside {
-            (end - 8.0, Ink::OnSeries, Align::Right)
-        } else if end + 8.0 + tw <= x1 {
-            (end + 8.0, Ink::Text, Align::Left)
-        } else {
-            (x1 - 8.0, Ink::Text, Align::Right)
-        };
-        f.shapes.push(Shape::Text {
-            x,
-            y: ty,
-            text,
-            font: sz.value,
-            ink,
-            align,
-        });
+        // No rate: "n/a" in the track (the key line under the chart says why).
+        let shown = rate.clone().map(|r| (r.label(), r.approximate));
+        if let Some((text, approximate)) = shown.or(Some((NOT_AVAILABLE.into(), true))) {
+            let tw = m.width(&text, sz.value);
+            let ty = bar_top + (BAR_H - sz.value.size) / 2.0;
+            let inside = tw + 16.0 <= end - x0 && !approximate && !status;
+            let (x, ink, align) = if inside {
+                (end - 8.0, Ink::OnSeries, Align::Right)
+            } else if end + 8.0 + tw <= x1 {
+                (end + 8.0, Ink::Text, Align::Left)
+            } else {
+                (x1 - 8.0, Ink::Text, Align::Right)
+            };
+            f.shapes.push(Shape::Text {
+                x,
+                y: ty,
+                text,
+                font: sz.value,
+                ink,
+                align,
+            });
+        }
         y = bar_top + BAR_H + 4.0;
         let detail = category_detail(c);
         if !detail.is_empty() {
