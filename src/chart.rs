@@ -26,7 +26,7 @@ pub fn named_spec(name: &str) -> Result<&'static str, ChartError> {
         .iter()
         .find(|(n, _)| *n == name.trim())
         .map(|(_, s)| *s)
-        .ok_or_else(|| ChartError::UnknownChart(name.chars().take(60).collect()))
+        .ok_or_else(|| ChartError::unknown_chart(name.chars().take(60).collect::<String>()))
 }
 
 /// A spec that has passed every rule, ready to lay out at any width.
@@ -67,7 +67,7 @@ impl Chart {
             if e.is_data() {
                 ChartError::spec("", e.to_string())
             } else {
-                ChartError::Json(e.to_string())
+                ChartError::json(e.to_string())
             }
         })?;
         Chart::from_value(value)

@@ -49,10 +49,10 @@ pub use layout::{
     PHONE_BELOW,
 };
 pub use paint::{draw, Surface, Theme};
-pub use spec::ChartError;
 pub use spec::{
     Category, Figure, Kind, Mark, Missing, Period, Series, Source, Spec, Status, NAMED_CHARTS,
 };
+pub use spec::{ChartError, Problem};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use changes::{between as changes_between, Change, Weight};

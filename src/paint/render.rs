@@ -20,8 +20,8 @@ pub fn to_svg_sized(
     height: Option<f64>,
     theme: &Theme,
 ) -> Result<String, ChartError> {
-    let m = FontMeasure::new()
-        .ok_or_else(|| ChartError::Draw("the built-in font is unreadable".into()))?;
+    let m =
+        FontMeasure::new().ok_or_else(|| ChartError::draw("the built-in font is unreadable"))?;
     let pad = if height.is_some() { 24.0 } else { 0.0 };
     let mut scene = chart.layout(width - 2.0 * pad, &m);
     let natural = scene.height;
@@ -38,7 +38,7 @@ pub fn to_svg_sized(
         let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
         let mut backend = SVGBackend::with_string(&mut out, size);
         draw(&mut backend, &scene, theme, Surface::svg(1.0))
-            .map_err(|e| ChartError::Draw(e.to_string()))?;
+            .map_err(|e| ChartError::draw(e.to_string()))?;
     }
     Ok(out)
 }
@@ -50,7 +50,7 @@ pub const MAX_PNG_PIXELS: u64 = 64_000_000;
 /// the checked-in Liberation Sans (no system fonts), so output is the same on every machine.
 pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ChartError> {
     use resvg::{tiny_skia, usvg};
-    let fail = |what: &str| ChartError::Draw(format!("PNG: {what}"));
+    let fail = |what: &str| ChartError::draw(format!("PNG: {what}"));
     let mut opt = usvg::Options {
         font_family: "Liberation Sans".into(),
         ..usvg::Options::default()

@@ -12,7 +12,7 @@ mod path;
 mod read;
 mod rules;
 
-pub use error::ChartError;
+pub use error::{ChartError, Problem};
 pub use json::Json;
 pub use limits::*;
 pub use model::*;

@@ -17,11 +17,13 @@ pub enum At<'a> {
 
 impl At<'_> {
     /// `.0` followed by the field `name`.
+    #[inline(never)]
     pub fn field<'a>(&'a self, name: &'a str) -> At<'a> {
         At::Field(self, name)
     }
 
     /// `.0` followed by element `i`.
+    #[inline(never)]
     pub fn index(&self, i: usize) -> At<'_> {
         At::Index(self, i)
     }

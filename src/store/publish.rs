@@ -122,7 +122,7 @@ fn read_spec(text: &str) -> Result<(Value, Chart), Refused> {
         Refused::BadSpec(if e.is_data() {
             ChartError::spec("", e.to_string())
         } else {
-            ChartError::Json(e.to_string())
+            ChartError::json(e.to_string())
         })
     })?;
     if let Value::Object(o) = &mut value {

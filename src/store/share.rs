@@ -35,7 +35,7 @@ const CARD_PAD: f64 = 24.0;
 /// theme, as `offence-charts render SPEC card.png --width W --height H --scale S` draws it.
 pub fn card_png(chart: &Chart) -> Result<Vec<u8>, ChartError> {
     let m = crate::paint::FontMeasure::new()
-        .ok_or_else(|| ChartError::Draw("the built-in font is unreadable".into()))?;
+        .ok_or_else(|| ChartError::draw("the built-in font is unreadable"))?;
     let fits = |w: f64| {
         let h = CARD.1 * w / CARD.0;
         chart.layout(w - 2.0 * CARD_PAD, &m).height + 2.0 * CARD_PAD <= h

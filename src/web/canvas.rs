@@ -110,7 +110,7 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, C
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .ok_or_else(|| ChartError::Draw("this browser gave no 2D canvas context".into()))
+        .ok_or_else(|| ChartError::draw("this browser gave no 2D canvas context"))
 }
 
 /// How a scene maps onto a canvas's backing store.
@@ -187,9 +187,9 @@ pub fn paint(
         let _ = style.set_property("height", &cat!(decimal(scene.height * zoom), "px"));
     }
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| ChartError::Draw("this browser gave no 2D canvas context".into()))?;
+        .ok_or_else(|| ChartError::draw("this browser gave no 2D canvas context"))?;
     draw(&mut backend, scene, theme, Surface::canvas(dpr * zoom)).map_err(|e| {
-        ChartError::Draw(match e {
+        ChartError::draw(match e {
             DrawingErrorKind::DrawingError(e) => e.to_string(),
             DrawingErrorKind::FontError(_) => "the browser could not measure text".into(),
         })

@@ -7,7 +7,7 @@ use crate::describe::source_line;
 use crate::describe::{summary, table, tip};
 use crate::layout::Scene;
 use crate::paint::Theme;
-use crate::spec::ChartError;
+use crate::spec::{ChartError, Problem};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -35,11 +35,11 @@ pub fn arm_trap_for_tests() {
 /// whole spec) and `rule` (what is wrong there, without the path).
 fn js(e: ChartError) -> JsValue {
     let error = js_sys::Error::new(&e.message());
-    let (kind, path, rule) = match &e {
-        ChartError::Json(m) => ("json", "", cat!("is not valid JSON: ", m)),
-        ChartError::Spec { path, message } => ("spec", path.as_str(), message.clone()),
-        ChartError::UnknownChart(_) => ("spec", "", e.message()),
-        ChartError::Draw(m) => ("draw", "", m.clone()),
+    let (kind, path, rule) = match e.problem() {
+        Problem::Json(m) => ("json", "", cat!("is not valid JSON: ", m)),
+        Problem::Spec { path, message } => ("spec", path.as_str(), message.clone()),
+        Problem::UnknownChart(_) => ("spec", "", e.message()),
+        Problem::Draw(m) => ("draw", "", m.clone()),
     };
     for (key, value) in [("kind", kind), ("path", path), ("rule", rule.as_str())] {
         let _ = Reflect::set(&error, &key.into(), &value.into());
@@ -48,7 +48,7 @@ fn js(e: ChartError) -> JsValue {
 }
 
 fn dom_error(e: JsValue) -> ChartError {
-    ChartError::Draw(
+    ChartError::draw(
         e.as_string()
             .unwrap_or_else(|| "the page refused a change".into()),
     )
@@ -71,7 +71,7 @@ fn chart_from_json(text: &str) -> Result<Chart, ChartError> {
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_else(|| "unreadable".into());
-        ChartError::Json(msg)
+        ChartError::json(msg)
     })?;
     chart_from_object(value)
 }
