@@ -12,6 +12,8 @@
 //   embed-<hash>.js      the embed page's one script: its code, the loader and the glue bundled
 //   published-<hash>.js  published charts' code (www/lib/published.js), which the embed page's
 //                        script imports only for a published chart (?id=): a lazy chunk
+//   fallback-<hash>.js   the plain table shown when the program cannot load (www/lib/fallback.js):
+//                        a lazy chunk of the embed page's script too
 //   oc-builder-<hash>.wasm, oc-builder-<hash>.js  the builder's program (cargo feature `builder`:
 //                        release figures, headline claims) and its glue, for builder.html only
 //   builder-<hash>.js    the builder's script, bundled the same way with the builder's glue
@@ -237,7 +239,7 @@ async function bundle(entries, plugin, split = false) {
 }
 
 /** The page scripts: one file each, bundling the glue and the loader's parts, plus the chunks
- * they load on demand (published charts' code), each under its own hashed name. A chunk imports
+ * they load on demand (published charts' code, the no-program table), each under its own hashed name. A chunk imports
  * nothing; an entry imports nothing but its chunks, by `import()`. */
 async function pageScripts(site, prog, specFiles) {
   const { files, chunks } = await bundle(BUNDLED, provided(prog, specFiles, true), true);

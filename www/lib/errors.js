@@ -1,7 +1,24 @@
 // What a reader sees instead of a chart that could not be drawn: the message, and without the
 // program, the figures of a spec written into the page in a plain table.
+import {
+  APPROX,
+  FIGURE_WORDS,
+  MAX_TABLE_ROWS,
+  NOT_AVAILABLE,
+  PERIOD_HEADING,
+  RATE_HEADINGS,
+} from "../shared.js";
 import { el, FONT } from "./dom.js";
-import { plainTable } from "./fallback.js";
+
+/** What the plain table shares with the data table (see fallback.js). */
+const TABLE = {
+  APPROX,
+  FIGURE_WORDS,
+  MAX_TABLE_ROWS,
+  NOT_AVAILABLE,
+  PERIOD_HEADING,
+  RATE_HEADINGS,
+};
 
 /** A box saying why the chart could not be drawn (`message` shown as text only). */
 export function errorBox(message) {
@@ -21,11 +38,16 @@ export function errorBox(message) {
 }
 
 /** The box for a chart whose program could not load (blocked, 404, wrong MIME type), `error`
- * being why, with the figures of spec text `text` if it has any. */
-export function unloadedBox(error, text) {
+ * being why, with the figures of spec text `text` if it has any. The table's code is loaded only
+ * then (the embed page's script has it as a chunk of its own); if that fails too, the message
+ * stands alone. */
+export async function unloadedBox(error, text) {
   const why = error?.message ? error.message : String(error);
   const box = errorBox(`the chart program could not be loaded (${why}).`);
-  const table = plainTable(text);
+  const table = await import("./fallback.js").then(
+    ({ plainTable }) => plainTable(text, TABLE),
+    () => null,
+  );
   if (table) box.append(table);
   return box;
 }

@@ -1,17 +1,12 @@
 // The figures of a spec as a plain table, for when the chart program cannot load: read straight
 // from the JSON (nothing validated or computed), each figure as published, "–" where the spec has
 // none. The headings, the most rows, the mark of an approximate figure and the words for a missing
-// or provisional one are the data table's (shared.js).
-import {
-  APPROX,
-  FIGURE_WORDS,
-  MAX_TABLE_ROWS,
-  NOT_AVAILABLE,
-  PERIOD_HEADING,
-  RATE_HEADINGS,
-} from "../shared.js";
+// or provisional one are the data table's (shared.js), handed in by errors.js: this module is a
+// chunk of the embed page's script, loaded only when the program is not, and a chunk imports
+// nothing (an import of shared.js would make that a third file every embed loads).
 
 const NONE = "–";
+let APPROX, FIGURE_WORDS, MAX_TABLE_ROWS, NOT_AVAILABLE, PERIOD_HEADING, RATE_HEADINGS;
 
 /** Words for a figure's `missing` or `status` name, as the data table says them. */
 const said = (name) => (Object.hasOwn(FIGURE_WORDS, name) ? ` (${FIGURE_WORDS[name]})` : "");
@@ -55,8 +50,10 @@ function rateRows(spec) {
   return [RATE_HEADINGS, rows];
 }
 
-/** The table of spec text `text`, or null if it is not a spec with figures. */
-export function plainTable(text) {
+/** The table of spec text `text`, or null if it is not a spec with figures; `shared` holds the
+ * values of shared.js named above. */
+export function plainTable(text, shared) {
+  ({ APPROX, FIGURE_WORDS, MAX_TABLE_ROWS, NOT_AVAILABLE, PERIOD_HEADING, RATE_HEADINGS } = shared);
   let spec;
   try {
     spec = JSON.parse(text);

@@ -55,7 +55,7 @@ export async function mountOne(script) {
   try {
     m = await program;
   } catch (e) {
-    const box = unloadedBox(e, await text.catch(() => ""));
+    const box = await unloadedBox(e, await text.catch(() => ""));
     release(slot);
     fig.el.replaceWith(box);
     return null;
