@@ -142,7 +142,7 @@ mod cli {
                     Err(read) => Chart::named(&spec).map_err(|_| format!("{spec}: {read}"))?,
                 };
                 let theme = Theme::named(&theme);
-                let svg = to_svg_sized(&chart, width, height, &theme).map_err(|e| e.to_string())?;
+                let svg = to_svg_sized(&chart, width, height, theme).map_err(|e| e.to_string())?;
                 let png = out
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("png"));

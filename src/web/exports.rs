@@ -141,7 +141,7 @@ impl ChartView {
             self.laid_out_for = Some(width);
         }
         let theme = match (theme, &self.forced) {
-            ("forced", Some(forced)) => forced.clone(),
+            ("forced", Some(forced)) => forced,
             _ => Theme::named(theme),
         };
         let bitmap = Bitmap {
@@ -152,7 +152,7 @@ impl ChartView {
         paint(
             &self.canvas,
             &self.scene,
-            &theme,
+            theme,
             bitmap,
             &mut self.bitmap_dpr,
         )?;
