@@ -366,7 +366,7 @@ pub fn summary(spec: &Spec) -> String {
                     continue;
                 };
                 if i0 == i1 {
-                    out.push_str(&cat!(
+                    put!(&mut out;
                         " ",
                         s.name.trim(),
                         ": ",
@@ -374,7 +374,7 @@ pub fn summary(spec: &Spec) -> String {
                         " in ",
                         p0.full_name(),
                         "."
-                    ));
+                    );
                     continue;
                 }
                 let verb = if last.value > first.value {
@@ -387,7 +387,7 @@ pub fn summary(spec: &Spec) -> String {
                 let moved = change(first.value, last.value)
                     .map(|c| cat!(", ", c))
                     .unwrap_or_default();
-                out.push_str(&cat!(
+                put!(&mut out;
                     " ",
                     s.name.trim(),
                     " ",
@@ -402,7 +402,7 @@ pub fn summary(spec: &Spec) -> String {
                     pn.full_name(),
                     moved,
                     "."
-                ));
+                );
             }
         }
         Kind::Rate => {
