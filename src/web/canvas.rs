@@ -36,16 +36,14 @@ impl Widths {
     fn key(text: &str, font: Font) -> u64 {
         // FNV-1a over the font's size and weight, then the text.
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in font
-            .size
+        let mut add = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        font.size
             .to_bits()
             .to_le_bytes()
             .into_iter()
-            .chain([u8::from(font.bold)])
-            .chain(text.bytes())
-        {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+            .for_each(&mut add);
+        add(u8::from(font.bold));
+        text.bytes().for_each(add);
         h
     }
 }

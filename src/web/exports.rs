@@ -258,7 +258,11 @@ impl ChartView {
         self.scene
             .mark(i)
             .and_then(|(focus, _)| tip(self.chart.spec(), focus))
-            .map(|t| std::iter::once(t.heading).chain(t.lines).collect())
+            .map(|t| {
+                let mut all = t.lines;
+                all.insert(0, t.heading);
+                all
+            })
             .unwrap_or_default()
     }
 
