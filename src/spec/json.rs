@@ -43,11 +43,7 @@ impl Json {
             Json::Null => "null".into(),
             Json::Bool(_) => "boolean".into(),
             Json::Number(_) => "number".into(),
-            Json::String(s) => {
-                let cut: String = s.chars().take(40).collect();
-                let more = if cut.len() < s.len() { "…" } else { "" };
-                cat!("string \"", cut, more, "\"")
-            }
+            Json::String(s) => cat!("string \"", crate::text::shortened(s, 40), "\""),
             Json::Array(_) => "array".into(),
             Json::Object(_) => "object".into(),
         }

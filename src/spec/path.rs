@@ -53,11 +53,7 @@ impl fmt::Display for At<'_> {
 
 /// A key as it appears in a message: at most 60 characters.
 pub fn cut(key: &str) -> String {
-    let mut out: String = key.chars().take(60).collect();
-    if out.len() < key.len() {
-        out.push('…');
-    }
-    out
+    crate::text::shortened(key, 60)
 }
 
 #[cfg(test)]

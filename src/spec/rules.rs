@@ -5,7 +5,7 @@ use crate::spec::At;
 use crate::spec::ChartError;
 use crate::spec::*;
 use crate::spec::{Category, Figure, Kind, Spec};
-use crate::text::plain;
+use crate::text::{plain, shortened};
 
 type Checked = Result<(), ChartError>;
 
@@ -80,7 +80,11 @@ fn annotations(spec: &Spec) -> Checked {
                 let from = spec.period_index(label).ok_or_else(|| {
                     ChartError::spec(
                         at.field("period").text(),
-                        cat!("\"", cut_label(label), "\" is not the label of any period"),
+                        cat!(
+                            "\"",
+                            shortened(label, 40),
+                            "\" is not the label of any period"
+                        ),
                     )
                 })?;
                 if let Some(to) = &a.to {
@@ -88,7 +92,7 @@ fn annotations(spec: &Spec) -> Checked {
                         None => {
                             return Err(ChartError::spec(
                                 at.field("to").text(),
-                                cat!("\"", cut_label(to), "\" is not the label of any period"),
+                                cat!("\"", shortened(to, 40), "\" is not the label of any period"),
                             ))
                         }
                         Some(end) if end < from => {
@@ -136,16 +140,6 @@ fn annotations(spec: &Spec) -> Checked {
         }
     }
     Ok(())
-}
-
-/// A label cut to 40 characters for a message.
-fn cut_label(label: &str) -> String {
-    let cut: String = label.chars().take(40).collect();
-    if cut.len() < label.len() {
-        cat!(cut, "…")
-    } else {
-        cut
-    }
 }
 
 fn validate_trend(spec: &Spec) -> Checked {

@@ -92,6 +92,19 @@ impl Piece for u8 {
     }
 }
 
+/// `s` cut to its first `most` characters, with "…" after them if it had more: for quoting
+/// input in messages.
+pub fn shortened(s: &str, most: usize) -> String {
+    match s.char_indices().nth(most).and_then(|(i, _)| s.get(..i)) {
+        Some(start) => {
+            let mut out = start.to_owned();
+            out.push('…');
+            out
+        }
+        None => s.to_owned(),
+    }
+}
+
 /// `parts` with `sep` between them, as `[String]::join` (whose generic copy loop is about 0.9 KB
 /// of wasm) would give.
 pub fn join(parts: &[String], sep: &str) -> String {
@@ -160,5 +173,14 @@ mod tests {
         let parts = ["a".to_owned(), String::new(), "c".to_owned()];
         assert_eq!(super::join(&parts, ", "), parts.join(", "));
         assert_eq!(super::join(&[], ", "), "");
+    }
+
+    #[test]
+    fn shortened_cuts_at_characters_not_bytes() {
+        assert_eq!(super::shortened("abc", 3), "abc");
+        assert_eq!(super::shortened("abcd", 3), "abc…");
+        assert_eq!(super::shortened("éééé", 2), "éé…");
+        assert_eq!(super::shortened("", 0), "");
+        assert_eq!(super::shortened("a", 0), "…");
     }
 }
