@@ -115,10 +115,10 @@ pub fn ellipsize(text: &str, font: Font, max: f64, m: &dyn Measure) -> String {
     if m.width(text, font) <= max {
         return text.to_owned();
     }
-    let mut chars: Vec<char> = text.chars().collect();
-    while chars.pop().is_some() {
-        let s: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
-        if m.width(&s, font) <= max || chars.is_empty() {
+    // Characters off the end, one at a time, until what is left and "…" fit.
+    for (end, _) in text.char_indices().rev() {
+        let s = cat!(text.get(..end).unwrap_or_default().trim_end(), "…");
+        if m.width(&s, font) <= max || end == 0 {
             return s;
         }
     }
