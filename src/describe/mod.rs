@@ -204,10 +204,7 @@ pub fn key_lines(spec: &Spec) -> Vec<String> {
         s.values.iter().for_each(&mut note);
     }
     for c in &spec.categories {
-        [&c.recorded, &c.detected, &c.rate]
-            .into_iter()
-            .flatten()
-            .for_each(&mut note);
+        c.figures().for_each(&mut note);
     }
     said(
         &mut out,
@@ -530,11 +527,12 @@ pub fn table(spec: &Spec) -> Table {
                         c.detected.as_ref().map(cell).unwrap_or_else(|| "–".into()),
                         rate_of(c).map(|r| r.label()).unwrap_or_else(|| {
                             // "n/a" where figures are missing; "–" where none was given.
-                            let missing = [&c.recorded, &c.detected, &c.rate]
-                                .into_iter()
-                                .flatten()
-                                .any(|f| f.missing.is_some());
-                            if missing { NOT_AVAILABLE } else { "–" }.into()
+                            if c.any_missing() {
+                                NOT_AVAILABLE
+                            } else {
+                                "–"
+                            }
+                            .into()
                         }),
                         c.rate
                             .as_ref()

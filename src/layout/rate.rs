@@ -65,9 +65,8 @@ pub fn layout(spec: &Spec, f: &mut Frame, top: f64) -> (f64, Marks, Vec<usize>) 
         let value = rate.as_ref().map(|r| r.value).unwrap_or(0.0);
         let end = x0 + span * (value / 100.0).clamp(0.0, 1.0);
         // A rate resting on a provisional (revised, …) figure: hollow.
-        let status = [&c.recorded, &c.detected, &c.rate]
-            .into_iter()
-            .flatten()
+        let status = c
+            .figures()
             .any(|f| f.status.is_some() && f.missing.is_none());
         if end > x0 {
             let approx = rate.as_ref().map(|r| r.approximate).unwrap_or(false);

@@ -197,6 +197,20 @@ pub struct Category {
     pub rate: Option<Figure>,
 }
 
+impl Category {
+    /// The figures given: recorded, detected and rate, in that order.
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        [&self.recorded, &self.detected, &self.rate]
+            .into_iter()
+            .flatten()
+    }
+
+    /// Whether a figure given is missing: the category's rate is then "n/a".
+    pub fn any_missing(&self) -> bool {
+        self.figures().any(|f| f.missing.is_some())
+    }
+}
+
 /// Why a figure is missing (the statistics offices' `[x]`, `[c]`, `[z]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Missing {

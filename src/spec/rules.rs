@@ -280,10 +280,7 @@ fn category(at: &At, c: &Category, spec: &Spec) -> Checked {
     }
     // A missing figure stands where the figure would: the category is drawn as "n/a".
     let known = |f: &Option<Figure>| f.as_ref().and_then(Figure::known);
-    let any_missing = [&c.recorded, &c.detected, &c.rate]
-        .into_iter()
-        .flatten()
-        .any(|f| f.missing.is_some());
+    let any_missing = c.any_missing();
     match (known(&c.recorded), known(&c.detected), known(&c.rate)) {
         (Some(r), Some(d), _) => {
             if d > r {
