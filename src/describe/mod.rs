@@ -25,19 +25,21 @@ pub enum Focus {
 
 /// "Source: Police Scotland (April 2020); …" for the foot of the chart.
 pub fn source_line(spec: &Spec) -> String {
-    let names: Vec<String> = spec
-        .sources
-        .iter()
-        .map(|s| match &s.date {
-            Some(d) if !d.trim().is_empty() => cat!(s.name.trim(), " (", d.trim(), ")"),
-            _ => s.name.trim().to_owned(),
-        })
-        .collect();
-    cat!(
-        if names.len() > 1 { "Sources" } else { "Source" },
-        ": ",
-        crate::text::join(&names, "; ")
-    )
+    let mut out = cat!(
+        if spec.sources.len() > 1 {
+            "Sources"
+        } else {
+            "Source"
+        },
+        ": "
+    );
+    for (i, s) in spec.sources.iter().enumerate() {
+        put!(&mut out; if i > 0 { "; " } else { "" }, s.name.trim());
+        if let Some(d) = s.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            put!(&mut out; " (", d, ")");
+        }
+    }
+    out
 }
 
 /// Most rows in the data table; longer trends give their first rows and say how many are left out.
@@ -99,18 +101,16 @@ pub fn figure_label(f: &Figure) -> String {
 
 /// The short line under a rate bar: `86 of 98 detected · published as “90 per cent”`.
 pub fn category_detail(c: &Category) -> String {
-    let mut parts = Vec::new();
-    match (&c.recorded, &c.detected) {
-        (Some(r), Some(d)) => {
-            parts.push(cat!(figure_label(d), " of ", figure_label(r), " detected"))
-        }
-        (Some(r), None) => parts.push(cat!("of ", figure_label(r), " recorded")),
-        _ => {}
-    }
+    let mut out = match (&c.recorded, &c.detected) {
+        (Some(r), Some(d)) => cat!(figure_label(d), " of ", figure_label(r), " detected"),
+        (Some(r), None) => cat!("of ", figure_label(r), " recorded"),
+        _ => String::new(),
+    };
     if let Some(p) = c.rate.as_ref().and_then(|r| r.published.as_deref()) {
-        parts.push(cat!("published as “", p.trim(), "”"));
+        let sep = if out.is_empty() { "" } else { " · " };
+        put!(&mut out; sep, "published as “", p.trim(), "”");
     }
-    crate::text::join(&parts, " · ")
+    out
 }
 
 /// Text for a tooltip: a heading and lines under it.

@@ -70,14 +70,12 @@ impl ChartError {
             Problem::Spec { path, message } if path.is_empty() => cat!("spec: ", message),
             Problem::Spec { path, message } => cat!(path, ": ", message),
             Problem::UnknownChart(name) => {
-                let names: Vec<String> = crate::spec::NAMED_CHARTS.map(String::from).to_vec();
-                cat!(
-                    "no chart is called \"",
-                    name,
-                    "\" (the named charts are: ",
-                    crate::text::join(&names, ", "),
-                    ")"
-                )
+                let mut out = cat!("no chart is called \"", name, "\" (the named charts are: ");
+                for (i, n) in crate::spec::NAMED_CHARTS.iter().enumerate() {
+                    put!(&mut out; if i > 0 { ", " } else { "" }, n);
+                }
+                out.push(')');
+                out
             }
             Problem::Draw(m) => cat!("the chart could not be drawn: ", m),
         }
