@@ -291,15 +291,20 @@ fn wrong(v: &Json, at: &At, expected: &str) -> ChartError {
 }
 
 fn list<T>(v: Json, at: &At, each: fn(Json, &At) -> Read<T>) -> Read<Vec<T>> {
-    let items = match v {
-        Json::Array(items) => items,
-        other => return Err(wrong(&other, at, "an array")),
-    };
+    let items = array(v, at)?;
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
         out.push(each(item, &at.index(i))?);
     }
     Ok(out)
+}
+
+/// `v`'s items if it is an array (the part of [`list`] that is the same for every item type).
+fn array(v: Json, at: &At) -> Read<Vec<Json>> {
+    match v {
+        Json::Array(items) => Ok(items),
+        other => Err(wrong(&other, at, "an array")),
+    }
 }
 
 fn string(v: Json, at: &At) -> Read<String> {
