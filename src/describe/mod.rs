@@ -284,17 +284,16 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
                 (Some(r), None) => lines.push(cat!(figure_label(r), " offences recorded")),
                 _ => {}
             }
-            for (f, what) in [
-                (&c.recorded, "Recorded: "),
-                (&c.detected, "Detected: "),
-                (&c.rate, "Published rate: "),
-            ] {
-                let Some(f) = f else { continue };
+            let mut flags = |f: &Option<Figure>, what: &str| {
+                let Some(f) = f else { return };
                 if let Some(m) = f.missing {
                     lines.push(cat!(what, m.words()));
                 }
                 flag_lines(f, &mut lines);
-            }
+            };
+            flags(&c.recorded, "Recorded: ");
+            flags(&c.detected, "Detected: ");
+            flags(&c.rate, "Published rate: ");
             let heading = match c.period.as_deref() {
                 Some(p) => cat!(c.label.trim(), ", ", p.trim()),
                 None => c.label.trim().to_owned(),
