@@ -41,9 +41,12 @@ fn js(e: ChartError) -> JsValue {
         Problem::UnknownChart(_) => ("spec", "", e.message()),
         Problem::Draw(m) => ("draw", "", m.clone()),
     };
-    for (key, value) in [("kind", kind), ("path", path), ("rule", rule.as_str())] {
+    let set = |key: &str, value: &str| {
         let _ = Reflect::set(&error, &key.into(), &value.into());
-    }
+    };
+    set("kind", kind);
+    set("path", path);
+    set("rule", &rule);
     error.into()
 }
 
@@ -273,14 +276,13 @@ impl ChartView {
         let strings = |v: &[String]| v.iter().map(|s| JsValue::from_str(s)).collect::<Array>();
         let rows: Array = t.rows.iter().map(|r| JsValue::from(strings(r))).collect();
         let out = Object::new();
-        for (key, value) in [
-            ("caption", JsValue::from_str(&t.caption)),
-            ("head", strings(&t.head).into()),
-            ("rows", rows.into()),
-            ("foot", strings(&t.foot).into()),
-        ] {
-            let _ = Reflect::set(&out, &key.into(), &value);
-        }
+        let set = |key: &str, value: &JsValue| {
+            let _ = Reflect::set(&out, &key.into(), value);
+        };
+        set("caption", &t.caption.as_str().into());
+        set("head", &strings(&t.head));
+        set("rows", &rows);
+        set("foot", &strings(&t.foot));
         out.into()
     }
 }
