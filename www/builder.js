@@ -1,8 +1,8 @@
 // The journalists' chart builder (builder.html): start from a default chart, a table pasted from
-// a spreadsheet, a press release or a spreadsheet or CSV file, edit the spec as JSON, see it drawn live, then copy an embed snippet (iframe,
-// script or web component) or download the chart as a PNG. Everything happens in this page: no
-// requests but the chart program and the named charts' specs (and the publishing below), no
-// storage, no cookies.
+// a spreadsheet, a press release or a spreadsheet or CSV file, edit the spec as JSON, see it
+// drawn live, then copy an embed snippet (iframe, script or web component) or download the chart
+// as a PNG. Everything happens in this page: no requests but the chart program and the named
+// charts' specs (and the publishing below), no storage, no cookies.
 // Its steps are in lib/builder/; scripts/build-site.mjs bundles them, the loader's parts and the
 // wasm's glue here.
 // Served by the chart server (`offence-charts serve`) with publishing on, it also opens, checks

@@ -142,7 +142,8 @@ function specFigure(c, at, heading, tally, where) {
       `text`,
       where,
       (n) =>
-        `${plural(n, "cell", "cells")} not a figure (“${c.t.slice(0, 40)}”…): shown as not available`,
+        `${plural(n, "cell", "cells")} not a figure (“${c.t.slice(0, 40)}”…): ` +
+        "shown as not available",
     );
     out.missing = "not-available";
   } else {
@@ -301,8 +302,10 @@ export function sheetToSpec(sheet, pick, form, file) {
   if (!positions.length)
     throw new Error(
       kind === "trend"
-        ? `${lineName(key)} names no period: choose the row or column that holds the periods (2023-24, Q3 2023-24, Jan 2024, 1971…).`
-        : `${lineName(key)} holds no category names: choose the row or column that names them.`,
+        ? `${lineName(key)} names no period: choose the row or column that holds the periods ` +
+            "(2023-24, Q3 2023-24, Jan 2024, 1971…)."
+        : `${lineName(key)} holds no category names: ` +
+            "choose the row or column that names them.",
     );
   const lines = pickedLines(pick);
   if (!lines.length)
@@ -370,11 +373,14 @@ export function sheetToSpec(sheet, pick, form, file) {
             "b-over",
             period.label,
             (n) =>
-              `${n === 1 ? "1 more break" : `${n} more breaks`} in series marked [b] left out: a chart shows at most ${LIMITS.breaks}`,
+              `${n === 1 ? "1 more break" : `${n} more breaks`} in series marked [b] left out: ` +
+              `a chart shows at most ${LIMITS.breaks}`,
           );
         } else {
           breaks += 1;
-          period.break = `Break in series: ${period.label} is not comparable with earlier periods (marked [b] in the table)`;
+          period.break =
+            `Break in series: ${period.label} is not comparable with earlier periods ` +
+            "(marked [b] in the table)";
           tally.add(
             `b${i}`,
             period.label,
@@ -412,7 +418,8 @@ export function sheetToSpec(sheet, pick, form, file) {
   const oddities = [];
   if (titles.length)
     oddities.push(
-      `Title rows above the table (${range(titles.map((t) => t.r + 1))}): the first is the title suggestion and the source's table title`,
+      `Title rows above the table (${range(titles.map((t) => t.r + 1))}): ` +
+        "the first is the title suggestion and the source's table title",
     );
   const blanks = blankRows(sheet, top, bottom);
   if (blanks.length)
@@ -421,7 +428,8 @@ export function sheetToSpec(sheet, pick, form, file) {
     );
   if (notes.length)
     oddities.push(
-      `${plural(notes.length, "note", "notes")} under the table (${range(notes.map((n) => n.r + 1))}): suggested as the chart's notes`,
+      `${plural(notes.length, "note", "notes")} under the table ` +
+        `(${range(notes.map((n) => n.r + 1))}): suggested as the chart's notes`,
     );
   for (const m of merges) oddities.push(`Merged cell ${m}: its text used for each of its cells`);
   oddities.push(...tally.lines());

@@ -118,7 +118,9 @@ async function open(file) {
     // Refused before a byte is read.
     say(
       "sheet-error",
-      `This file is ${megabytes(file.size)}: the builder opens files up to ${megabytes(SHEET_LIMITS.bytes)}. Save the sheet you need on its own (or as CSV) and open that.`,
+      `This file is ${megabytes(file.size)}: the builder opens files up to ` +
+        `${megabytes(SHEET_LIMITS.bytes)}. Save the sheet you need on its own (or as CSV) ` +
+        "and open that.",
     );
     return;
   }
@@ -133,7 +135,8 @@ async function open(file) {
     if (seq !== sheet.seq) return;
     say("sheet-status", "");
     const message = e?.trap
-      ? `The builder failed reading this file (a bug of ours, not your error: ${e.error}). Try it again, or another file.`
+      ? `The builder failed reading this file (a bug of ours, not your error: ${e.error}). ` +
+        "Try it again, or another file."
       : (e?.error ?? e?.message ?? String(e));
     say("sheet-error", message);
     return;
@@ -162,7 +165,9 @@ function showSheet(fresh) {
   const s = current();
   if (!s) return;
   const name = sheet.book.format.toUpperCase();
-  const size = `${s.rows.toLocaleString("en-GB")} ${s.rows === 1 ? "row" : "rows"} × ${s.columns.toLocaleString("en-GB")} ${s.columns === 1 ? "column" : "columns"}`;
+  const rowsText = `${s.rows.toLocaleString("en-GB")} ${s.rows === 1 ? "row" : "rows"}`;
+  const colsText = `${s.columns.toLocaleString("en-GB")} ${s.columns === 1 ? "column" : "columns"}`;
+  const size = `${rowsText} × ${colsText}`;
   const notices = sheet.book.notices.join(" ");
   say("sheet-status", `${sheet.file} (${name}), sheet “${s.name}”: ${size}. ${notices}`.trim());
   if (!s.cells.length) {
@@ -181,11 +186,13 @@ function showSheet(fresh) {
   const parts = [];
   if (s.rows > SHOWN_ROWS || cols > SHOWN_COLS)
     parts.push(
-      `The grid shows the first ${Math.min(rows, SHOWN_ROWS)} rows and ${Math.min(cols, SHOWN_COLS)} columns of ${s.rows.toLocaleString("en-GB")} rows.`,
+      `The grid shows the first ${Math.min(rows, SHOWN_ROWS)} rows and ` +
+        `${Math.min(cols, SHOWN_COLS)} columns of ${s.rows.toLocaleString("en-GB")} rows.`,
     );
   if (s.rows > rows)
     parts.push(
-      `A chart can use the first ${rows.toLocaleString("en-GB")} rows; save fewer rows to chart the rest.`,
+      `A chart can use the first ${rows.toLocaleString("en-GB")} rows; ` +
+        "save fewer rows to chart the rest.",
     );
   say("sheet-size", parts.join(" "));
   if (fresh) move(0, 0, false);
