@@ -805,3 +805,34 @@ fn structs_built_in_code_are_validated_like_json() {
         18446744073709551615 but there is only 1 source (counting from 0)"
     );
 }
+
+/// A source's wording that is only blanks is no wording: the data table, the tooltip and the rate
+/// bar's line quote nothing rather than “”.
+#[test]
+fn text_blank_published_wording_is_not_quoted() {
+    let trend = Chart::from_json(
+        r#"{"version": 1, "kind": "trend", "title": "T", "sources": [{"name": "S"}],
+        "periods": [{"label": "2023"}],
+        "series": [{"name": "A", "values": [{"value": 5, "published": "  "}]}]}"#,
+    )
+    .expect("valid");
+    assert_eq!(table(trend.spec()).rows[0][1], "5");
+    let focus = offence_charts::Focus::Trend {
+        period: 0,
+        series: None,
+    };
+    let lines = tip(trend.spec(), focus).expect("a tip").lines;
+    assert_eq!(lines, ["5"]);
+    let rate = Chart::from_json(
+        r#"{"version": 1, "kind": "rate", "title": "T", "sources": [{"name": "S"}],
+        "categories": [{"label": "C", "rate": {"value": 90, "published": " "}}]}"#,
+    )
+    .expect("valid");
+    let t = table(rate.spec());
+    assert_eq!(t.rows[0][4], "–", "no published rate to show: {:?}", t.rows);
+    assert!(
+        !summary(rate.spec()).contains('“'),
+        "{}",
+        summary(rate.spec())
+    );
+}

@@ -7,8 +7,8 @@
 //! falling back to their place when one was renamed. The `revision` line is the store's, not the
 //! journalist's, and is never compared. May use `text`, `spec` and `describe`.
 
-use crate::describe::figure_label;
-use crate::spec::{Category, Figure, Kind, Missing, Spec, Status};
+use crate::describe::figure_text;
+use crate::spec::{Category, Figure, Kind, Spec};
 
 /// How much a change matters to a reader who saw the earlier version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,28 +81,6 @@ fn kind_name(k: Kind) -> &'static str {
     }
 }
 
-/// `1,573`, `≈1,600 (“nearly 1600”)`, `130 (provisional)`, `n/a (suppressed)`: a figure with its
-/// status or why it is missing, and its published wording.
-fn shown(f: &Figure) -> String {
-    let mut out = figure_label(f);
-    if let Some(w) = f
-        .missing
-        .map(Missing::words)
-        .or(f.status.map(Status::words))
-    {
-        put!(&mut out; " (", w, ")");
-    }
-    if let Some(p) = f
-        .published
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        put!(&mut out; " (“", p, "”)");
-    }
-    out
-}
-
 /// Whether a reader would see `a` and `b` differently: value, missing, status, approximate or
 /// published wording.
 fn differs(a: &Figure, b: &Figure) -> bool {
@@ -127,7 +105,7 @@ fn figure(place: &str, old: &Figure, new: &Figure, out: &mut Vec<Change>) {
             } else {
                 Weight::Correction
             },
-            cat!(place, ": ", shown(old), " → ", shown(new)),
+            cat!(place, ": ", figure_text(old), " → ", figure_text(new)),
         ));
     } else if old.quote.as_deref().map(str::trim) != new.quote.as_deref().map(str::trim)
         || old.source != new.source
@@ -186,7 +164,7 @@ fn trend(old: &Spec, new: &Spec, out: &mut Vec<Change>) {
                 Some(of) => figure(&place, of, nf, out),
                 None => out.push(change(
                     Weight::Update,
-                    cat!(place, ": ", shown(nf), " (new)"),
+                    cat!(place, ": ", figure_text(nf), " (new)"),
                 )),
             }
         }
@@ -202,7 +180,7 @@ fn trend(old: &Spec, new: &Spec, out: &mut Vec<Change>) {
                         ", ",
                         op.full_name().trim(),
                         ": ",
-                        shown(of),
+                        figure_text(of),
                         " removed"
                     ),
                 ));
@@ -286,11 +264,11 @@ fn rate(old: &Spec, new: &Spec, out: &mut Vec<Change>) {
                 (Some(o), Some(n)) => figure(&place, o, n, out),
                 (None, Some(n)) => out.push(change(
                     Weight::Update,
-                    cat!(place, ": ", shown(n), " (new)"),
+                    cat!(place, ": ", figure_text(n), " (new)"),
                 )),
                 (Some(o), None) => out.push(change(
                     Weight::Correction,
-                    cat!(place, ": ", shown(o), " removed"),
+                    cat!(place, ": ", figure_text(o), " removed"),
                 )),
                 (None, None) => {}
             }
@@ -344,7 +322,7 @@ fn words(old: &Spec, new: &Spec, out: &mut Vec<Change>) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::spec::Period;
+    use crate::spec::{Missing, Period, Status};
 
     fn spec(name: &str) -> Spec {
         let text = match name {

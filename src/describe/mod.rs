@@ -106,9 +106,9 @@ pub fn category_detail(c: &Category) -> String {
         (Some(r), None) => cat!("of ", figure_label(r), " recorded"),
         _ => String::new(),
     };
-    if let Some(p) = c.rate.as_ref().and_then(|r| r.published.as_deref()) {
+    if let Some(p) = c.rate.as_ref().and_then(Figure::wording) {
         let sep = if out.is_empty() { "" } else { " · " };
-        put!(&mut out; sep, "published as “", p.trim(), "”");
+        put!(&mut out; sep, "published as “", p, "”");
     }
     out
 }
@@ -154,10 +154,10 @@ fn flag_lines(f: &Figure, lines: &mut Vec<String>) {
     if let Some(s) = f.status {
         lines.push(cat!("Figure ", s.words()));
     }
-    lines.extend(match (f.approximate, f.published.as_deref()) {
-        (true, Some(p)) => Some(cat!("Approximate: the source says “", p.trim(), "”")),
+    lines.extend(match (f.approximate, f.wording()) {
+        (true, Some(p)) => Some(cat!("Approximate: the source says “", p, "”")),
         (true, None) => Some("Approximate figure".to_owned()),
-        (false, Some(p)) => Some(cat!("The source says “", p.trim(), "”")),
+        (false, Some(p)) => Some(cat!("The source says “", p, "”")),
         (false, None) => None,
     });
 }
@@ -494,7 +494,7 @@ pub fn table(spec: &Spec) -> Table {
                     row.extend(
                         spec.series
                             .iter()
-                            .map(|s| s.values.get(i).map(cell).unwrap_or_default()),
+                            .map(|s| s.values.get(i).map(figure_text).unwrap_or_default()),
                     );
                     row
                 })
@@ -522,8 +522,14 @@ pub fn table(spec: &Spec) -> Table {
                     };
                     vec![
                         label,
-                        c.recorded.as_ref().map(cell).unwrap_or_else(|| "–".into()),
-                        c.detected.as_ref().map(cell).unwrap_or_else(|| "–".into()),
+                        c.recorded
+                            .as_ref()
+                            .map(figure_text)
+                            .unwrap_or_else(|| "–".into()),
+                        c.detected
+                            .as_ref()
+                            .map(figure_text)
+                            .unwrap_or_else(|| "–".into()),
                         rate_of(c).map(|r| r.label()).unwrap_or_else(|| {
                             // "n/a" where figures are missing; "–" where none was given.
                             if c.any_missing() {
@@ -535,7 +541,8 @@ pub fn table(spec: &Spec) -> Table {
                         }),
                         c.rate
                             .as_ref()
-                            .and_then(|r| r.published.clone())
+                            .and_then(Figure::wording)
+                            .map(str::to_owned)
                             .unwrap_or_else(|| "–".into()),
                     ]
                 })
@@ -568,9 +575,10 @@ pub fn table(spec: &Spec) -> Table {
     }
 }
 
-/// A figure in the data table: `≈1,600 (“nearly 1600”)`, `1,573 (provisional)`, `n/a
-/// (suppressed)`.
-fn cell(f: &Figure) -> String {
+/// A figure as the data table and the list of changes show it: `≈1,600 (“nearly 1600”)`,
+/// `1,573 (provisional)`, `n/a (suppressed)`: with its status or why it is missing, and the
+/// source's wording.
+pub fn figure_text(f: &Figure) -> String {
     let mut out = figure_label(f);
     if let Some(w) = f
         .missing
@@ -579,8 +587,8 @@ fn cell(f: &Figure) -> String {
     {
         put!(&mut out; " (", w, ")");
     }
-    if let Some(p) = f.published.as_deref() {
-        put!(&mut out; " (“", p.trim(), "”)");
+    if let Some(p) = f.wording() {
+        put!(&mut out; " (“", p, "”)");
     }
     out
 }

@@ -334,4 +334,13 @@ impl Figure {
             Some(_) => None,
         }
     }
+
+    /// The source's own wording of the figure (`"nearly 1600"`), trimmed; `None` if it gave none
+    /// or only blanks.
+    pub fn wording(&self) -> Option<&str> {
+        self.published
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+    }
 }
