@@ -4,8 +4,9 @@
 // colours at DPR 1 and 2; the keyboard steps every period (a 53-year and a 120-month series too)
 // and the tooltip and live region say "Figure suppressed", "Figure provisional", "Break in series:
 // …"; the canvas's text alternative and the data table carry the key lines; a printed page shows
-// the hollow bar and the key lines; with no program the plain table says "n/a (suppressed)"; long
-// series thin their period labels without overlaps at 360 and 1280 px; axe finds nothing.
+// the hollow bar (or the line's gap, break and ring) and the key lines; with no program the plain
+// table says "n/a (suppressed)"; long series thin their period labels without overlaps at 360 and
+// 1280 px; axe finds nothing.
 //
 // Every spec here is SYNTHETIC: invented labels and figures to exercise the format, not published
 // statistics.
@@ -423,39 +424,85 @@ const columnRuns = (perColumn) => {
   return runs;
 };
 
-/** A column of a line's marker with series ink, then background, then series ink again (a ring);
- * a solid dot or a line never has it. */
-function ringColumns(page, colours, x0, x1) {
-  return page.evaluate(
-    ({ colours, x0, x1 }) => {
-      const canvas = document.querySelector("figure.oc-chart canvas.oc-canvas");
-      const { width, height } = canvas;
-      const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-      const d = (x, y, c) => {
-        const i = (y * width + x) * 4;
-        return Math.hypot(data[i] - c[0], data[i + 1] - c[1], data[i + 2] - c[2]);
-      };
-      // Each pixel is series ink (S), background (B) or a blend of the two (ignored): a ring's
-      // column reads S … B … S within a marker's height; a dot's or a line's never has the B.
-      const found = [];
-      for (let x = Math.max(0, x0); x <= Math.min(width - 1, x1); x++) {
-        let firstS = -1;
-        let bAfter = -1;
-        for (let y = 0; y < height; y++) {
-          const s = d(x, y, colours.series) <= 40;
-          const b = d(x, y, colours.background) <= 40;
-          if (s && firstS >= 0 && bAfter > firstS && y - firstS <= 12 * devicePixelRatio) {
-            found.push(x);
-            break;
-          }
-          if (s && (firstS < 0 || bAfter > firstS)) firstS = y;
-          if (b && firstS >= 0 && bAfter < firstS) bAfter = y;
-        }
+/** The columns between `x0` and `x1` of pixels `px(x, y) → [r, g, b]` (`width` × `height`, `dpr`
+ * pixels a CSS px) where a line's marker is a ring: series ink, then background, then series ink
+ * again; a solid dot or a line never has it. Runs in the page (as a string) and in Node. */
+function ringsIn(px, width, height, { series, background, dpr }, x0, x1) {
+  const d = (p, c) => Math.hypot(p[0] - c[0], p[1] - c[1], p[2] - c[2]);
+  // Each pixel is series ink (S), background (B) or a blend of the two (ignored): a ring's
+  // column reads S … B … S within a marker's height; a dot's or a line's never has the B.
+  const found = [];
+  for (let x = Math.max(0, Math.round(x0)); x <= Math.min(width - 1, x1); x++) {
+    let firstS = -1;
+    let bAfter = -1;
+    for (let y = 0; y < height; y++) {
+      const p = px(x, y);
+      const s = d(p, series) <= 40;
+      const b = d(p, background) <= 40;
+      if (s && firstS >= 0 && bAfter > firstS && y - firstS <= 12 * dpr) {
+        found.push(x);
+        break;
       }
-      return found;
-    },
-    { colours, x0, x1 },
+      if (s && (firstS < 0 || bAfter > firstS)) firstS = y;
+      if (b && firstS >= 0 && bAfter < firstS) bAfter = y;
+    }
+  }
+  return found;
+}
+
+/** ringsIn on the chart's canvas, read back with getImageData. */
+function ringColumns(page, colours, x0, x1) {
+  return page.evaluate(`(() => {
+    const canvas = document.querySelector("figure.oc-chart canvas.oc-canvas");
+    const { width, height } = canvas;
+    const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+    const px = (x, y) => { const i = (y * width + x) * 4; return [data[i], data[i + 1], data[i + 2]]; };
+    const opts = { ...${JSON.stringify(colours)}, dpr: devicePixelRatio };
+    return (${ringsIn})(px, width, height, opts, ${x0}, ${x1});
+  })()`);
+}
+
+/**
+ * The line chart's gap, break and provisional point as `scan` (scanMarks with a tolerance that
+ * takes in the line's anti-aliased edge) and `rings(x0, x1)` (ringColumns or ringsIn) find them:
+ * the series' columns in two runs (2019-20 to 2020-21; 2022-23 to 2023-24), the gap between them
+ * wider than a step; the dashed rule in the gap and nowhere else between the runs' ends (in forced
+ * colours the axis labels share the muted ink, so only the plot counts); a ring in 2023-24's
+ * marker at the second run's end, none in 2019-20's at the first run's start. Fails with the scan;
+ * returns the first run.
+ */
+async function assertLineGaps(scan, rings, what) {
+  const runs = columnRuns(scan.perColumn);
+  const why = `${what}: ${JSON.stringify({ runs, rules: scan.rules })}`;
+  assert.ok(runs.length >= 2, `two runs: ${why}`);
+  const [a, b] = runs;
+  const step = a[1] - a[0];
+  assert.ok(b[0] - a[1] > 1.5 * step, `the gap spans 2021-22, more than a step: ${why}`);
+  assert.ok(
+    Math.abs(b[1] - b[0] - step) <= 4 * scan.dpr,
+    `the second run a step wide, as the first: ${why}`,
   );
+  const rules = scan.rules.filter((r) => r.x > a[0] && r.x < b[1]);
+  assert.ok(rules.length >= 1, `a dashed rule: ${why}`);
+  for (const r of rules)
+    assert.ok(r.x > a[1] && r.x < b[0], `the rule at ${r.x} in the gap: ${why}`);
+  assert.ok(rules.length <= 2 * scan.dpr, `one rule, ${rules.length} columns: ${why}`);
+  const m = 8 * scan.dpr;
+  assert.ok((await rings(b[1] - m, b[1])).length >= 1, `a hollow marker at 2023-24: ${why}`);
+  assert.deepEqual(await rings(a[0], a[0] + m), [], `a solid dot at 2019-20: ${why}`);
+  return a;
+}
+
+/** The control's line as `assertLineGaps` reads it: no dashed rule between the series' first and
+ * last columns; one run of them, more than three of `first`'s steps wide; no ring at its end. */
+async function assertOneLine(scan, rings, first, what) {
+  const runs = columnRuns(scan.perColumn);
+  const why = `${what}: ${JSON.stringify({ runs, rules: scan.rules })}`;
+  const inPlot = scan.rules.filter((x) => x.x > runs[0][0] && x.x < runs.at(-1)[1]);
+  assert.deepEqual(inPlot, [], `no rule: ${why}`);
+  const [r] = runs;
+  assert.ok(r[1] - r[0] > 3 * (first[1] - first[0]), `one run: ${why}`);
+  assert.deepEqual(await rings(r[1] - 8 * scan.dpr, r[1]), [], `no ring: ${why}`);
 }
 
 describe("pixels: a line chart breaks at the gap and the break; the provisional point is hollow", () => {
@@ -490,6 +537,50 @@ describe("pixels: a line chart breaks at the gap and the break; the provisional 
         assert.ok(pr[0][1] - pr[0][0] > 3 * (a[1] - a[0]), `one run: ${JSON.stringify(pr)}`);
         assert.deepEqual(p.rules, []);
         assert.deepEqual(await ringColumns(plain.page, colours, pr[0][1] - m, pr[0][1]), []);
+        await clean(g, { page, foreign: true });
+        await clean(plain.g, { page: plain.page });
+      } finally {
+        await context.close();
+        await plain.context.close();
+      }
+    });
+  }
+});
+
+/** The forced-colours palette of `page` as the bar test reads it (Highlight the series, Canvas the
+ * background, GrayText the muted ink), once the chart says it drew in forced colours and the
+ * palette is not the light theme's (so the drawing read back is the forced one). */
+async function forcedColours(page) {
+  assert.equal(await page.locator("figure.oc-chart").getAttribute("data-oc-theme"), "forced");
+  const c = await system(page);
+  assert.ok(!sameRgb(c.Highlight, LIGHT.series0), `Highlight ${c.Highlight}`);
+  return { series: c.Highlight, background: c.Canvas, muted: c.GrayText };
+}
+
+describe("pixels: the line chart in forced colours", () => {
+  for (const dpr of [1, 2]) {
+    test(`DPR ${dpr}: breaks at the gap and the break, the provisional point hollow; the control one line`, async () => {
+      const options = { deviceScaleFactor: dpr, colorScheme: "light", forcedColors: "active" };
+      const { context, page, g } = await open("/line.html", options);
+      const plain = await open("/plain-line.html", options);
+      try {
+        const colours = await forcedColours(page);
+        assert.deepEqual(await forcedColours(plain.page), colours);
+        const scan = await canvasMarks(page, { ...colours, tol: 40 });
+        await shot(page, `gaps-line-forced-${dpr}.png`);
+        const first = await assertLineGaps(
+          scan,
+          (x0, x1) => ringColumns(page, colours, x0, x1),
+          `forced, DPR ${dpr}`,
+        );
+        const p = await canvasMarks(plain.page, { ...colours, tol: 40 });
+        await shot(plain.page, `gaps-plain-line-forced-${dpr}.png`);
+        await assertOneLine(
+          p,
+          (x0, x1) => ringColumns(plain.page, colours, x0, x1),
+          first,
+          `control, forced, DPR ${dpr}`,
+        );
         await clean(g, { page, foreign: true });
         await clean(plain.g, { page: plain.page });
       } finally {
@@ -658,6 +749,40 @@ describe("print", () => {
       };
       const scan = scanMarks(px, width, height, colours);
       assertBarGaps(scan, colours, "printed");
+      await clean(g, { page, foreign: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("print: the line chart", () => {
+  test("the printed line breaks at the gap and the break, its provisional point a ring; the key lines", async () => {
+    // Dark on screen: printing draws it light anyway.
+    const { context, page, g } = await open("/line.html", { colorScheme: "dark" });
+    try {
+      const file = join(tmp, "gaps-line.pdf");
+      await page.pdf({ path: file, format: "A4" });
+      const text = execFileSync("pdftotext", ["-layout", file, "-"])
+        .toString()
+        .replace(/\s+/g, " ");
+      for (const line of [KEY.hollow, KEY.suppressed, "Break in series before 2022-23"])
+        assert.ok(text.includes(line), `${line} in the PDF: ${text}`);
+      // 192 dpi: two pixels a CSS px.
+      const { px, width, height } = rasterise(file, 192);
+      const colours = {
+        series: LIGHT.series0,
+        background: LIGHT.background,
+        muted: [92, 92, 92],
+        dpr: 2,
+        tol: 40,
+      };
+      const scan = scanMarks(px, width, height, colours);
+      await assertLineGaps(
+        scan,
+        (x0, x1) => ringsIn(px, width, height, colours, x0, x1),
+        "printed",
+      );
       await clean(g, { page, foreign: true });
     } finally {
       await context.close();
