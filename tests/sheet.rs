@@ -7,7 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use offence_charts::sheet::{read, Book, Cell, Sheet, SheetError, MAX_FILE_BYTES, MAX_ROWS};
-use rust_xlsxwriter::{Format, Formula, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Formula, Workbook};
 use std::io::Write;
 
 /// The bulletin's table 1, shaped as published: two title rows, a blank row, the header, crime
@@ -443,5 +443,67 @@ fn fixtures() {
                 .unwrap();
         }
         std::fs::write(path, wb.save_to_buffer().unwrap()).unwrap();
+    }
+}
+
+/// Police Scotland's online child sexual abuse figures for April 2018 to February 2019 as a rate
+/// table, for the rate builder's end-to-end test (tests/e2e/fixtures/online-csa-detection.xlsx):
+/// a notes sheet first, then the table under a title row and a blank row. The figures are the
+/// force's, as its campaign releases gave them: 98 grooming crimes recorded, 86 of them detected
+/// (#StopItNow, 2019); 1,573 online child sexual abuse crimes recorded (#GetHelpOrGetCaught, April
+/// 2020; "nearly 1600 crimes where an individual communicated with a child for sexual purposes",
+/// "nearly 70 per cent" detected, in the first). No detected count for all of them was published,
+/// so that cell holds [c]: the marker is this fixture's, not the force's, and so are the table's
+/// shape, title and notes. The creation date is fixed, so the file is the same each time it is
+/// written.
+fn xlsx_rates() -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2020, 4, 1).unwrap();
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let notes = wb.add_worksheet();
+    notes.set_name("Notes").unwrap();
+    for (r, text) in [
+        "Online child sexual abuse: crimes recorded and detected",
+        "Source: Police Scotland campaign releases, March 2019 and April 2020.",
+        "[c]: not published.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        notes.write_string(r as u32, 0, *text).unwrap();
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("Table 1").unwrap();
+    ws.write_string(
+        0,
+        0,
+        "Table 1: Online child sexual abuse crimes recorded and detected, Scotland, April 2018 to \
+         February 2019",
+    )
+    .unwrap();
+    for (c, h) in ["Crime", "Recorded", "Detected"].iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    ws.write_string(3, 0, "Grooming").unwrap();
+    ws.write_number(3, 1, 98.0).unwrap();
+    ws.write_number(3, 2, 86.0).unwrap();
+    ws.write_string(4, 0, "All online child sexual abuse")
+        .unwrap();
+    ws.write_number(4, 1, 1573.0).unwrap();
+    ws.write_string(4, 2, "[c]").unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+/// Writes tests/e2e/fixtures/online-csa-detection.xlsx when OC_WRITE_FIXTURES is set:
+/// `cargo test --test sheet fixtures -- --ignored` (with the other fixtures).
+#[test]
+#[ignore]
+fn fixtures_rates() {
+    if std::env::var_os("OC_WRITE_FIXTURES").is_some() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/e2e/fixtures/online-csa-detection.xlsx"
+        );
+        std::fs::write(path, xlsx_rates()).unwrap();
     }
 }

@@ -7,7 +7,11 @@
 // chosen in their menus with the arrow keys; the spec written equal to the one expected (the [c]
 // count {"missing": "suppressed"}, every figure with its cell), the oddities listed, the preview
 // drawn with the key line. A second test: a table with a title row and a "Crime" heading gives
-// the same categories (neither row is one) and the title row as the title.
+// the same categories (neither row is one) and the title row as the title. A third: an .xlsx
+// workbook chosen through the file input, its table's sheet (the second; the first is notes)
+// chosen in the sheet menu, the categories picked on the grid past the title row, the recorded and
+// detected columns in their menus, the source's name typed; the spec written exactly, a detected
+// count marked [c] {"missing": "suppressed"}, the oddities listed, the preview drawn.
 //
 // The reader (the embed page, spec in its fragment): a rate chart whose "Indecent images"
 // recorded count is suppressed: the arrow keys reach it, its tooltip and live text say
@@ -16,11 +20,14 @@
 // series at the same period: both bars hollow (read from the pixels in each series' colour), the
 // period's tooltip naming both statuses; the control (no statuses) has no hollow bar.
 //
-// Every spec and table here is SYNTHETIC: invented figures, not published statistics.
+// Every spec and table here is SYNTHETIC (invented figures, not published statistics) but the
+// workbook's (RATES_XLSX, below): Police Scotland's published figures.
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { before, describe, test } from "node:test";
-import { clean, DIST, fixture, LIGHT, waitForCharts } from "./helpers.mjs";
+import { clean, DIST, fixture, LIGHT, ROOT, waitForCharts } from "./helpers.mjs";
 import {
   byId,
   chooseFile,
@@ -69,6 +76,17 @@ const EXPECTED_CATEGORIES = [
     rate: { value: 25, source: 0, cell: "rates!D4" },
   },
 ];
+
+// A workbook of REAL figures (written by tests/sheet.rs, fixtures_rates): Police Scotland's online
+// child sexual abuse crimes for April 2018 to February 2019, as its #StopItNow (2019) and
+// #GetHelpOrGetCaught (April 2020) campaign releases gave them: 98 grooming crimes recorded, 86
+// detected; 1,573 online child sexual abuse crimes recorded. The force published no detected count
+// for those 1,573 ("nearly 70 per cent"), so the workbook marks that cell [c]: the marker is the
+// fixture's, as are the table's shape and title. A notes sheet first, then "Table 1" under a title
+// row and a blank row.
+const RATES_XLSX = readFileSync(join(ROOT, "tests/e2e/fixtures/online-csa-detection.xlsx"));
+const RATES_TITLE =
+  "Table 1: Online child sexual abuse crimes recorded and detected, Scotland, April 2018 to February 2019";
 
 const e2e = fixture();
 let srv;
@@ -169,6 +187,108 @@ describe("the builder makes a rate chart from a sheet", () => {
         "Grooming: 87.8 % detected (86 of 98 detected).",
         "Indecent images: 30 % detected (12 of n/a detected).",
         "n/a: figure suppressed.",
+      ])
+        assert.ok(label?.includes(words), `${words} in ${label}`);
+      await clean(g, { page });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a workbook, keyboard only: its table's sheet chosen, the categories and both counts' columns picked", async () => {
+    const { page, g, context } = await openBuilder();
+    try {
+      await startFrom(page, "sheet");
+      await chooseFile(page, {
+        name: "online-csa-detection.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: RATES_XLSX,
+      });
+      // The first sheet is the notes; the table is on the second, chosen in the sheet menu.
+      assert.equal(
+        await page.textContent("#sheet-status"),
+        "online-csa-detection.xlsx (XLSX), sheet “Notes”: 3 rows × 1 column.",
+      );
+      await tabTo(page, "the sheet menu", byId("sheet-name"));
+      assert.deepEqual(
+        await page.$$eval("#sheet-name option", (o) => o.map((x) => x.textContent)),
+        ["Notes", "Table 1"],
+      );
+      await page.keyboard.press("ArrowDown");
+      assert.equal(await page.inputValue("#sheet-name"), "1");
+      assert.equal((await focused(page)).id, "sheet-name", "the focus stays on the menu");
+      assert.equal(
+        await page.textContent("#sheet-status"),
+        "online-csa-detection.xlsx (XLSX), sheet “Table 1”: 5 rows × 3 columns.",
+      );
+      await makeRate(page);
+      // The grid: from A1 down past the title row, the blank row and the heading to "Grooming",
+      // then "Categories are in column A".
+      await tabTo(page, "the grid", (f) => f.tag === "TD");
+      assert.deepEqual([(await focused(page)).r, (await focused(page)).c], ["0", "0"]);
+      for (let n = 0; n < 3; n++) await page.keyboard.press("ArrowDown");
+      assert.equal((await focused(page)).text, "Grooming");
+      assert.equal(await page.textContent("#sheet-cell"), "On cell A4: “Grooming”.");
+      await tabTo(page, "Categories are in column A", byId("sheet-key-col"));
+      assert.equal((await focused(page)).text, "Categories are in column A");
+      await page.keyboard.press("Enter");
+      assert.equal(await page.inputValue("#sheet-key"), "col:0");
+      // Picking the categories guesses the first figure column as the recorded counts and
+      // nothing else: the detected counts' column is chosen in its menu.
+      assert.deepEqual(
+        [
+          await page.inputValue("#sheet-recorded"),
+          await page.inputValue("#sheet-detected"),
+          await page.inputValue("#sheet-rate"),
+        ],
+        ["1", "-1", "-1"],
+      );
+      await chooseIn(page, "sheet-recorded", "1");
+      assert.equal(await menuText(page, "sheet-recorded"), "column B: Recorded");
+      await chooseIn(page, "sheet-detected", "2");
+      assert.equal(await menuText(page, "sheet-detected"), "column C: Detected");
+      assert.equal(await page.inputValue("#sheet-rate"), "-1", "no published rates");
+      assert.equal(await page.textContent("#sheet-pick-error"), "");
+      // The source's name, typed.
+      await tabTo(page, "the source name", byId("s-source"));
+      await page.keyboard.insertText("Police Scotland");
+      await page.waitForFunction(() =>
+        document.getElementById("spec").value.includes('"name": "Police Scotland"'),
+      );
+      assert.deepEqual(await spec(page), {
+        version: 1,
+        kind: "rate",
+        title: RATES_TITLE,
+        sources: [
+          { name: "Police Scotland", file: "online-csa-detection.xlsx", table: RATES_TITLE },
+        ],
+        categories: [
+          {
+            label: "Grooming",
+            recorded: { value: 98, source: 0, cell: "Table 1!B4" },
+            detected: { value: 86, source: 0, cell: "Table 1!C4" },
+          },
+          {
+            label: "All online child sexual abuse",
+            recorded: { value: 1573, source: 0, cell: "Table 1!B5" },
+            detected: { missing: "suppressed", source: 0, cell: "Table 1!C5" },
+          },
+        ],
+      });
+      assert.deepEqual(await oddities(page), [
+        "Title rows above the table (row 1): the first is the title suggestion and the source's table title",
+        "1 cell marked [c]: shown as suppressed (C5)",
+      ]);
+      // The preview draws it: grooming's rate, the suppressed count's category as n/a, the key
+      // line, the source typed.
+      await previewed(page);
+      const label = await page.getAttribute("#canvas", "aria-label");
+      for (const words of [
+        `Chart: ${RATES_TITLE}. `,
+        "Grooming: 87.8 % detected (86 of 98 detected).",
+        "All online child sexual abuse: n/a detected (n/a of 1,573 detected).",
+        "n/a: figure suppressed.",
+        "Source: Police Scotland.",
       ])
         assert.ok(label?.includes(words), `${words} in ${label}`);
       await clean(g, { page });
