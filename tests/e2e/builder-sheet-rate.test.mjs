@@ -204,23 +204,30 @@ describe("the builder makes a rate chart from a sheet", () => {
         mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         buffer: RATES_XLSX,
       });
-      // The first sheet is the notes; the table is on the second, chosen in the sheet menu.
-      assert.equal(
-        await page.textContent("#sheet-status"),
-        "online-csa-detection.xlsx (XLSX), sheet “Notes”: 3 rows × 1 column.",
-      );
+      // The first sheet is the notes: the builder opens the second, the first with figures; the
+      // notes sheet, chosen in the menu, says it has no figures. (Make is still "a trend" here,
+      // so the table's guess says its column A names no period until a rate chart is chosen.)
+      const table1 = "online-csa-detection.xlsx (XLSX), sheet “Table 1”: 5 rows × 3 columns.";
+      assert.equal(await page.textContent("#sheet-status"), table1);
+      const trendGuess = await page.textContent("#sheet-pick-error");
+      assert.match(trendGuess, /^column A names no period/);
       await tabTo(page, "the sheet menu", byId("sheet-name"));
       assert.deepEqual(
         await page.$$eval("#sheet-name option", (o) => o.map((x) => x.textContent)),
-        ["Notes", "Table 1"],
+        ["Notes (no figures)", "Table 1"],
+      );
+      assert.equal(await page.inputValue("#sheet-name"), "1");
+      await page.keyboard.press("ArrowUp");
+      assert.equal(await page.inputValue("#sheet-name"), "0");
+      assert.equal(
+        await page.textContent("#sheet-pick-error"),
+        "Sheet “Notes” has no figures: choose another sheet.",
       );
       await page.keyboard.press("ArrowDown");
       assert.equal(await page.inputValue("#sheet-name"), "1");
       assert.equal((await focused(page)).id, "sheet-name", "the focus stays on the menu");
-      assert.equal(
-        await page.textContent("#sheet-status"),
-        "online-csa-detection.xlsx (XLSX), sheet “Table 1”: 5 rows × 3 columns.",
-      );
+      assert.equal(await page.textContent("#sheet-status"), table1);
+      assert.equal(await page.textContent("#sheet-pick-error"), trendGuess);
       await makeRate(page);
       // The grid: from A1 down past the title row, the blank row and the heading to "Grooming",
       // then "Categories are in column A".

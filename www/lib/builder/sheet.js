@@ -99,7 +99,12 @@ function readSheets(bytes, name) {
   });
 }
 
-/** Reads `file` (a File) and shows its first sheet with something in it, or says why it cannot;
+/** Whether sheet `s` has a figure: a number, or a cell marked as missing. A workbook's cover,
+ * contents and notes sheets have none. */
+const hasFigures = (s) => s.cells.some((row) => row.some((c) => c && (c.v !== undefined || c.m)));
+
+/** Reads `file` (a File) and shows its first sheet with figures in it (else its first with
+ * anything in it), or says why it cannot;
  * either way the page's `data-sheet-tried` then names this attempt (for tests and tools). */
 export async function openFile(file) {
   const seq = sheet.seq + 1;
@@ -143,14 +148,13 @@ async function open(file) {
   }
   if (seq !== sheet.seq) return;
   Object.assign(sheet, { book, file: file.name, pick: null });
-  const first = book.sheets.findIndex((s) => s.cells.length);
+  const withFigures = book.sheets.findIndex(hasFigures);
+  const first = withFigures >= 0 ? withFigures : book.sheets.findIndex((s) => s.cells.length);
   sheet.index = Math.max(0, first);
+  const label = (s) =>
+    !s.cells.length ? `${s.name} (empty)` : hasFigures(s) ? s.name : `${s.name} (no figures)`;
   const menu = $("sheet-name");
-  menu.replaceChildren(
-    ...book.sheets.map(
-      (s, i) => new Option(s.cells.length ? s.name : `${s.name} (empty)`, String(i)),
-    ),
-  );
+  menu.replaceChildren(...book.sheets.map((s, i) => new Option(label(s), String(i))));
   menu.value = String(sheet.index);
   $("sheet-work").hidden = false;
   for (const id of ["s-title", "s-notes", "s-source"]) sheet.edited.delete(id);
@@ -170,12 +174,15 @@ function showSheet(fresh) {
   const size = `${rowsText} × ${colsText}`;
   const notices = sheet.book.notices.join(" ");
   say("sheet-status", `${sheet.file} (${name}), sheet “${s.name}”: ${size}. ${notices}`.trim());
-  if (!s.cells.length) {
+  if (!hasFigures(s)) {
+    // Empty, or words only (a cover, contents or notes sheet): nothing to chart, nothing guessed.
+    const why = s.cells.length ? "has no figures" : "is empty";
+    const next = sheet.book.sheets.length > 1 ? "choose another sheet" : "a chart needs figures";
     $("sheet-grid-box").replaceChildren();
     say("sheet-size", "");
-    say("sheet-pick-error", `Sheet “${s.name}” is empty: choose another sheet.`);
+    say("sheet-pick-error", `Sheet “${s.name}” ${why}: ${next}.`);
     $("sheet-oddities").replaceChildren();
-    disableSnippets(`Choose a sheet with a table: “${s.name}” is empty.`);
+    disableSnippets(`Choose a sheet with a table: “${s.name}” ${why}.`);
     return;
   }
   if (fresh || !sheet.pick) {
