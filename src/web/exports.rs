@@ -217,16 +217,19 @@ impl ChartView {
     /// the page resolves them. Fewer bytes clear them (`"forced"` then draws light).
     #[wasm_bindgen(js_name = setForcedColors)]
     pub fn set_forced_colors(&mut self, rgb: &[u8]) {
-        let c = |i: usize| match rgb.get(i * 3..i * 3 + 3) {
-            Some([r, g, b]) => Some((*r, *g, *b)),
-            _ => None,
-        };
-        self.forced = match (c(0), c(1), c(2), c(3), c(4), c(5)) {
-            (Some(a), Some(b), Some(g), Some(h), Some(ht), Some(l)) => {
-                Some(Theme::forced(a, b, g, h, ht, l))
-            }
-            _ => None,
-        };
+        let six = rgb.get(..18).and_then(|s| <[u8; 18]>::try_from(s).ok());
+        self.forced = six.map(
+            |[r0, g0, b0, r1, g1, b1, r2, g2, b2, r3, g3, b3, r4, g4, b4, r5, g5, b5]| {
+                Theme::forced(
+                    (r0, g0, b0),
+                    (r1, g1, b1),
+                    (r2, g2, b2),
+                    (r3, g3, b3),
+                    (r4, g4, b4),
+                    (r5, g5, b5),
+                )
+            },
+        );
     }
 
     /// How many figures the arrow keys step through.
