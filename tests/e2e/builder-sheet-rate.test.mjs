@@ -152,18 +152,21 @@ describe("the builder makes a rate chart from a sheet", () => {
       assert.equal((await focused(page)).text, "Categories are in column A");
       await page.keyboard.press("Enter");
       assert.equal(await page.inputValue("#sheet-key"), "col:0");
+      // Picking the categories guesses each column's role by its heading.
       assert.deepEqual(
         [
           await page.inputValue("#sheet-recorded"),
           await page.inputValue("#sheet-detected"),
           await page.inputValue("#sheet-rate"),
         ],
-        ["1", "-1", "-1"],
+        ["1", "2", "3"],
       );
-      // The menus name each column by its heading.
+      // The menus name each column by its heading, and the arrow keys change them.
       assert.equal(await menuText(page, "sheet-recorded"), "column B: Recorded");
-      await chooseIn(page, "sheet-detected", "2");
       assert.equal(await menuText(page, "sheet-detected"), "column C: Detected");
+      await chooseIn(page, "sheet-rate", "-1");
+      assert.equal(await menuText(page, "sheet-rate"), "none");
+      await page.waitForFunction(() => !document.getElementById("spec").value.includes("rates!D4"));
       await chooseIn(page, "sheet-rate", "3");
       assert.equal(await menuText(page, "sheet-rate"), "column D: Published rate");
       assert.equal(await page.textContent("#sheet-pick-error"), "");
@@ -240,15 +243,15 @@ describe("the builder makes a rate chart from a sheet", () => {
       assert.equal((await focused(page)).text, "Categories are in column A");
       await page.keyboard.press("Enter");
       assert.equal(await page.inputValue("#sheet-key"), "col:0");
-      // Picking the categories guesses the first figure column as the recorded counts and
-      // nothing else: the detected counts' column is chosen in its menu.
+      // Picking the categories keeps the columns' roles their headings give (Recorded, Detected;
+      // no rate column); the menus show them.
       assert.deepEqual(
         [
           await page.inputValue("#sheet-recorded"),
           await page.inputValue("#sheet-detected"),
           await page.inputValue("#sheet-rate"),
         ],
-        ["1", "-1", "-1"],
+        ["1", "2", "-1"],
       );
       await chooseIn(page, "sheet-recorded", "1");
       assert.equal(await menuText(page, "sheet-recorded"), "column B: Recorded");

@@ -214,21 +214,30 @@ function guessRate(s) {
   const { cols } = extent(s);
   for (let c = 0; c < cols; c++) {
     const key = { axis: "col", index: c };
-    const positions = keyPositions(s, key, "rate");
-    const lines = figureLines(s, key, positions);
-    if (positions.length < 1 || !lines.length) continue;
-    const roles = { recorded: -1, detected: -1, rate: -1 };
-    const first = positions.find((p) => lines.some((l) => cellAt(s, p, l)?.v !== undefined)) ?? 0;
-    for (const l of lines) {
-      let head = "";
-      for (let r = first - 1; r >= 0 && !head; r--) head = cellAt(s, r, l)?.t ?? "";
-      if (/detect|clear|solv/i.test(head) && roles.detected < 0) roles.detected = l;
-      else if (/rate|%|per ?cent/i.test(head) && roles.rate < 0) roles.rate = l;
-      else if (roles.recorded < 0) roles.recorded = l;
-    }
-    return { kind: "rate", key, series: [], roles };
+    const roles = rateRoles(s, key);
+    if (roles) return { kind: "rate", key, series: [], roles };
   }
   return { kind: "rate", key: { axis: "col", index: 0 }, series: [], roles: {} };
+}
+
+/** The recorded, detected and rate lines beside the categories along `key`, by the headings
+ * before their first figure ("Detected", "Rate", "%"; the first other line is the recorded one);
+ * null when no category there has a figure beside it. */
+function rateRoles(s, key) {
+  const positions = keyPositions(s, key, "rate");
+  const lines = figureLines(s, key, positions);
+  if (positions.length < 1 || !lines.length) return null;
+  const at = (p, l) => (key.axis === "col" ? cellAt(s, p, l) : cellAt(s, l, p));
+  const roles = { recorded: -1, detected: -1, rate: -1 };
+  const first = positions.find((p) => lines.some((l) => at(p, l)?.v !== undefined)) ?? 0;
+  for (const l of lines) {
+    let head = "";
+    for (let p = first - 1; p >= 0 && !head; p--) head = at(p, l)?.t ?? "";
+    if (/detect|clear|solv/i.test(head) && roles.detected < 0) roles.detected = l;
+    else if (/rate|%|per ?cent/i.test(head) && roles.rate < 0) roles.rate = l;
+    else if (roles.recorded < 0) roles.recorded = l;
+  }
+  return roles;
 }
 
 /** Each line's word in the grid's headings. */
@@ -363,7 +372,7 @@ function pickKey(key) {
   const lines = figureLines(s, key, positions);
   if (kind === "trend") sheet.pick = { kind, key, series: lines.slice(0, 12), roles: {} };
   else {
-    const roles = { recorded: lines[0] ?? -1, detected: -1, rate: -1 };
+    const roles = rateRoles(s, key) ?? { recorded: lines[0] ?? -1, detected: -1, rate: -1 };
     sheet.pick = { kind, key, series: [], roles };
   }
   rebuild();
