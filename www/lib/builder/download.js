@@ -1,19 +1,7 @@
 // "Download image": the preview canvas as a PNG named after the chart's title.
 import { el, state } from "./page.js";
 import { paintPlain, redraw } from "./preview.js";
-
-/** A file name from `title`: lower-case ASCII words joined by "-", at most 60 characters. */
-export function slug(title) {
-  const s = String(title || "")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return s || "chart";
-}
+import { slug } from "./slug.js";
 
 function save(blob) {
   if (!blob) {

@@ -10,9 +10,9 @@
 // chart server, and offers the spec as a file for the command `offence-charts publish`.
 // Every text from the server or the store is shown as text.
 import { checkId, fetchRecord, ID } from "../published.js";
-import { slug } from "./download.js";
 import { showSnippets } from "./embed-code.js";
 import { $, el, state } from "./page.js";
+import { slug } from "./slug.js";
 import { setMode } from "./start.js";
 
 const API = new URL("api/", import.meta.url);
