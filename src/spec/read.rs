@@ -202,13 +202,14 @@ fn object<'a>(v: Json, at: &'a At<'a>, allowed: &[&str], what: &str) -> Read<Obj
     for (key, _) in &entries {
         match allowed.iter().position(|f| f == key) {
             None => {
-                let mut expected = String::new();
-                for (i, f) in allowed.iter().enumerate() {
-                    put!(&mut expected; if i == 0 { "" } else { ", " }, '`', f, '`');
-                }
                 return Err(ChartError::spec(
                     at.field(key).text(),
-                    cat!("unknown field `", cut(key), "`, expected one of ", expected),
+                    cat!(
+                        "unknown field `",
+                        cut(key),
+                        "`, expected one of ",
+                        ticked(allowed, ", ")
+                    ),
                 ));
             }
             Some(i) => match seen.get_mut(i) {
@@ -349,20 +350,23 @@ fn variant(v: &Json, at: &At, options: &[&str]) -> Read<usize> {
     if let Some(i) = options.iter().position(|name| name == s) {
         return Ok(i);
     }
-    let mut expected = String::new();
-    for (i, name) in options.iter().enumerate() {
-        let sep = match i {
-            0 if options.len() > 2 => "one of ",
-            0 => "",
-            _ if options.len() == 2 => " or ",
-            _ => ", ",
-        };
-        put!(&mut expected; sep, '`', name, '`');
-    }
+    let expected = match options.len() {
+        ..=2 => ticked(options, " or "),
+        _ => cat!("one of ", ticked(options, ", ")),
+    };
     Err(ChartError::spec(
         at.text(),
         cat!("unknown variant `", cut(s), "`, expected ", expected),
     ))
+}
+
+/// `names` in backticks with `sep` between them: "`a`, `b`".
+fn ticked(names: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        put!(&mut out; if i == 0 { "" } else { sep }, '`', name, '`');
+    }
+    out
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
