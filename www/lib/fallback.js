@@ -6,6 +6,7 @@
 // nothing (an import of shared.js would make that a third file every embed loads).
 
 const NONE = "–";
+// shared.js's values, as plainTable is given them (the same every time).
 let APPROX, FIGURE_WORDS, MAX_TABLE_ROWS, NOT_AVAILABLE, PERIOD_HEADING, RATE_HEADINGS;
 
 /** Words for a figure's `missing` or `status` name, as the data table says them. */
