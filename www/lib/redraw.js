@@ -48,6 +48,9 @@ export function redrawing(chart, tips) {
     if (force) drawn = "";
     const width = Math.round(fig.clientWidth);
     const paper = printing || PRINT.matches;
+    // "Show data" cannot be opened on paper: hidden while printing.
+    const data = fig.querySelector(".oc-data");
+    if (data) data.hidden = paper;
     const dpr = paper ? Math.max(3, devicePixelRatio) : devicePixelRatio || 1;
     const own = fig.closest("[data-theme]")?.dataset.theme;
     let theme = own === "dark" || own === "light" ? own : DARK.matches ? "dark" : "light";
