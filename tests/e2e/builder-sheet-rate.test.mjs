@@ -111,6 +111,12 @@ async function chooseIn(page, id, value) {
   assert.equal((await focused(page)).id, id, "the focus stays on the menu");
 }
 
+/** The preview canvas's text alternative says each of `words`. */
+async function previewSays(page, words) {
+  const label = await page.getAttribute("#canvas", "aria-label");
+  for (const w of words) assert.ok(label?.includes(w), `${w} in ${label}`);
+}
+
 const menuText = (page, id) =>
   page.$eval(`#${id}`, (s) => s.options[s.selectedIndex]?.textContent ?? "");
 
@@ -184,14 +190,12 @@ describe("the builder makes a rate chart from a sheet", () => {
       // The preview draws it: a rate chart, the suppressed count's category by its published
       // rate, the key line.
       await previewed(page);
-      const label = await page.getAttribute("#canvas", "aria-label");
-      for (const words of [
+      await previewSays(page, [
         "Chart: rates. ",
         "Grooming: 87.8 % detected (86 of 98 detected).",
         "Indecent images: 30 % detected (12 of n/a detected).",
         "n/a: figure suppressed.",
-      ])
-        assert.ok(label?.includes(words), `${words} in ${label}`);
+      ]);
       await clean(g, { page });
     } finally {
       await context.close();
@@ -292,15 +296,13 @@ describe("the builder makes a rate chart from a sheet", () => {
       // The preview draws it: grooming's rate, the suppressed count's category as n/a, the key
       // line, the source typed.
       await previewed(page);
-      const label = await page.getAttribute("#canvas", "aria-label");
-      for (const words of [
+      await previewSays(page, [
         `Chart: ${RATES_TITLE}. `,
         "Grooming: 87.8 % detected (86 of 98 detected).",
         "All online child sexual abuse: n/a detected (n/a of 1,573 detected).",
         "n/a: figure suppressed.",
         "Source: Police Scotland.",
-      ])
-        assert.ok(label?.includes(words), `${words} in ${label}`);
+      ]);
       await clean(g, { page });
     } finally {
       await context.close();

@@ -725,21 +725,24 @@ function rasterise(file, dpi) {
   return { px, width, height };
 }
 
+/** `page` printed to an A4 PDF named `name`: its text (spaces collapsed), which must hold the key
+ * lines, and its first page rasterised at 192 dpi (two pixels a CSS px). */
+async function printed(page, name) {
+  const file = join(tmp, `${name}.pdf`);
+  await page.pdf({ path: file, format: "A4" });
+  const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString().replace(/\s+/g, " ");
+  for (const line of [KEY.hollow, KEY.suppressed, "Break in series before 2022-23"])
+    assert.ok(text.includes(line), `${line} in the PDF: ${text}`);
+  return { text, ...rasterise(file, 192) };
+}
+
 describe("print", () => {
   test("the printed chart has the hollow bar, the gap, the break and the key lines", async () => {
     // Dark on screen: printing draws it light anyway.
     const { context, page, g } = await open("/bar.html", { colorScheme: "dark" });
     try {
-      const file = join(tmp, "gaps.pdf");
-      await page.pdf({ path: file, format: "A4" });
-      const text = execFileSync("pdftotext", ["-layout", file, "-"])
-        .toString()
-        .replace(/\s+/g, " ");
-      for (const line of [KEY.hollow, KEY.suppressed, "Break in series before 2022-23"])
-        assert.ok(text.includes(line), `${line} in the PDF: ${text}`);
+      const { text, px, width, height } = await printed(page, "gaps");
       for (const s of ["n/a", "130", "2021-22"]) assert.ok(text.includes(s), `${s}: ${text}`);
-      // 192 dpi: two pixels a CSS px.
-      const { px, width, height } = rasterise(file, 192);
       const colours = {
         series: LIGHT.series0,
         background: LIGHT.background,
@@ -761,15 +764,7 @@ describe("print: the line chart", () => {
     // Dark on screen: printing draws it light anyway.
     const { context, page, g } = await open("/line.html", { colorScheme: "dark" });
     try {
-      const file = join(tmp, "gaps-line.pdf");
-      await page.pdf({ path: file, format: "A4" });
-      const text = execFileSync("pdftotext", ["-layout", file, "-"])
-        .toString()
-        .replace(/\s+/g, " ");
-      for (const line of [KEY.hollow, KEY.suppressed, "Break in series before 2022-23"])
-        assert.ok(text.includes(line), `${line} in the PDF: ${text}`);
-      // 192 dpi: two pixels a CSS px.
-      const { px, width, height } = rasterise(file, 192);
+      const { px, width, height } = await printed(page, "gaps-line");
       const colours = {
         series: LIGHT.series0,
         background: LIGHT.background,
