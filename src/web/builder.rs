@@ -5,13 +5,13 @@
 use super::exports::ChartView;
 use crate::describe::{check_claims as check, Verdict};
 use crate::release::find;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let out = Object::new();
     for (key, value) in fields {
-        let _ = Reflect::set(&out, &JsValue::from_str(key), value);
+        super::exports::set(&out, key, value);
     }
     out.into()
 }

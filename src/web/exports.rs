@@ -41,13 +41,15 @@ fn js(e: ChartError) -> JsValue {
         Problem::UnknownChart(_) => ("spec", "", e.message()),
         Problem::Draw(m) => ("draw", "", m.clone()),
     };
-    let set = |key: &str, value: &str| {
-        let _ = Reflect::set(&error, &key.into(), &value.into());
-    };
-    set("kind", kind);
-    set("path", path);
-    set("rule", &rule);
+    set(&error, "kind", &kind.into());
+    set(&error, "path", &path.into());
+    set(&error, "rule", &rule.into());
     error.into()
+}
+
+/// Sets `obj[key] = value` (a plain data property; setting one on a fresh object cannot fail).
+pub(super) fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
 fn dom_error(e: JsValue) -> ChartError {
@@ -279,13 +281,10 @@ impl ChartView {
         let strings = |v: &[String]| v.iter().map(|s| JsValue::from_str(s)).collect::<Array>();
         let rows: Array = t.rows.iter().map(|r| JsValue::from(strings(r))).collect();
         let out = Object::new();
-        let set = |key: &str, value: &JsValue| {
-            let _ = Reflect::set(&out, &key.into(), value);
-        };
-        set("caption", &t.caption.as_str().into());
-        set("head", &strings(&t.head));
-        set("rows", &rows);
-        set("foot", &strings(&t.foot));
+        set(&out, "caption", &t.caption.as_str().into());
+        set(&out, "head", &strings(&t.head));
+        set(&out, "rows", &rows);
+        set(&out, "foot", &strings(&t.foot));
         out.into()
     }
 }

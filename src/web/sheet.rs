@@ -3,13 +3,10 @@
 //! ([`crate::sheet`]), as plain objects for `www/lib/builder/sheet*.js`. The limits reach the
 //! page through `www/shared.js` (`SHEET_LIMITS`).
 
+use super::exports::set;
 use crate::sheet::{read, Cell, Sheet};
-use js_sys::{Array, Error, Object, Reflect};
+use js_sys::{Array, Error, Object};
 use wasm_bindgen::prelude::*;
-
-fn set(out: &Object, key: &str, value: JsValue) {
-    let _ = Reflect::set(out, &JsValue::from_str(key), &value);
-}
 
 fn strings(items: &[String]) -> JsValue {
     items
@@ -27,58 +24,58 @@ fn strings(items: &[String]) -> JsValue {
 /// period it names; `g` the merged range it was filled from.
 fn cell(c: &Cell) -> JsValue {
     let out = Object::new();
-    set(&out, "t", JsValue::from_str(&c.text));
+    set(&out, "t", &JsValue::from_str(&c.text));
     if let Some(f) = &c.figure {
         if let Some(v) = f.value {
-            set(&out, "v", JsValue::from_f64(v));
+            set(&out, "v", &JsValue::from_f64(v));
         }
         if let Some(m) = f.missing {
-            set(&out, "m", JsValue::from_str(m.name()));
+            set(&out, "m", &JsValue::from_str(m.name()));
         }
         if let Some(s) = f.status {
-            set(&out, "s", JsValue::from_str(s.name()));
+            set(&out, "s", &JsValue::from_str(s.name()));
         }
         if f.brk {
-            set(&out, "b", JsValue::TRUE);
+            set(&out, "b", &JsValue::TRUE);
         }
         if !f.markers.is_empty() {
-            set(&out, "k", strings(&f.markers));
+            set(&out, "k", &strings(&f.markers));
         }
         if f.dressed {
-            set(&out, "d", JsValue::TRUE);
+            set(&out, "d", &JsValue::TRUE);
         }
     }
     if c.number_as_text {
-        set(&out, "x", JsValue::TRUE);
+        set(&out, "x", &JsValue::TRUE);
     }
     if let Some(h) = &c.heading {
         if h.text != c.text {
-            set(&out, "h", JsValue::from_str(&h.text));
+            set(&out, "h", &JsValue::from_str(&h.text));
         }
         if let Some(f) = &h.footnote {
-            set(&out, "f", JsValue::from_str(f));
+            set(&out, "f", &JsValue::from_str(f));
         }
         if !h.markers.is_empty() {
-            set(&out, "hm", strings(&h.markers));
+            set(&out, "hm", &strings(&h.markers));
         }
     }
     if let Some(p) = &c.period {
-        set(&out, "p", JsValue::from_str(&p.label));
+        set(&out, "p", &JsValue::from_str(&p.label));
         if let Some(n) = &p.name {
-            set(&out, "n", JsValue::from_str(n));
+            set(&out, "n", &JsValue::from_str(n));
         }
     }
     if let Some(g) = &c.merged {
-        set(&out, "g", JsValue::from_str(g));
+        set(&out, "g", &JsValue::from_str(g));
     }
     out.into()
 }
 
 fn sheet(s: &Sheet) -> JsValue {
     let out = Object::new();
-    set(&out, "name", JsValue::from_str(&s.name));
-    set(&out, "rows", JsValue::from_f64(s.rows as f64));
-    set(&out, "columns", JsValue::from_f64(s.columns as f64));
+    set(&out, "name", &JsValue::from_str(&s.name));
+    set(&out, "rows", &JsValue::from_f64(s.rows as f64));
+    set(&out, "columns", &JsValue::from_f64(s.columns as f64));
     let rows: Array = s
         .cells
         .iter()
@@ -88,7 +85,7 @@ fn sheet(s: &Sheet) -> JsValue {
                 .collect::<Array>()
         })
         .collect();
-    set(&out, "cells", rows.into());
+    set(&out, "cells", &rows.into());
     out.into()
 }
 
@@ -100,9 +97,9 @@ fn sheet(s: &Sheet) -> JsValue {
 pub fn read_sheets(bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
     let book = read(bytes, name).map_err(|e| JsValue::from(Error::new(&e.message())))?;
     let out = Object::new();
-    set(&out, "format", JsValue::from_str(book.format));
-    set(&out, "notices", strings(&book.notices));
+    set(&out, "format", &JsValue::from_str(book.format));
+    set(&out, "notices", &strings(&book.notices));
     let sheets: Array = book.sheets.iter().map(sheet).collect();
-    set(&out, "sheets", sheets.into());
+    set(&out, "sheets", &sheets.into());
     Ok(out.into())
 }
