@@ -230,6 +230,7 @@ describe("the builder makes a rate chart from a sheet", () => {
         await page.textContent("#sheet-pick-error"),
         "Sheet “Notes” has no figures: choose another sheet.",
       );
+      assert.equal(await page.textContent("#sheet-cell"), "", "no cell of Table 1 named");
       await page.keyboard.press("ArrowDown");
       assert.equal(await page.inputValue("#sheet-name"), "1");
       assert.equal((await focused(page)).id, "sheet-name", "the focus stays on the menu");

@@ -180,6 +180,7 @@ function showSheet(fresh) {
     const next = sheet.book.sheets.length > 1 ? "choose another sheet" : "a chart needs figures";
     $("sheet-grid-box").replaceChildren();
     say("sheet-size", "");
+    say("sheet-cell", ""); // the grid's cell of the sheet before
     say("sheet-pick-error", `Sheet “${s.name}” ${why}: ${next}.`);
     $("sheet-oddities").replaceChildren();
     disableSnippets(`Choose a sheet with a table: “${s.name}” ${why}.`);
