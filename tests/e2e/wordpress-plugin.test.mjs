@@ -104,8 +104,13 @@ async function session(role) {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: wp.origin });
   const page = await context.newPage();
   await page.goto(`${wp.origin}/wp-login.php`);
+  // wp-login.php focuses and selects the user name 200 ms after it loads: if that happens while
+  // the password is being filled, the password goes into the user name field and WordPress says
+  // "The password field is empty" (CI failed so once). Fill only after it has happened.
+  await page.waitForFunction(() => document.activeElement?.id === "user_login");
   await page.fill("#user_login", role);
   await page.fill("#user_pass", wp.users[role].login);
+  assert.equal(await page.inputValue("#user_login"), role, "the user name as filled");
   await page.click("#wp-submit");
   await page.waitForLoadState();
   assert.match(page.url(), /\/wp-admin\/$/, `${role} logged in: ${await page.textContent("body")}`);
