@@ -218,6 +218,8 @@ describe("the builder makes a rate chart from a sheet", () => {
       assert.equal(await page.textContent("#sheet-status"), table1);
       const trendGuess = await page.textContent("#sheet-pick-error");
       assert.match(trendGuess, /^column A names no period/);
+      // No chart made, nothing done with the table: no "What the builder did" heading over nothing.
+      assert.equal(await page.isVisible("#sheet-oddities-head"), false, "no empty oddities list");
       await tabTo(page, "the sheet menu", byId("sheet-name"));
       assert.deepEqual(
         await page.$$eval("#sheet-name option", (o) => o.map((x) => x.textContent)),
@@ -231,8 +233,14 @@ describe("the builder makes a rate chart from a sheet", () => {
         "Sheet “Notes” has no figures: choose another sheet.",
       );
       assert.equal(await page.textContent("#sheet-cell"), "", "no cell of Table 1 named");
+      // Nor Table 1's picks: the grid, its buttons and menus are hidden until a table is chosen.
+      const shown = (id) => page.isVisible(`#${id}`);
+      for (const id of ["sheet-grid-box", "sheet-key-col", "sheet-key", "sheet-series"])
+        assert.equal(await shown(id), false, `${id} hidden on the notes sheet`);
       await page.keyboard.press("ArrowDown");
       assert.equal(await page.inputValue("#sheet-name"), "1");
+      for (const id of ["sheet-grid-box", "sheet-key-col", "sheet-key", "sheet-series"])
+        assert.equal(await shown(id), true, `${id} shown on Table 1`);
       assert.equal((await focused(page)).id, "sheet-name", "the focus stays on the menu");
       assert.equal(await page.textContent("#sheet-status"), table1);
       assert.equal(await page.textContent("#sheet-pick-error"), trendGuess);
@@ -294,6 +302,7 @@ describe("the builder makes a rate chart from a sheet", () => {
         "Title rows above the table (row 1): the first is the title suggestion and the source's table title",
         "1 cell marked [c]: shown as suppressed (C5)",
       ]);
+      assert.equal(await page.isVisible("#sheet-oddities-head"), true, "the oddities' heading");
       // The preview draws it: grooming's rate, the suppressed count's category as n/a, the key
       // line, the source typed.
       await previewed(page);

@@ -174,6 +174,8 @@ function showSheet(fresh) {
   const size = `${rowsText} × ${colsText}`;
   const notices = sheet.book.notices.join(" ");
   say("sheet-status", `${sheet.file} (${name}), sheet “${s.name}”: ${size}. ${notices}`.trim());
+  // The grid and what is picked on it show only for a sheet with figures.
+  $("sheet-table").hidden = !hasFigures(s);
   if (!hasFigures(s)) {
     // Empty, or words only (a cover, contents or notes sheet): nothing to chart, nothing guessed.
     const why = s.cells.length ? "has no figures" : "is empty";
@@ -182,7 +184,7 @@ function showSheet(fresh) {
     say("sheet-size", "");
     say("sheet-cell", ""); // the grid's cell of the sheet before
     say("sheet-pick-error", `Sheet “${s.name}” ${why}: ${next}.`);
-    $("sheet-oddities").replaceChildren();
+    listOddities([]);
     disableSnippets(`Choose a sheet with a table: “${s.name}” ${why}.`);
     return;
   }
@@ -395,24 +397,27 @@ function writeSpec() {
     made = sheetToSpec(s, pick, form, sheet.file);
   } catch (e) {
     say("sheet-pick-error", e.message);
-    $("sheet-oddities").replaceChildren();
+    listOddities([]);
     disableSnippets(`Fix the sheet's choices first: ${e.message}`);
     return Promise.resolve();
   }
   say("sheet-pick-error", "");
-  const items = made.oddities.map((t) => {
+  listOddities(
+    made.oddities.length ? made.oddities : ["Nothing odd: every cell used is a plain figure."],
+  );
+  el.spec.value = JSON.stringify(made.spec, null, 2);
+  return update();
+}
+
+/** Lists `lines` under "What the builder did with the table"; none hides the heading too. */
+function listOddities(lines) {
+  const items = lines.map((t) => {
     const li = document.createElement("li");
     li.textContent = t;
     return li;
   });
-  if (!items.length) {
-    const li = document.createElement("li");
-    li.textContent = "Nothing odd: every cell used is a plain figure.";
-    items.push(li);
-  }
   $("sheet-oddities").replaceChildren(...items);
-  el.spec.value = JSON.stringify(made.spec, null, 2);
-  return update();
+  $("sheet-oddities-box").hidden = !items.length;
 }
 
 /** Starting from a sheet: the chart made from the file so far, if one was opened. */
