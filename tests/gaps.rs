@@ -139,7 +139,7 @@ fn a_rate_category_may_be_missing_and_is_said_to_be() {
     assert_eq!(t.rows[1][..4], ["Other", "n/a (suppressed)", "4", "n/a"]);
     let said = offence_charts::summary(c.spec());
     assert!(
-        said.contains("Other: n/a detected (4 of n/a detected)."),
+        said.contains("Other: no rate (recorded count suppressed, 4 detected)."),
         "{said}"
     );
 }

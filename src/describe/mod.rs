@@ -99,12 +99,25 @@ pub fn figure_label(f: &Figure) -> String {
     }
 }
 
-/// The short line under a rate bar: `86 of 98 detected · published as “90 per cent”`.
+/// The short line under a rate bar: `86 of 98 detected · published as “90 per cent”`; a
+/// missing count is said with why: `1,573 recorded, detected count suppressed`.
 pub fn category_detail(c: &Category) -> String {
     let mut out = match (&c.recorded, &c.detected) {
-        (Some(r), Some(d)) => cat!(figure_label(d), " of ", figure_label(r), " detected"),
-        (Some(r), None) => cat!("of ", figure_label(r), " recorded"),
-        _ => String::new(),
+        (Some(r), Some(d)) if r.missing.is_none() && d.missing.is_none() => {
+            cat!(figure_label(d), " of ", figure_label(r), " detected")
+        }
+        (Some(r), None) if r.missing.is_none() => cat!("of ", figure_label(r), " recorded"),
+        (r, d) => {
+            let said = |f: &Figure, role| match f.missing {
+                Some(m) => cat!(role, " count ", m.words()),
+                None => cat!(figure_label(f), " ", role),
+            };
+            match (r, d) {
+                (Some(r), Some(d)) => cat!(said(r, "recorded"), ", ", said(d, "detected")),
+                (Some(r), None) => said(r, "recorded"),
+                _ => String::new(),
+            }
+        }
     };
     if let Some(p) = c.rate.as_ref().and_then(Figure::wording) {
         let sep = if out.is_empty() { "" } else { " · " };
@@ -403,11 +416,13 @@ pub fn summary(spec: &Spec) -> String {
         }
         Kind::Rate => {
             for c in &spec.categories {
-                // A category without a rate (its figures missing) is said too: "n/a".
-                let rate = rate_of(c).map(|r| r.label());
-                let rate = rate.as_deref().unwrap_or(NOT_AVAILABLE);
+                // A category without a rate (a count missing) is said too: "no rate".
+                put!(&mut out; " ", c.label.trim(), ": ");
+                match rate_of(c) {
+                    Some(r) => put!(&mut out; r.label(), " detected"),
+                    None => out.push_str("no rate"),
+                }
                 let detail = category_detail(c);
-                put!(&mut out; " ", c.label.trim(), ": ", rate, " detected");
                 if !detail.is_empty() {
                     put!(&mut out; " (", detail, ")");
                 }

@@ -193,7 +193,7 @@ describe("the builder makes a rate chart from a sheet", () => {
       await previewSays(page, [
         "Chart: rates. ",
         "Grooming: 87.8 % detected (86 of 98 detected).",
-        "Indecent images: 30 % detected (12 of n/a detected).",
+        "Indecent images: 30 % detected (recorded count suppressed, 12 detected).",
         "n/a: figure suppressed.",
       ]);
       await clean(g, { page });
@@ -309,7 +309,7 @@ describe("the builder makes a rate chart from a sheet", () => {
       await previewSays(page, [
         `Chart: ${RATES_TITLE}. `,
         "Grooming: 87.8 % detected (86 of 98 detected).",
-        "All online child sexual abuse: n/a detected (n/a of 1,573 detected).",
+        "All online child sexual abuse: no rate (1,573 recorded, detected count suppressed).",
         "n/a: figure suppressed.",
         "Source: Police Scotland.",
       ]);
