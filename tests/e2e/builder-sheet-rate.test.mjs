@@ -28,6 +28,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { clean, DIST, fixture, LIGHT, ROOT, waitForCharts } from "./helpers.mjs";
+import { barMarks, onCanvas } from "./pixels.mjs";
 import {
   byId,
   chooseFile,
@@ -481,83 +482,23 @@ describe("the reader: a rate chart with a suppressed count", () => {
   });
 });
 
-/** The bars of colour `rgb` on the chart's canvas, left to right, as gaps.test.mjs finds them:
- * runs of columns holding the colour over at least 10 CSS px, runs closer than 4 CSS px merged
- * (a textured bar's stripes); a group wider than 4 CSS px is a filled bar (`stripes`: its runs),
- * two narrow groups with a wide gap between them a hollow bar's sides (`empty`: the background
- * at its middle). Groups less than half the widest one's width (the legend's swatch) left out. */
+/** The bars of colour `rgb` on the chart's canvas, left to right: `barMarks` with runs closer
+ * than 4 CSS px joined (a textured bar's stripes); a hollow bar `empty` when the background
+ * shows at its middle. Marks less than half the widest one's width (the legend's swatch) left
+ * out. */
 function bars(page, rgb) {
-  return page.evaluate(
-    ({ rgb }) => {
-      const canvas = document.querySelector("figure.oc-chart canvas.oc-canvas");
-      const { width, height } = canvas;
-      const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-      const dpr = devicePixelRatio;
-      const near = (i) =>
-        Math.hypot(data[i] - rgb[0], data[i + 1] - rgb[1], data[i + 2] - rgb[2]) <= 6;
-      const runs = [];
-      let run = null;
-      for (let x = 0; x < width; x++) {
-        let count = 0;
-        let top = -1;
-        let bottom = -1;
-        for (let y = 0; y < height; y++)
-          if (near((y * width + x) * 4)) {
-            count++;
-            if (top < 0) top = y;
-            bottom = y;
-          }
-        if (count >= 10 * dpr) {
-          if (!run) run = { x0: x, x1: x, top, bottom };
-          else {
-            run.x1 = x;
-            run.top = Math.min(run.top, top);
-            run.bottom = Math.max(run.bottom, bottom);
-          }
-        } else if (run) {
-          runs.push(run);
-          run = null;
-        }
-      }
-      if (run) runs.push(run);
-      const groups = [];
-      for (const r of runs) {
-        const last = groups.at(-1);
-        if (last && r.x0 - last.x1 <= 4 * dpr) {
-          last.x1 = r.x1;
-          last.top = Math.min(last.top, r.top);
-          last.bottom = Math.max(last.bottom, r.bottom);
-          last.stripes++;
-        } else groups.push({ ...r, stripes: 1 });
-      }
-      const bg = [data[8], data[9], data[10]];
-      const marks = [];
-      for (let i = 0; i < groups.length; i++) {
-        const r = groups[i];
-        if (r.x1 - r.x0 + 1 > 4 * dpr) {
-          marks.push({ kind: "filled", x0: r.x0, x1: r.x1, stripes: r.stripes });
-          continue;
-        }
-        const s = groups[i + 1];
-        if (s && s.x1 - s.x0 + 1 <= 4 * dpr && s.x0 - r.x1 > 6 * dpr) {
-          const mx = Math.round((r.x1 + s.x0) / 2);
-          const my = Math.round((Math.min(r.top, s.top) + Math.max(r.bottom, s.bottom)) / 2);
-          const j = (my * width + mx) * 4;
-          const inside = [data[j], data[j + 1], data[j + 2]];
-          marks.push({
-            kind: "hollow",
-            x0: r.x0,
-            x1: s.x1,
-            empty: inside.every((v, k) => v === bg[k]),
-          });
-          i++;
-        } else marks.push({ kind: "narrow", x0: r.x0, x1: r.x1 });
-      }
+  return onCanvas(
+    page,
+    (px, width, height, { rgb, dpr }) => {
+      const { marks } = barMarks(px, width, height, { colour: rgb, dpr, merge: 4 });
+      const bg = px(2, 0);
+      for (const m of marks)
+        if (m.kind === "hollow") m.empty = m.inside.every((v, k) => v === bg[k]);
       const widest = Math.max(0, ...marks.map((m) => m.x1 - m.x0));
-      return marks.filter((m) => m.x1 - m.x0 >= widest / 2);
+      return { marks: marks.filter((m) => m.x1 - m.x0 >= widest / 2) };
     },
     { rgb },
-  );
+  ).then((found) => found.marks);
 }
 
 const SERIES1 = [178, 78, 0]; // the light theme's second series colour (src/paint/theme.rs)
@@ -579,7 +520,7 @@ describe("the reader: a two-series trend with a provisional figure in each", () 
             assert.equal(m.stripes > 1, striped, `${name}'s texture: ${why}`);
           assert.deepEqual(
             found.map((m) => m.kind),
-            ["filled", "filled", "hollow"],
+            ["solid", "solid", "hollow"],
             `three bars, the last hollow: ${why}`,
           );
           assert.ok(found[2].empty, `the background inside: ${why}`);
@@ -587,7 +528,7 @@ describe("the reader: a two-series trend with a provisional figure in each", () 
           const control = await bars(plain.page, rgb);
           assert.deepEqual(
             control.map((m) => m.kind),
-            ["filled", "filled", "filled"],
+            ["solid", "solid", "solid"],
             `${name}, control: ${JSON.stringify(control)}`,
           );
         }

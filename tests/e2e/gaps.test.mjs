@@ -29,6 +29,7 @@ import {
   specScript,
   waitForCharts,
 } from "./helpers.mjs";
+import { barMarks, onCanvas } from "./pixels.mjs";
 
 const LOADER = '<script type="module" src="offence-charts.js"></script>';
 const BREAK_2022 = "Counting rules changed in April 2022";
@@ -202,68 +203,13 @@ const system = (page) =>
 
 /**
  * The marks of a bar chart in pixels `px(x, y) → [r, g, b]` (`width` × `height`, `dpr` pixels a
- * CSS px): runs of columns holding the series colour (within `tol`) over at least 10 CSS px are
- * bars; a wide run is a solid bar, two narrow runs with the background between them a hollow one
- * (its outline's left and right sides). Then dashed rules in muted ink between `from` and `to`
- * (x): columns with at least 10 dashes 2.5–5.5 CSS px long. Also the series pixels per column.
- * Runs in the page (as a string: no closures) and in Node (the printed page).
+ * CSS px): `barMarks` of the series colour (within `tol`) and its `perColumn`. Then dashed rules
+ * in muted ink: columns with at least 10 dashes 2.5–5.5 CSS px long. Runs in the page (by
+ * `onCanvas`) and in Node (the printed page).
  */
 function scanMarks(px, width, height, { series, background, muted, dpr, tol = 6 }) {
+  const { marks, perColumn } = barMarks(px, width, height, { colour: series, dpr, tol });
   const dist = (p, c) => Math.hypot(p[0] - c[0], p[1] - c[1], p[2] - c[2]);
-  const isSeries = (p) => dist(p, series) <= tol;
-  const perColumn = [];
-  const runs = [];
-  let run = null;
-  for (let x = 0; x < width; x++) {
-    let count = 0;
-    let top = -1;
-    let bottom = -1;
-    for (let y = 0; y < height; y++) {
-      if (isSeries(px(x, y))) {
-        count++;
-        if (top < 0) top = y;
-        bottom = y;
-      }
-    }
-    perColumn.push(count);
-    if (count >= 10 * dpr) {
-      if (!run) run = { x0: x, x1: x, top, bottom };
-      else {
-        run.x1 = x;
-        run.top = Math.min(run.top, top);
-        run.bottom = Math.max(run.bottom, bottom);
-      }
-    } else if (run) {
-      runs.push(run);
-      run = null;
-    }
-  }
-  if (run) runs.push(run);
-  const marks = [];
-  for (let i = 0; i < runs.length; i++) {
-    const r = runs[i];
-    if (r.x1 - r.x0 + 1 > 4 * dpr) {
-      marks.push({ kind: "solid", x0: r.x0, x1: r.x1, top: r.top, bottom: r.bottom });
-      continue;
-    }
-    const s = runs[i + 1];
-    if (s && s.x1 - s.x0 + 1 <= 4 * dpr && s.x0 - r.x1 > 6 * dpr) {
-      const mid = Math.round((r.x1 + s.x0) / 2);
-      const top = Math.min(r.top, s.top);
-      const bottom = Math.max(r.bottom, s.bottom);
-      marks.push({
-        kind: "hollow",
-        x0: r.x0,
-        x1: s.x1,
-        top,
-        bottom,
-        inside: px(mid, Math.round((top + bottom) / 2)).slice(0, 3),
-        edge: px(mid, top + Math.floor(dpr / 2)).slice(0, 3),
-        sides: [r.x1 - r.x0 + 1, s.x1 - s.x0 + 1],
-      });
-      i++;
-    } else marks.push({ kind: "narrow", x0: r.x0, x1: r.x1, top: r.top, bottom: r.bottom });
-  }
   const rules = [];
   const isMuted = (p) => dist(p, muted) < dist(p, background) && dist(p, muted) < 60;
   for (let x = 0; x < width; x++) {
@@ -281,18 +227,8 @@ function scanMarks(px, width, height, { series, background, muted, dpr, tol = 6 
   return { marks, rules, perColumn, dpr };
 }
 
-/** scanMarks on the chart's canvas, read back with getImageData. */
-function canvasMarks(page, colours) {
-  return page.evaluate(`(() => {
-    const canvas = document.querySelector("figure.oc-chart canvas.oc-canvas");
-    const { width, height } = canvas;
-    const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
-    const px = (x, y) => { const i = (y * width + x) * 4; return [data[i], data[i + 1], data[i + 2]]; };
-    const opts = ${JSON.stringify(colours)};
-    opts.dpr = devicePixelRatio;
-    return { width, height, dpr: devicePixelRatio, ...(${scanMarks})(px, width, height, opts) };
-  })()`);
-}
+/** scanMarks on the chart's canvas. */
+const canvasMarks = (page, colours) => onCanvas(page, scanMarks, colours);
 
 const sameRgb = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 const centre = (m) => (m.x0 + m.x1) / 2;
