@@ -121,13 +121,27 @@ fn a_rate_category_may_be_missing_and_is_said_to_be() {
     let spec = r#"{"version": 1, "kind": "rate", "title": "Detection rates",
       "sources": [{"name": "S"}], "categories": [
         {"label": "Grooming", "recorded": 98, "detected": 86},
-        {"label": "Other", "recorded": {"missing": "suppressed"}, "detected": 4}]}"#;
+        {"label": "Other", "recorded": {"missing": "suppressed"}, "detected": 4},
+        {"label": "Third", "recorded": 50, "rate": {"missing": "suppressed"}}]}"#;
     let c = Chart::from_json(spec).unwrap();
     let t = tip(c.spec(), Focus::Category(1)).unwrap();
-    assert_eq!(t.lines[0], "Detection rate: n/a");
-    assert!(
-        t.lines.contains(&"Recorded: suppressed".to_string()),
-        "{t:?}"
+    // The count there is said on its own, and why the other is missing (not "4 of n/a").
+    assert_eq!(
+        t.lines,
+        [
+            "Detection rate: n/a",
+            "recorded count suppressed, 4 detected"
+        ]
+    );
+    // A published rate missing: said as such.
+    let t = tip(c.spec(), Focus::Category(2)).unwrap();
+    assert_eq!(
+        t.lines,
+        [
+            "Detection rate: n/a",
+            "50 recorded",
+            "Published rate: suppressed"
+        ]
     );
     let scene = c.layout(640.0, &Approximate);
     assert!(texts(&scene.shapes).contains(&"n/a"));

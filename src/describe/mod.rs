@@ -99,14 +99,14 @@ pub fn figure_label(f: &Figure) -> String {
     }
 }
 
-/// The short line under a rate bar: `86 of 98 detected · published as “90 per cent”`; a
-/// missing count is said with why: `1,573 recorded, detected count suppressed`.
-pub fn category_detail(c: &Category) -> String {
-    let mut out = match (&c.recorded, &c.detected) {
+/// A rate category's counts: `86 of 98 detected`, `≈1,600 recorded` (no detected count given); a
+/// missing count is said with why: `1,573 recorded, detected count suppressed`. Empty when it
+/// has neither.
+pub fn category_counts(c: &Category) -> String {
+    match (&c.recorded, &c.detected) {
         (Some(r), Some(d)) if r.missing.is_none() && d.missing.is_none() => {
             cat!(figure_label(d), " of ", figure_label(r), " detected")
         }
-        (Some(r), None) if r.missing.is_none() => cat!("of ", figure_label(r), " recorded"),
         (r, d) => {
             let said = |f: &Figure, role| match f.missing {
                 Some(m) => cat!(role, " count ", m.words()),
@@ -118,7 +118,16 @@ pub fn category_detail(c: &Category) -> String {
                 _ => String::new(),
             }
         }
-    };
+    }
+}
+
+/// The short line under a rate bar: [`category_counts`] and the source's wording of the rate,
+/// `86 of 98 detected · published as “90 per cent”`, `of ≈1,600 recorded · published as …`.
+pub fn category_detail(c: &Category) -> String {
+    let mut out = category_counts(c);
+    if matches!((&c.recorded, &c.detected), (Some(r), None) if r.missing.is_none()) {
+        out.insert_str(0, "of ");
+    }
     if let Some(p) = c.rate.as_ref().and_then(Figure::wording) {
         let sep = if out.is_empty() { "" } else { " · " };
         put!(&mut out; sep, "published as “", p, "”");
@@ -287,25 +296,22 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
                 }
                 None => lines.push(cat!("Detection rate: ", NOT_AVAILABLE)),
             }
-            match (&c.recorded, &c.detected) {
-                (Some(r), Some(d)) => lines.push(cat!(
-                    figure_label(d),
-                    " of ",
-                    figure_label(r),
-                    " offences detected"
-                )),
-                (Some(r), None) => lines.push(cat!(figure_label(r), " offences recorded")),
-                _ => {}
+            // "86 of 98 detected"; with a count missing, the other and why that one is missing
+            // ("1,573 recorded, detected count suppressed").
+            let counts = category_counts(c);
+            if !counts.is_empty() {
+                lines.push(counts);
             }
-            let mut flags = |f: &Option<Figure>, what: &str| {
+            // The counts' statuses, and the published rate's: why it is missing, or its status.
+            let mut flags = |f: &Option<Figure>, missing: &str| {
                 let Some(f) = f else { return };
-                if let Some(m) = f.missing {
-                    lines.push(cat!(what, m.words()));
+                if let (Some(m), false) = (f.missing, missing.is_empty()) {
+                    lines.push(cat!(missing, m.words()));
                 }
                 flag_lines(f, &mut lines);
             };
-            flags(&c.recorded, "Recorded: ");
-            flags(&c.detected, "Detected: ");
+            flags(&c.recorded, "");
+            flags(&c.detected, "");
             flags(&c.rate, "Published rate: ");
             let heading = match c.period.as_deref() {
                 Some(p) => cat!(c.label.trim(), ", ", p.trim()),
