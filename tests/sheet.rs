@@ -156,29 +156,45 @@ fn the_bulletin_table_from_xlsx() {
     assert!(sheet(&book, "Empty").cells.is_empty());
 }
 
-/// A minimal OpenDocument spreadsheet: a zip of its mimetype (first, stored) and content.xml.
+/// A minimal OpenDocument spreadsheet of one table, "Table 4", of `rows`.
 fn ods(rows: &[&[&str]]) -> Vec<u8> {
-    let mut table = String::new();
-    for row in rows {
-        table.push_str("<table:table-row>");
-        for cell in *row {
-            let esc = cell.replace('&', "&amp;").replace('<', "&lt;");
-            if let Ok(v) = cell.parse::<f64>() {
-                table.push_str(&format!(
-                    r#"<table:table-cell office:value-type="float" office:value="{v}"><text:p>{esc}</text:p></table:table-cell>"#
-                ));
-            } else if cell.is_empty() {
-                table.push_str("<table:table-cell/>");
-            } else {
-                table.push_str(&format!(
-                    r#"<table:table-cell office:value-type="string"><text:p>{esc}</text:p></table:table-cell>"#
-                ));
-            }
+    let table: String = rows.iter().map(|r| ods_row(r)).collect();
+    ods_tables(&[("Table 4", table)])
+}
+
+/// One table row of `cells`: numbers as floats, "" as an empty cell, the rest as strings.
+fn ods_row(cells: &[&str]) -> String {
+    let mut row = String::from("<table:table-row>");
+    for cell in cells {
+        let esc = cell.replace('&', "&amp;").replace('<', "&lt;");
+        if let Ok(v) = cell.parse::<f64>() {
+            row.push_str(&format!(
+                r#"<table:table-cell office:value-type="float" office:value="{v}"><text:p>{esc}</text:p></table:table-cell>"#
+            ));
+        } else if cell.is_empty() {
+            row.push_str("<table:table-cell/>");
+        } else {
+            row.push_str(&format!(
+                r#"<table:table-cell office:value-type="string"><text:p>{esc}</text:p></table:table-cell>"#
+            ));
         }
-        table.push_str("</table:table-row>");
     }
+    row.push_str("</table:table-row>");
+    row
+}
+
+/// A minimal OpenDocument spreadsheet: a zip of its mimetype (first, stored), its manifest and
+/// content.xml with `tables` (name, the rows' XML).
+fn ods_tables(tables: &[(&str, String)]) -> Vec<u8> {
+    let table: String = tables
+        .iter()
+        .map(|(name, rows)| {
+            let name = name.replace('&', "&amp;");
+            format!(r#"<table:table table:name="{name}">{rows}</table:table>"#)
+        })
+        .collect();
     let content = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Table 4">{table}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>{table}</office:spreadsheet></office:body></office:document-content>"#
     );
     let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -193,6 +209,53 @@ fn ods(rows: &[&[&str]]) -> Vec<u8> {
     zip.start_file("content.xml", deflated).unwrap();
     zip.write_all(content.as_bytes()).unwrap();
     zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn merged_cells_in_ods_fill_their_cells() {
+    // A heading merged across two columns (B1:C1), as the .xlsx bulletin has; under it repeated
+    // empty rows, then a cell merged down two rows (C5:C6); on the second of two tables, whose
+    // name needs unescaping.
+    let cell = |text: &str, span: &str| {
+        format!(
+            r#"<table:table-cell {span} office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+        )
+    };
+    let rows = [
+        format!(
+            "<table:table-row><table:table-cell/>{}<table:covered-table-cell/></table:table-row>",
+            cell("Recorded offences", r#"table:number-columns-spanned="2""#)
+        ),
+        ods_row(&["Crime", "April 2018 - February 2019", "April 2019 - February 2020"]),
+        r#"<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="3"/></table:table-row>"#.into(),
+        format!(
+            r#"<table:table-row>{}<table:table-cell/>{}</table:table-row>"#,
+            cell("Grooming", ""),
+            cell("Both years", r#"table:number-rows-spanned="2""#)
+        ),
+        format!(
+            "<table:table-row>{}<table:table-cell/><table:covered-table-cell/></table:table-row>",
+            cell("Indecent images", "")
+        ),
+    ];
+    let bytes = ods_tables(&[
+        ("Notes", ods_row(&["Notes"])),
+        ("Online CSA & more", rows.concat()),
+    ]);
+    let book = read(&bytes, "merged.ods").unwrap();
+    let csa = sheet(&book, "Online CSA & more");
+    assert_eq!(at(csa, "B1").text, "Recorded offences");
+    assert_eq!(at(csa, "C1").text, "Recorded offences");
+    assert_eq!(at(csa, "C1").merged.as_deref(), Some("B1:C1"));
+    assert_eq!(at(csa, "A5").text, "Grooming");
+    assert_eq!(at(csa, "C6").text, "Both years");
+    assert_eq!(at(csa, "C6").merged.as_deref(), Some("C5:C6"));
+    assert!(sheet(&book, "Notes")
+        .cells
+        .iter()
+        .flatten()
+        .flatten()
+        .all(|c| c.merged.is_none()));
 }
 
 #[test]

@@ -207,6 +207,12 @@ fn has_utf16(b: &[u8], word: &str) -> bool {
 trait Merges {
     fn merges(&mut self, sheet: &str) -> Vec<Dimensions>;
 
+    /// Every sheet's merged ranges read from the file's `bytes` at once, for a format whose
+    /// reader does not report them (then [`Merges::merges`] has none).
+    fn merges_in(_bytes: &[u8]) -> Vec<(String, Vec<Dimensions>)> {
+        Vec::new()
+    }
+
     /// The first rows of `sheet` and its (rows, columns); a damaged sheet's error, said.
     fn first_rows(&mut self, sheet: &str) -> Result<(Range<Data>, usize, usize), String>;
 }
@@ -263,6 +269,10 @@ impl Merges for Ods<Cursor<&[u8]>> {
         Vec::new()
     }
 
+    fn merges_in(bytes: &[u8]) -> Vec<(String, Vec<Dimensions>)> {
+        super::ods::merges(bytes)
+    }
+
     fn first_rows(&mut self, sheet: &str) -> Result<(Range<Data>, usize, usize), String> {
         sized(self.worksheet_range(sheet).map_err(|e| e.to_string())?)
     }
@@ -296,9 +306,13 @@ where
         format,
         ..Book::default()
     };
+    let mut merged = R::merges_in(bytes);
     for name in wb.sheet_names() {
         let (range, rows, columns) = wb.first_rows(&name).map_err(|e| damaged(format, e))?;
-        let merges = wb.merges(&name);
+        let mut merges = wb.merges(&name);
+        if let Some(i) = merged.iter().position(|(sheet, _)| *sheet == name) {
+            merges.append(&mut merged.swap_remove(i).1);
+        }
         book.sheets
             .push(sheet_of(name, &range, rows, columns, &merges));
     }
