@@ -5,9 +5,10 @@
 //! heading names (`2023-24` is April 2023–March 2024).
 //!
 //! Workbooks (`.xlsx`, `.xls`, `.ods`) are read by calamine (an `.ods` file's merged cells by
-//! quick-xml, as calamine does not report them), delimited text (`.csv`, `.tsv`) by csv; what a file is comes from its bytes, not its name. Limits: files up to
-//! [`MAX_FILE_BYTES`]; the first [`MAX_ROWS`] rows and [`MAX_COLUMNS`] columns of a sheet are
-//! read (its size is reported whole). Nothing here panics on a file's bytes.
+//! quick-xml, as calamine does not report them), delimited text (`.csv`, `.tsv`) by csv; what a
+//! file is comes from its bytes, not its name. Limits: files up to [`MAX_FILE_BYTES`]; the first
+//! [`MAX_ROWS`] rows and [`MAX_COLUMNS`] columns of a sheet are read (its size is reported
+//! whole). Nothing here panics on a file's bytes.
 //!
 //! Native, and in the builder's own wasm (cargo feature `builder`; the readers' wasm does not
 //! carry it). Uses only [`crate::text`].
