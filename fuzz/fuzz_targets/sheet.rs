@@ -1,7 +1,8 @@
 //! Arbitrary bytes as a spreadsheet or CSV file, under each name the builder accepts: the reader
 //! (`offence_charts::sheet::read`, calamine and csv) returns sheets or an error, never panics;
-//! every figure read is finite. Seeds: a workbook from tests/e2e/fixtures/ and a CSV are good
-//! starts (`fuzz/corpus/sheet/`).
+//! every figure read is finite. Seeds (`fuzz/corpus/sheet/`): a workbook from tests/e2e/fixtures/,
+//! a CSV, and files after the byte that names them (`*-named.*`: the workbook after 0, an .ods
+//! with merged cells after 2).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
