@@ -22,6 +22,7 @@ import {
   requireDist,
   storedRecord,
 } from "./helpers.mjs";
+import { byId, tabTo } from "./keyboard.mjs";
 
 const { id: ID, note: NOTE, v1: V1 } = PUBLISHED;
 
@@ -58,14 +59,6 @@ const waitText = (page, id, re) =>
     [id, re.source],
     { timeout: 30000 }, // a server round trip after debounces, on a loaded machine
   );
-/** Presses Tab until `id` has the focus (at most `n` times); fails if it never does. */
-async function tabTo(page, id, n = 40) {
-  for (let i = 0; i < n; i++) {
-    await page.keyboard.press("Tab");
-    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
-  }
-  assert.fail(`Tab never reached #${id}`);
-}
 const versions = () => storedRecord(store, ID).version;
 
 describe("the builder, served by the chart server", () => {
@@ -79,7 +72,7 @@ describe("the builder, served by the chart server", () => {
       assert.equal(await page.isVisible("#publish-off"), false);
       // Keyboard only: from the start, Tab to the address field, type it, Enter.
       await page.focus("#start");
-      await tabTo(page, "open-id");
+      await tabTo(page, "#open-id", byId("open-id"));
       await page.keyboard.type(`${charts.origin}/embed.html?id=${ID}`);
       await page.keyboard.press("Enter");
       await waitText(page, "open-status", /^Opened “Online child .*”, version 1 of online-abuse/);
@@ -90,7 +83,7 @@ describe("the builder, served by the chart server", () => {
       // The embed codes name the address already.
       assert.match(await page.inputValue("#code-iframe"), /embed\.html\?id=online-abuse"/);
       // A figure changed in the spec, by keyboard.
-      await tabTo(page, "spec");
+      await tabTo(page, "#spec", byId("spec"));
       const spec = JSON.parse(await page.inputValue("#spec"));
       spec.series[0].values[1] = 1573;
       await page.keyboard.press("ControlOrMeta+A");
@@ -102,7 +95,7 @@ describe("the builder, served by the chart server", () => {
       assert.match(await text(page, "p-note-label"), /^Correction note \(required\)/);
       // Publish with no note: asked for one, the focus in its field.
       assert.equal(await page.isVisible("#p-reopen"), false, "the chart has not moved on");
-      await tabTo(page, "p-publish");
+      await tabTo(page, "#p-publish", byId("p-publish"));
       await page.keyboard.press("Enter");
       await waitText(page, "p-error", /^A correction needs a note/);
       assert.equal(await page.isVisible("#p-reopen"), false);
@@ -110,7 +103,7 @@ describe("the builder, served by the chart server", () => {
       assert.equal(await page.getAttribute("#p-error", "role"), "alert");
       await page.keyboard.type(NOTE);
       // No credential: asked for one; nothing was sent.
-      await tabTo(page, "p-publish");
+      await tabTo(page, "#p-publish", byId("p-publish"));
       await page.keyboard.press("Enter");
       await waitText(page, "p-error", /^Enter your newsroom credential/);
       assert.equal(await page.evaluate(() => document.activeElement.id), "p-credential");

@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { analyseCanvas, clean, DIST, fixture, LIGHT, ROOT } from "./helpers.mjs";
+import { byId, figureButton, focused, retype, tabTo } from "./keyboard.mjs";
 
 const read = (path) => readFileSync(join(ROOT, path), "utf8");
 // The releases of ../shared/sources/, byte for byte.
@@ -27,38 +28,6 @@ let srv;
 before(async () => {
   srv = await e2e.serve(DIST);
 });
-
-/** What has the focus: its id, tag, class, name, value and text. */
-const focused = (page) =>
-  page.evaluate(() => {
-    const e = document.activeElement;
-    return {
-      id: e.id,
-      tag: e.tagName,
-      cls: e.className,
-      name: e.name,
-      value: e.value,
-      text: e.textContent,
-    };
-  });
-
-/** Presses Tab (Shift+Tab with `back`) until the focus is on what `wanted` accepts. */
-async function tabTo(page, what, wanted, { back = false } = {}) {
-  for (let n = 0; n < 200; n++) {
-    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
-    if (wanted(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
-
-const figureButton = (text) => (f) => f.cls.includes("figure") && f.text === text;
-const byId = (id) => (f) => f.id === id;
-
-/** Replaces the text of the focused field with `text`, as a paste would. */
-async function retype(page, text) {
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(text);
-}
 
 /** Opens the builder, starts from a release by keyboard, pastes `release` and its source's
  * `name`, `date` and `url`, and chooses the chart `kind`. */

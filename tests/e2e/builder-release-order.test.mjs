@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { clean, DIST, fixture, ROOT } from "./helpers.mjs";
+import { byId, byLabel, figureButton, focused, retype, tabTo } from "./keyboard.mjs";
 
 const read = (path) => readFileSync(join(ROOT, path), "utf8");
 const GET_HELP = read("tests/fixtures/release-2020-gethelporgetcaught.txt");
@@ -24,40 +25,6 @@ let srv;
 before(async () => {
   srv = await e2e.serve(DIST);
 });
-
-/** What has the focus: its id, tag, class, name, value, text and accessible label. */
-const focused = (page) =>
-  page.evaluate(() => {
-    const e = document.activeElement;
-    return {
-      id: e.id,
-      tag: e.tagName,
-      cls: e.className,
-      name: e.name,
-      value: e.value,
-      text: e.textContent,
-      label: e.getAttribute("aria-label"),
-    };
-  });
-
-/** Presses Tab (Shift+Tab with `back`) until the focus is on what `wanted` accepts. */
-async function tabTo(page, what, wanted, { back = false } = {}) {
-  for (let n = 0; n < 200; n++) {
-    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
-    if (wanted(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
-
-const byId = (id) => (f) => f.id === id;
-const byLabel = (label) => (f) => f.label === label;
-const figureButton = (text) => (f) => f.cls.includes("figure") && f.text === text;
-
-/** Replaces the text of the focused field with `text`, as a paste would. */
-async function retype(page, text) {
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(text);
-}
 
 /** Waits until the spec in the editor satisfies `ok`; resolves to it, parsed. */
 async function specWhen(page, ok) {

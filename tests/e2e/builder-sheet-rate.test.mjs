@@ -28,17 +28,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { clean, DIST, fixture, LIGHT, ROOT, waitForCharts } from "./helpers.mjs";
+import { byId, focused, tabTo } from "./keyboard.mjs";
 import { barMarks, onCanvas } from "./pixels.mjs";
 import {
-  byId,
   chooseFile,
-  focused,
   oddities,
   openBuilder as openSheetBuilder,
   previewed,
   spec,
   startFrom,
-  tabTo,
 } from "./sheet-steps.mjs";
 
 // A plain table: the heading row's first cell blank, three categories, one count suppressed.

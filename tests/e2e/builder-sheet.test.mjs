@@ -13,16 +13,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { clean, DIST, fixture, ROOT } from "./helpers.mjs";
+import { byId, focused, tabTo } from "./keyboard.mjs";
 import {
-  byId,
   chooseFile,
-  focused,
   oddities,
   openBuilder as openSheetBuilder,
   previewed,
   spec,
   startFrom,
-  tabTo,
 } from "./sheet-steps.mjs";
 
 const XLSX = readFileSync(join(ROOT, "tests/e2e/fixtures/recorded-crime.xlsx"));

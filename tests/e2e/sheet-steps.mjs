@@ -1,8 +1,10 @@
 // What a journalist does on the builder's spreadsheet route, by keyboard, for the e2e tests of
-// that route (builder-sheet.test.mjs, builder-sheet-rate.test.mjs): open the builder, Tab to a
-// control, choose where to start, choose a file, and read the spec and the oddity list back.
+// that route (builder-sheet.test.mjs, builder-sheet-rate.test.mjs): open the builder, choose
+// where to start, choose a file, and read the spec and the oddity list back (Tab and the focus:
+// keyboard.mjs).
 
 import assert from "node:assert/strict";
+import { byId, focused, tabTo } from "./keyboard.mjs";
 
 /** builder.html from server `srv` in a fresh context of fixture `e2e`, once the page is ready. */
 export async function openBuilder(e2e, srv) {
@@ -11,31 +13,6 @@ export async function openBuilder(e2e, srv) {
   await opened.page.waitForSelector("html[data-ready]");
   return opened;
 }
-
-/** What has the focus: id, tag, name, value, text and a grid cell's row and column. */
-export const focused = (page) =>
-  page.evaluate(() => {
-    const e = document.activeElement;
-    return {
-      id: e.id,
-      tag: e.tagName,
-      name: e.name,
-      value: e.value,
-      text: e.textContent,
-      r: e.dataset?.r,
-      c: e.dataset?.c,
-    };
-  });
-
-/** Presses Tab until the focus is on what `wanted` accepts. */
-export async function tabTo(page, what, wanted) {
-  for (let n = 0; n < 250; n++) {
-    await page.keyboard.press("Tab");
-    if (wanted(await focused(page))) return;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
-export const byId = (id) => (f) => f.id === id;
 
 /** Chooses start `value` in the start menu with the arrow keys. */
 export async function startFrom(page, value) {
