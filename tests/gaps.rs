@@ -369,3 +369,80 @@ fn many_figures_with_gaps_stay_bounded() {
         "{e}"
     );
 }
+
+/// A long trend's period labels, thinned, fall on the calendar: months every 12 × n from
+/// January (or every 2, 3, 4 or 6), years every 1, 2 or 5 × 10ⁿ on years the step divides,
+/// quarters every 4 × n from Q1 (or every 2); each at 360 and 1280 px, three labels at least.
+#[test]
+fn long_series_labels_fall_on_the_calendar() {
+    let mon = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let months: Vec<String> = (0..120)
+        .map(|i| format!("{} {}", mon[i % 12], 2014 + i / 12))
+        .collect();
+    let years: Vec<String> = (1971..2004)
+        .map(|y| y.to_string())
+        .chain((2004..2024).map(|y| format!("{y}-{:02}", (y + 1) % 100)))
+        .collect();
+    let quarters: Vec<String> = (2..40)
+        .map(|i| format!("Q{} {}", i % 4 + 1, 2015 + i / 4))
+        .collect();
+    for (labels, ok) in [
+        (
+            &months,
+            (|shown: &[&str], step: usize| {
+                if step.is_multiple_of(12) {
+                    shown.iter().all(|l| l.starts_with("Jan "))
+                } else {
+                    12usize.is_multiple_of(step)
+                }
+            }) as fn(&[&str], usize) -> bool,
+        ),
+        (&years, |shown, step| {
+            [1, 2, 5, 10, 20, 50].contains(&step)
+                && shown
+                    .iter()
+                    .all(|l| l[..4].parse::<usize>().unwrap().is_multiple_of(step))
+        }),
+        (&quarters, |shown, step| {
+            if step.is_multiple_of(4) {
+                shown.iter().all(|l| l.starts_with("Q1 "))
+            } else {
+                4usize.is_multiple_of(step)
+            }
+        }),
+    ] {
+        let periods: Vec<String> = labels
+            .iter()
+            .map(|l| format!(r#"{{"label": "{l}"}}"#))
+            .collect();
+        let values: Vec<String> = (0..labels.len()).map(|i| (100 + i).to_string()).collect();
+        let spec = format!(
+            r#"{{"version": 1, "kind": "trend", "title": "T", "sources": [{{"name": "S"}}],
+              "mark": "line", "periods": [{}], "series": [{{"name": "A", "values": [{}]}}]}}"#,
+            periods.join(","),
+            values.join(",")
+        );
+        let c = Chart::from_json(&spec).unwrap();
+        for width in [360.0, 1280.0] {
+            let scene = c.layout(width, &Approximate);
+            let shown: Vec<&str> = texts(&scene.shapes)
+                .into_iter()
+                .filter(|t| labels.iter().any(|l| l == t))
+                .collect();
+            let at: Vec<usize> = shown
+                .iter()
+                .map(|t| labels.iter().position(|l| l == t).unwrap())
+                .collect();
+            assert!(shown.len() >= 3, "{width}: {shown:?}");
+            let step = at[1] - at[0];
+            assert!(at[0] < step, "{width}: starts within a step: {shown:?}");
+            assert!(
+                at.windows(2).all(|w| w[1] - w[0] == step),
+                "{width}: {shown:?}"
+            );
+            assert!(ok(&shown, step), "{width}: step {step}: {shown:?}");
+        }
+    }
+}

@@ -791,7 +791,6 @@ describe("long series at 360 and 1280 px", () => {
             );
             assert.ok(boxes.length >= 3, `labels: ${JSON.stringify(boxes)}`);
             assert.ok(boxes.length < all.length, `thinned: ${boxes.length} of ${all.length}`);
-            assert.equal(boxes[0].text, all[0], "the first period is labelled");
             for (const b of boxes) {
               assert.ok(!b.rotated, `${b.text} rotated`);
               assert.ok(
@@ -804,11 +803,21 @@ describe("long series at 360 and 1280 px", () => {
                 boxes[i].left >= boxes[i - 1].right + 2 * dpr,
                 `${boxes[i - 1].text} and ${boxes[i].text} overlap or touch: ${JSON.stringify(boxes)}`,
               );
-            // Labelled periods in order, every k-th one (the last may be moved in from the edge).
+            // Labelled periods in order, every k-th one from within k of the start (the last may
+            // be moved in from the edge), on the calendar: years the step divides (1975, 1980),
+            // months every 12 × n from January, or a divisor of 12.
             const idx = boxes.map((b) => all.indexOf(b.text));
             const step = idx[1] - idx[0];
+            assert.ok(idx[0] < step, `the first label within a step of the start: ${idx}`);
             for (const [i, k] of idx.entries())
-              assert.equal(k, i * step, `label ${i}: ${JSON.stringify(idx)}`);
+              assert.equal(k, idx[0] + i * step, `label ${i}: ${JSON.stringify(idx)}`);
+            const texts = boxes.map((b) => b.text);
+            if (spec === LONG) {
+              assert.ok([1, 2, 5, 10, 20, 50].includes(step), `a round step of years: ${step}`);
+              for (const t of texts) assert.equal(Number(t) % step, 0, `${t}: ${texts}`);
+            } else if (step % 12 === 0) {
+              for (const t of texts) assert.match(t, /^Jan /, `every ${step} months: ${texts}`);
+            } else assert.equal(12 % step, 0, `a divisor of a year: ${step}: ${texts}`);
             // Where a period is: from two labels well inside the chart (centred under points).
             const [p, q] = [boxes[1], boxes[boxes.length - 2]];
             const pitch = (q.x - p.x) / (all.indexOf(q.text) - all.indexOf(p.text));

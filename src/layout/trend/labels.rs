@@ -58,13 +58,15 @@ pub fn period_labels(
                 .all(|w| m.width(w, font) <= slot - 6.0)
                 && !wrapped(label).iter().any(|l| l.ends_with('…'))
         });
-    let step = if fits_one || wrapped_fits {
-        1
+    let (step, mut i) = if fits_one || wrapped_fits {
+        (1, 0)
     } else {
-        ((widest + 12.0) / slot.max(0.01)).ceil().max(1.0) as usize
+        calendar_step(
+            spec,
+            ((widest + 12.0) / slot.max(0.01)).ceil().max(1.0) as usize,
+        )
     };
     let mut max_lines = 1;
-    let mut i = 0;
     while i < n {
         let Some(p) = spec.periods.get(i) else { break };
         let lines = if wrapped_fits {
@@ -94,6 +96,67 @@ pub fn period_labels(
         i += step;
     }
     top + lh * max_lines as f64
+}
+
+/// Every how many periods a label is shown, at least every `k`-th, and the first one shown, so
+/// that the labels shown fall on the calendar, by the years the labels name: periods within a year
+/// (`Jan 2014` … `Dec 2014`: the year changes every 12) every divisor or multiple of a year from
+/// the first period of a year (`Jan 2015`, every 3, 6 or 12 months, or every 24); years (`1971`,
+/// `2004-05`) every 1, 2 or 5 × 10ⁿ from a year the step divides (1980, 1990). Labels without
+/// years: every `k`-th from the first.
+fn calendar_step(spec: &Spec, k: usize) -> (usize, usize) {
+    let n = spec.periods.len();
+    let year = |i: usize| spec.periods.get(i).and_then(|p| year_in(&p.label));
+    // The first two periods where the year changes: the periods in a year are between them.
+    let mut changes = (1..n.min(400)).filter(|&i| year(i).is_some() && year(i) != year(i - 1));
+    let (Some(a), Some(b), Some(y0)) = (changes.next(), changes.next(), year(0)) else {
+        return (k, 0);
+    };
+    let (step, start) = match b - a {
+        1 => {
+            // 1, 2, 5, 10, 20, 50, …
+            let (mut step, mut base) = (1, 1);
+            while step < k {
+                step = match step / base {
+                    1 => base.saturating_mul(2),
+                    2 => base.saturating_mul(5),
+                    _ => {
+                        base = base.saturating_mul(10);
+                        base
+                    }
+                };
+            }
+            (step, (step - y0 % step) % step)
+        }
+        c => {
+            let mut step = k.div_ceil(c).saturating_mul(c);
+            for d in (k..c).rev() {
+                if c % d == 0 {
+                    step = d;
+                }
+            }
+            (step, a % c % step)
+        }
+    };
+    (step, if start < n { start } else { 0 })
+}
+
+/// The first four digits in a row in `label`, as a year: 2014 of `Jan 2014` and of `Q1 2014`,
+/// 2004 of `2004-05`.
+fn year_in(label: &str) -> Option<usize> {
+    let (mut year, mut digits) = (0, 0);
+    for b in label.bytes() {
+        if b.is_ascii_digit() {
+            year = year * 10 + usize::from(b - b'0');
+            digits += 1;
+            if digits == 4 {
+                return Some(year);
+            }
+        } else {
+            (year, digits) = (0, 0);
+        }
+    }
+    None
 }
 
 /// Moves a label of width `w` anchored at `x` so that it lies within 0..=`right`.
