@@ -106,10 +106,20 @@ pub fn period_labels(
 /// years: every `k`-th from the first.
 fn calendar_step(spec: &Spec, k: usize) -> (usize, usize) {
     let n = spec.periods.len();
-    let year = |i: usize| spec.periods.get(i).and_then(|p| year_in(&p.label));
-    // The first two periods where the year changes: the periods in a year are between them.
-    let mut changes = (1..n.min(400)).filter(|&i| year(i).is_some() && year(i) != year(i - 1));
-    let (Some(a), Some(b), Some(y0)) = (changes.next(), changes.next(), year(0)) else {
+    // The first two periods where the year changes (`a`, `b`): the periods in a year are between.
+    let y0 = spec.periods.first().and_then(|p| year_in(&p.label));
+    let (mut a, mut b, mut before) = (0, 0, y0);
+    for (i, p) in spec.periods.iter().enumerate().take(400) {
+        let year = year_in(&p.label);
+        if year.is_some() && year != before {
+            (a, b) = (b, i);
+            if a > 0 {
+                break;
+            }
+        }
+        before = year;
+    }
+    let Some(y0) = y0.filter(|_| a > 0) else {
         return (k, 0);
     };
     let (step, start) = match b - a {
