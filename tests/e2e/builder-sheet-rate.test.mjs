@@ -236,6 +236,7 @@ describe("the builder makes a rate chart from a sheet", () => {
       const shown = (id) => page.isVisible(`#${id}`);
       for (const id of ["sheet-grid-box", "sheet-key-col", "sheet-key", "sheet-series"])
         assert.equal(await shown(id), false, `${id} hidden on the notes sheet`);
+      assert.equal(await page.inputValue("#s-title"), "", "no title suggested by Table 1");
       await page.keyboard.press("ArrowDown");
       assert.equal(await page.inputValue("#sheet-name"), "1");
       for (const id of ["sheet-grid-box", "sheet-key-col", "sheet-key", "sheet-series"])

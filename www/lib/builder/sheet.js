@@ -185,6 +185,8 @@ function showSheet(fresh) {
     say("sheet-cell", ""); // the grid's cell of the sheet before
     say("sheet-pick-error", `Sheet “${s.name}” ${why}: ${next}.`);
     listOddities([]);
+    // Nor the words suggested by the sheet before (the journalist's own stay).
+    for (const id of ["s-title", "s-notes"]) if (!sheet.edited.has(id)) $(id).value = "";
     disableSnippets(`Choose a sheet with a table: “${s.name}” ${why}.`);
     return;
   }
