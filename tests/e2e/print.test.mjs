@@ -210,6 +210,27 @@ describe("printing the article", () => {
     }
   });
 
+  test("printed from a screen of pixel ratio 3, both charts print as words, not bitmaps", async () => {
+    // At that ratio the print draws at the screen's own ratio: on the screen's backing store,
+    // Chromium printed the first chart as a bitmap, its words missing from the PDF's text.
+    const context = await e2e.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      deviceScaleFactor: 3,
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(srv.url("/"));
+      await scrollThrough(page);
+      await waitForCharts(page, 2);
+      const file = await pdf(page, "ratio3");
+      assert.deepEqual(images(file), [], "no chart printed as a bitmap");
+      const p = bothCharts(file);
+      assert.ok(p.some((x) => x.text.includes(TREND)) && p.some((x) => x.text.includes(RATE)));
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a chart that would straddle a page break moves whole to the next page", async () => {
     const context = await e2e.browser.newContext({ viewport: { width: 640, height: 1400 } });
     try {

@@ -61,6 +61,9 @@ export function redrawing(chart, tips) {
     const key = `${width}/${dpr}/${theme}/${scale}/${system}`;
     if (width <= 0 || key === drawn || !charts.has(chart)) return;
     drawn = key;
+    // On paper a new backing store: drawn over the screen's (same pixel ratio, large enough),
+    // Chromium printed the canvas as a bitmap whose words were missing from the PDF's text.
+    if (paper) chart.canvas.width = 0;
     try {
       const height = call(chart, (v) => {
         if (system) v.setForcedColors(new Uint8Array(system.split(",")));
