@@ -176,11 +176,21 @@ async function publishInBlockEditor(page, status) {
 /** Saves the post open in the classic editor with its Publish (or Submit for Review) button;
  * resolves to its ID. */
 async function publishInClassicEditor(page) {
-  // WordPress takes the message out of the address once the page has loaded.
-  await Promise.all([
-    page.waitForURL(/[?&]message=\d+/, { waitUntil: "commit" }),
-    page.click("#publish"),
-  ]);
+  // A new post's autosave (WordPress starts one 200 ms after its title loses the focus) marks the
+  // button disabled while it runs, and a click then does nothing: wait for the button, and click
+  // again if no save followed. WordPress takes the message out of the address once loaded.
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForSelector("#publish:not(.disabled)");
+    try {
+      await Promise.all([
+        page.waitForURL(/[?&]message=\d+/, { waitUntil: "commit", timeout: 10000 }),
+        page.click("#publish"),
+      ]);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
   const id = Number(new URL(page.url()).searchParams.get("post"));
   await page.waitForLoadState();
   return id;
