@@ -103,31 +103,31 @@ pub fn figure_label(f: &Figure) -> String {
 /// missing count is said with why: `1,573 recorded, detected count suppressed`. Empty when it
 /// has neither.
 pub fn category_counts(c: &Category) -> String {
+    counts(c, "")
+}
+
+/// [`category_counts`], with `of` before a recorded count that stands alone (`of ≈1,600
+/// recorded`, under the rate it is the count of).
+fn counts(c: &Category, of: &str) -> String {
+    let said = |f: &Figure, role| match f.missing {
+        Some(m) => cat!(role, " count ", m.words()),
+        None => cat!(figure_label(f), " ", role),
+    };
     match (&c.recorded, &c.detected) {
         (Some(r), Some(d)) if r.missing.is_none() && d.missing.is_none() => {
             cat!(figure_label(d), " of ", figure_label(r), " detected")
         }
-        (r, d) => {
-            let said = |f: &Figure, role| match f.missing {
-                Some(m) => cat!(role, " count ", m.words()),
-                None => cat!(figure_label(f), " ", role),
-            };
-            match (r, d) {
-                (Some(r), Some(d)) => cat!(said(r, "recorded"), ", ", said(d, "detected")),
-                (Some(r), None) => said(r, "recorded"),
-                _ => String::new(),
-            }
-        }
+        (Some(r), Some(d)) => cat!(said(r, "recorded"), ", ", said(d, "detected")),
+        (Some(r), None) if r.missing.is_none() => cat!(of, figure_label(r), " recorded"),
+        (Some(r), None) => said(r, "recorded"),
+        _ => String::new(),
     }
 }
 
 /// The short line under a rate bar: [`category_counts`] and the source's wording of the rate,
 /// `86 of 98 detected · published as “90 per cent”`, `of ≈1,600 recorded · published as …`.
 pub fn category_detail(c: &Category) -> String {
-    let mut out = category_counts(c);
-    if matches!((&c.recorded, &c.detected), (Some(r), None) if r.missing.is_none()) {
-        out.insert_str(0, "of ");
-    }
+    let mut out = counts(c, "of ");
     if let Some(p) = c.rate.as_ref().and_then(Figure::wording) {
         let sep = if out.is_empty() { "" } else { " · " };
         put!(&mut out; sep, "published as “", p, "”");
@@ -302,17 +302,20 @@ pub fn tip(spec: &Spec, focus: Focus) -> Option<Tip> {
             if !counts.is_empty() {
                 lines.push(counts);
             }
-            // The counts' statuses, and the published rate's: why it is missing, or its status.
-            let mut flags = |f: &Option<Figure>, missing: &str| {
-                let Some(f) = f else { return };
-                if let (Some(m), false) = (f.missing, missing.is_empty()) {
-                    lines.push(cat!(missing, m.words()));
-                }
+            // The counts' statuses (a missing count is said above), then the published rate's:
+            // why it is missing, or its status.
+            if let Some(f) = &c.recorded {
                 flag_lines(f, &mut lines);
-            };
-            flags(&c.recorded, "");
-            flags(&c.detected, "");
-            flags(&c.rate, "Published rate: ");
+            }
+            if let Some(f) = &c.detected {
+                flag_lines(f, &mut lines);
+            }
+            if let Some(r) = &c.rate {
+                if let Some(m) = r.missing {
+                    lines.push(cat!("Published rate: ", m.words()));
+                }
+                flag_lines(r, &mut lines);
+            }
             let heading = match c.period.as_deref() {
                 Some(p) => cat!(c.label.trim(), ", ", p.trim()),
                 None => c.label.trim().to_owned(),
