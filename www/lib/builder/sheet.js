@@ -38,6 +38,7 @@ const ROLES = ["recorded", "detected", "rate"];
 
 const sheet = {
   book: null, // what readSheets gave
+  figures: [], // whether each of its sheets has a figure (hasFigures)
   file: "", // the file's name
   index: 0, // the sheet shown
   pick: null, // {kind, key: {axis, index}, series: [index], roles: {recorded, detected, rate}}
@@ -147,14 +148,15 @@ async function open(file) {
     return;
   }
   if (seq !== sheet.seq) return;
-  Object.assign(sheet, { book, file: file.name, pick: null });
-  const withFigures = book.sheets.findIndex(hasFigures);
+  // Each sheet's cells are scanned for figures once, here.
+  Object.assign(sheet, { book, figures: book.sheets.map(hasFigures), file: file.name, pick: null });
+  const withFigures = sheet.figures.indexOf(true);
   const first = withFigures >= 0 ? withFigures : book.sheets.findIndex((s) => s.cells.length);
   sheet.index = Math.max(0, first);
-  const label = (s) =>
-    !s.cells.length ? `${s.name} (empty)` : hasFigures(s) ? s.name : `${s.name} (no figures)`;
+  const label = (s, i) =>
+    !s.cells.length ? `${s.name} (empty)` : sheet.figures[i] ? s.name : `${s.name} (no figures)`;
   const menu = $("sheet-name");
-  menu.replaceChildren(...book.sheets.map((s, i) => new Option(label(s), String(i))));
+  menu.replaceChildren(...book.sheets.map((s, i) => new Option(label(s, i), String(i))));
   menu.value = String(sheet.index);
   $("sheet-work").hidden = false;
   for (const id of ["s-title", "s-notes", "s-source"]) sheet.edited.delete(id);
@@ -175,8 +177,9 @@ function showSheet(fresh) {
   const notices = sheet.book.notices.join(" ");
   say("sheet-status", `${sheet.file} (${name}), sheet “${s.name}”: ${size}. ${notices}`.trim());
   // The grid and what is picked on it show only for a sheet with figures.
-  $("sheet-table").hidden = !hasFigures(s);
-  if (!hasFigures(s)) {
+  const figures = sheet.figures[sheet.index];
+  $("sheet-table").hidden = !figures;
+  if (!figures) {
     // Empty, or words only (a cover, contents or notes sheet): nothing to chart, nothing guessed.
     const why = s.cells.length ? "has no figures" : "is empty";
     const next = sheet.book.sheets.length > 1 ? "choose another sheet" : "a chart needs figures";
