@@ -201,6 +201,9 @@ const system = (page) =>
     return out;
   });
 
+/** What scanMarks looks for in theme `t` (LIGHT or DARK): its series, background and muted inks. */
+const inks = (t) => ({ series: t.series0, background: t.background, muted: t.muted });
+
 /**
  * The marks of a bar chart in pixels `px(x, y) → [r, g, b]` (`width` × `height`, `dpr` pixels a
  * CSS px): `barMarks` of the series colour (within `tol`) and its `perColumn`. Then dashed rules
@@ -305,11 +308,7 @@ describe("pixels: the gap, the hollow bar and the break", () => {
           assert.ok(!sameRgb(c.Highlight, LIGHT.series0), `Highlight ${c.Highlight}`);
         } else {
           const t = options.colorScheme === "dark" ? DARK : LIGHT;
-          colours = {
-            series: t.series0,
-            background: t.background,
-            muted: options.colorScheme === "dark" ? [176, 180, 186] : [92, 92, 92],
-          };
+          colours = inks(t);
         }
         const scan = await canvasMarks(page, colours);
         await shot(page, `gaps-bar-${name.replace(/[^a-z0-9]+/gi, "-")}.png`);
@@ -333,7 +332,7 @@ describe("pixels: the gap, the hollow bar and the break", () => {
   test("the control: with nothing missing, provisional or broken, nothing is found", async () => {
     const { context, page, g } = await open("/plain-bar.html", { deviceScaleFactor: 1 });
     try {
-      const colours = { series: LIGHT.series0, background: LIGHT.background, muted: [92, 92, 92] };
+      const colours = inks(LIGHT);
       const scan = await canvasMarks(page, colours);
       assert.deepEqual(
         scan.marks.map((m) => m.kind),
@@ -442,7 +441,7 @@ async function assertOneLine(scan, rings, first, what) {
 }
 
 describe("pixels: a line chart breaks at the gap and the break; the provisional point is hollow", () => {
-  const colours = { series: LIGHT.series0, background: LIGHT.background, muted: [92, 92, 92] };
+  const colours = inks(LIGHT);
   for (const dpr of [1, 2]) {
     test(`DPR ${dpr}`, async () => {
       const { context, page, g } = await open("/line.html", { deviceScaleFactor: dpr });
@@ -679,13 +678,7 @@ describe("print", () => {
     try {
       const { text, px, width, height } = await printed(page, "gaps");
       for (const s of ["n/a", "130", "2021-22"]) assert.ok(text.includes(s), `${s}: ${text}`);
-      const colours = {
-        series: LIGHT.series0,
-        background: LIGHT.background,
-        muted: [92, 92, 92],
-        dpr: 2,
-        tol: 12,
-      };
+      const colours = { ...inks(LIGHT), dpr: 2, tol: 12 };
       const scan = scanMarks(px, width, height, colours);
       assertBarGaps(scan, colours, "printed");
       await clean(g, { page, foreign: true });
@@ -701,13 +694,7 @@ describe("print: the line chart", () => {
     const { context, page, g } = await open("/line.html", { colorScheme: "dark" });
     try {
       const { px, width, height } = await printed(page, "gaps-line");
-      const colours = {
-        series: LIGHT.series0,
-        background: LIGHT.background,
-        muted: [92, 92, 92],
-        dpr: 2,
-        tol: 40,
-      };
+      const colours = { ...inks(LIGHT), dpr: 2, tol: 40 };
       const scan = scanMarks(px, width, height, colours);
       await assertLineGaps(
         scan,
@@ -822,12 +809,7 @@ describe("long series at 360 and 1280 px", () => {
             const [p, q] = [boxes[1], boxes[boxes.length - 2]];
             const pitch = (q.x - p.x) / (all.indexOf(q.text) - all.indexOf(p.text));
             const xOf = (i) => p.x + (i - all.indexOf(p.text)) * pitch;
-            const colours = {
-              series: LIGHT.series0,
-              background: LIGHT.background,
-              muted: [92, 92, 92],
-              tol: 40,
-            };
+            const colours = { ...inks(LIGHT), tol: 40 };
             const scan = await canvasMarks(page, colours);
             // Gaps: no line pixel within 0.4 of a step of a missing period; a line elsewhere.
             for (const gap of gaps) {

@@ -31,8 +31,18 @@ export const DIST = process.env.OC_E2E_DIST || join(ROOT, "dist");
 // only the tests that make the WebAssembly trap use it.
 export const DIST_HOOKS = process.env.OC_E2E_DIST_HOOKS || join(ROOT, "dist-hooks");
 
-export const LIGHT = { background: [255, 255, 255], series0: [29, 90, 140], text: [26, 26, 26] };
-export const DARK = { background: [22, 24, 27], series0: [110, 176, 236], text: [238, 238, 238] };
+export const LIGHT = {
+  background: [255, 255, 255],
+  series0: [29, 90, 140],
+  text: [26, 26, 26],
+  muted: [92, 92, 92],
+};
+export const DARK = {
+  background: [22, 24, 27],
+  series0: [110, 176, 236],
+  text: [238, 238, 238],
+  muted: [176, 180, 186],
+};
 
 /** Fails early, with the fix, when dist/ has not been built. */
 export function requireDist() {
