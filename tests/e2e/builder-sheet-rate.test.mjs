@@ -148,24 +148,9 @@ describe("the builder makes a rate chart from a sheet", () => {
       assert.equal(await page.textContent("#sheet-key-label"), "Categories are in");
       // The grid: from A1 down to "Grooming", then "Categories are in column A" (which guesses
       // the first figure column as the recorded counts and nothing else).
-      await tabTo(page, "the grid", (f) => f.tag === "TD");
-      assert.deepEqual([(await focused(page)).r, (await focused(page)).c], ["0", "0"]);
-      await page.keyboard.press("ArrowDown");
-      assert.equal((await focused(page)).text, "Grooming");
-      assert.equal(await page.textContent("#sheet-cell"), "On cell A2: “Grooming”.");
-      await tabTo(page, "Categories are in column A", byId("sheet-key-col"));
-      assert.equal((await focused(page)).text, "Categories are in column A");
-      await page.keyboard.press("Enter");
-      assert.equal(await page.inputValue("#sheet-key"), "col:0");
+      const roles = await categoriesInColumnA(page, 1);
       // Picking the categories guesses each column's role by its heading.
-      assert.deepEqual(
-        [
-          await page.inputValue("#sheet-recorded"),
-          await page.inputValue("#sheet-detected"),
-          await page.inputValue("#sheet-rate"),
-        ],
-        ["1", "2", "3"],
-      );
+      assert.deepEqual(roles, ["1", "2", "3"]);
       // The menus name each column by its heading, and the arrow keys change them.
       assert.equal(await menuText(page, "sheet-recorded"), "column B: Recorded");
       assert.equal(await menuText(page, "sheet-detected"), "column C: Detected");
@@ -247,25 +232,10 @@ describe("the builder makes a rate chart from a sheet", () => {
       await makeRate(page);
       // The grid: from A1 down past the title row, the blank row and the heading to "Grooming",
       // then "Categories are in column A".
-      await tabTo(page, "the grid", (f) => f.tag === "TD");
-      assert.deepEqual([(await focused(page)).r, (await focused(page)).c], ["0", "0"]);
-      for (let n = 0; n < 3; n++) await page.keyboard.press("ArrowDown");
-      assert.equal((await focused(page)).text, "Grooming");
-      assert.equal(await page.textContent("#sheet-cell"), "On cell A4: “Grooming”.");
-      await tabTo(page, "Categories are in column A", byId("sheet-key-col"));
-      assert.equal((await focused(page)).text, "Categories are in column A");
-      await page.keyboard.press("Enter");
-      assert.equal(await page.inputValue("#sheet-key"), "col:0");
+      const roles = await categoriesInColumnA(page, 3);
       // Picking the categories keeps the columns' roles their headings give (Recorded, Detected;
       // no rate column); the menus show them.
-      assert.deepEqual(
-        [
-          await page.inputValue("#sheet-recorded"),
-          await page.inputValue("#sheet-detected"),
-          await page.inputValue("#sheet-rate"),
-        ],
-        ["1", "2", "-1"],
-      );
+      assert.deepEqual(roles, ["1", "2", "-1"]);
       await chooseIn(page, "sheet-recorded", "1");
       assert.equal(await menuText(page, "sheet-recorded"), "column B: Recorded");
       await chooseIn(page, "sheet-detected", "2");
@@ -481,6 +451,24 @@ describe("the reader: a rate chart with a suppressed count", () => {
     }
   });
 });
+
+/** By keyboard: from the grid's A1 down `down` rows to "Grooming", then "Categories are in
+ * column A"; resolves to the recorded, detected and rate menus' values that picking guessed. */
+async function categoriesInColumnA(page, down) {
+  await tabTo(page, "the grid", (f) => f.tag === "TD");
+  assert.deepEqual([(await focused(page)).r, (await focused(page)).c], ["0", "0"]);
+  for (let n = 0; n < down; n++) await page.keyboard.press("ArrowDown");
+  assert.equal((await focused(page)).text, "Grooming");
+  assert.equal(await page.textContent("#sheet-cell"), `On cell A${down + 1}: “Grooming”.`);
+  await tabTo(page, "Categories are in column A", byId("sheet-key-col"));
+  assert.equal((await focused(page)).text, "Categories are in column A");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.inputValue("#sheet-key"), "col:0");
+  const roles = [];
+  for (const id of ["sheet-recorded", "sheet-detected", "sheet-rate"])
+    roles.push(await page.inputValue(`#${id}`));
+  return roles;
+}
 
 /** The bars of colour `rgb` on the chart's canvas, left to right: `barMarks` with runs closer
  * than 4 CSS px joined (a textured bar's stripes); a hollow bar `empty` when the background
