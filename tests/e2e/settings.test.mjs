@@ -82,6 +82,14 @@ describe("forced colours", () => {
       const c = await system(page);
       // The palettes differ, so each draw below is the palette's own.
       assert.deepEqual(c.Canvas, scheme === "dark" ? [0, 0, 0] : [255, 255, 255]);
+      // Both charts redrawn for the palette (each is marked once drawn): the light palette's
+      // Canvas is the light theme's white, so the background alone could be the old draw.
+      await page.waitForFunction(
+        (want) =>
+          [...document.querySelectorAll("figure.oc-chart")].map((f) => f.dataset.ocTheme).join() ===
+          want,
+        "forced,forced",
+      );
       await page.waitForFunction(() => {
         const probe = document.createElement("span");
         probe.style.color = "Canvas";
