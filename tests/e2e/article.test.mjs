@@ -218,15 +218,20 @@ describe("article reacts to its window", () => {
   );
 
   test("switching the system to dark mode redraws in the dark theme", async () => {
+    // Each chart is marked with its theme once drawn in it; waiting for the mark, not for a
+    // number of frames, leaves the media change all the time it takes.
+    const themed = (theme) =>
+      o.page.waitForFunction(
+        (t) => document.querySelector("figure.oc-chart").dataset.ocTheme === t,
+        theme,
+      );
     await o.page.emulateMedia({ colorScheme: "dark" });
-    await nextFrames(o.page, 2);
-    const theme = await o.page.$eval("figure.oc-chart", (f) => f.dataset.ocTheme);
-    assert.equal(theme, "dark");
+    await themed("dark");
     const a = await analyseCanvas(o.page, TREND, { rgb: DARK.series0 });
     assert.deepEqual(a.background.slice(0, 3), DARK.background);
     assert.equal(a.runs.length, 2);
     await o.page.emulateMedia({ colorScheme: "light" });
-    await nextFrames(o.page, 2);
+    await themed("light");
     const back = await analyseCanvas(o.page, TREND, { rgb: LIGHT.series0 });
     assert.ok(sameRgb(back.background, LIGHT.background), "light again");
   });
