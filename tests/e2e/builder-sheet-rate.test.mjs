@@ -289,6 +289,50 @@ describe("the builder makes a rate chart from a sheet", () => {
     }
   });
 
+  test("words typed while a notes sheet is shown make no chart from it; the table takes them", async () => {
+    const { page, g, context } = await openBuilder();
+    try {
+      await startFrom(page, "sheet");
+      await chooseFile(page, {
+        name: "online-csa-detection.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: RATES_XLSX,
+      });
+      await makeRate(page);
+      await page.waitForFunction(
+        () => document.getElementById("sheet-pick-error").textContent === "",
+      );
+      // The notes sheet chosen, a title typed: the sheet still has no figures, and nothing is
+      // made from Table 1's picks on it (nor when the builder comes back to the sheet step).
+      await page.selectOption("#sheet-name", "0");
+      const notes = "Sheet “Notes” has no figures: choose another sheet.";
+      const waitWhy = "Choose a sheet with a table: “Notes” has no figures.";
+      const unchanged = async (when) => {
+        assert.equal(await page.textContent("#sheet-pick-error"), notes, when);
+        assert.equal(await page.inputValue("#code-iframe"), waitWhy, when);
+        assert.equal(await page.isVisible("#sheet-grid-box"), false, when);
+      };
+      await unchanged("the notes sheet chosen");
+      await page.focus("#s-title");
+      await page.keyboard.insertText("Detection rates");
+      await page.waitForTimeout(600); // three times the typing pause the builder waits for
+      await unchanged("a title typed");
+      await page.selectOption("#start", "table");
+      await page.selectOption("#start", "sheet");
+      await unchanged("back at the sheet step");
+      // Table 1 chosen: its chart, with the title typed.
+      await page.selectOption("#sheet-name", "1");
+      await page.waitForFunction(() => document.getElementById("spec").value.includes("Grooming"));
+      const made = await spec(page);
+      assert.equal(made.kind, "rate");
+      assert.equal(made.title, "Detection rates");
+      assert.equal(await page.textContent("#sheet-pick-error"), "");
+      await clean(g, { page });
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a title row and a named heading cell are not categories", async () => {
     const { page, g, context } = await openBuilder();
     try {

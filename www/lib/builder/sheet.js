@@ -191,6 +191,7 @@ function showSheet(fresh) {
     // Nor the words suggested by the sheet before (the journalist's own stay).
     for (const id of ["s-title", "s-notes"]) if (!sheet.edited.has(id)) $(id).value = "";
     disableSnippets(`Choose a sheet with a table: “${s.name}” ${why}.`);
+    sheet.pick = null; // the sheet before's: nothing typed now may chart it on this one
     return;
   }
   if (fresh || !sheet.pick) {
@@ -428,11 +429,11 @@ function listOddities(lines) {
 /** Starting from a sheet: the chart made from the file so far, if one was opened. */
 export function showSheetSpec() {
   warmReader();
-  if (!current()?.cells.length || !sheet.pick) {
-    disableSnippets("Open a spreadsheet or CSV file first.");
-    return Promise.resolve();
-  }
-  return writeSpec();
+  if (sheet.pick) return writeSpec();
+  // A sheet shown without a pick has nothing to chart: it says why again.
+  if (current()) showSheet(false);
+  else disableSnippets("Open a spreadsheet or CSV file first.");
+  return Promise.resolve();
 }
 
 /** Wires the sheet step's controls. */
@@ -458,7 +459,7 @@ export function initSheet(debounce) {
     showSheet(true);
   });
   $("sheet-kind").addEventListener("change", () => {
-    if (current()?.cells.length) showSheet(true);
+    showSheet(true);
   });
   $("sheet-key").addEventListener("change", (e) => {
     const [axis, index] = e.target.value.split(":");
@@ -493,7 +494,7 @@ export function initSheet(debounce) {
     $(menu.id).focus();
   });
   const later = debounce(() => {
-    if (current()?.cells.length && sheet.pick) writeSpec();
+    if (sheet.pick) writeSpec();
   });
   for (const id of FIELDS) {
     $(id).addEventListener(id === "s-mark" ? "change" : "input", () => {
