@@ -30,14 +30,7 @@ import { before, describe, test } from "node:test";
 import { clean, DIST, fixture, LIGHT, ROOT, waitForCharts } from "./helpers.mjs";
 import { byId, focused, tabTo } from "./keyboard.mjs";
 import { barMarks, onCanvas } from "./pixels.mjs";
-import {
-  chooseFile,
-  oddities,
-  openBuilder as openSheetBuilder,
-  previewed,
-  spec,
-  startFrom,
-} from "./sheet-steps.mjs";
+import { oddities, openWithFile as openSheetWithFile, previewed, spec } from "./sheet-steps.mjs";
 
 // A plain table: the heading row's first cell blank, three categories, one count suppressed.
 const RATE_CSV = [
@@ -97,7 +90,7 @@ before(async () => {
 // The builder
 // ---------------------------------------------------------------------------------------------
 
-const openBuilder = () => openSheetBuilder(e2e, srv);
+const openWithFile = (name, body) => openSheetWithFile(e2e, srv, name, body);
 
 /** Tabs to menu `id` and presses ArrowDown (or ArrowUp) until its value is `value`. */
 async function chooseIn(page, id, value) {
@@ -132,14 +125,8 @@ async function makeRate(page) {
 
 describe("the builder makes a rate chart from a sheet", () => {
   test("a CSV, keyboard only: categories on the grid, the counts' and rate's columns in their menus", async () => {
-    const { page, g, context } = await openBuilder();
+    const { page, g, context } = await openWithFile("rates.csv", RATE_CSV);
     try {
-      await startFrom(page, "sheet");
-      await chooseFile(page, {
-        name: "rates.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(RATE_CSV),
-      });
       assert.match(
         await page.textContent("#sheet-status"),
         /^rates\.csv \(CSV\), sheet “rates”: 4 rows × 4 columns\./,
@@ -187,14 +174,8 @@ describe("the builder makes a rate chart from a sheet", () => {
   });
 
   test("a workbook, keyboard only: its table's sheet chosen, the categories and both counts' columns picked", async () => {
-    const { page, g, context } = await openBuilder();
+    const { page, g, context } = await openWithFile("online-csa-detection.xlsx", RATES_XLSX);
     try {
-      await startFrom(page, "sheet");
-      await chooseFile(page, {
-        name: "online-csa-detection.xlsx",
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer: RATES_XLSX,
-      });
       // The first sheet is the notes: the builder opens the second, the first with figures; the
       // notes sheet, chosen in the menu, says it has no figures. (Make is still "a trend" here,
       // so the table's guess says its column A names no period until a rate chart is chosen.)
@@ -290,14 +271,8 @@ describe("the builder makes a rate chart from a sheet", () => {
   });
 
   test("words typed while a notes sheet is shown make no chart from it; the table takes them", async () => {
-    const { page, g, context } = await openBuilder();
+    const { page, g, context } = await openWithFile("online-csa-detection.xlsx", RATES_XLSX);
     try {
-      await startFrom(page, "sheet");
-      await chooseFile(page, {
-        name: "online-csa-detection.xlsx",
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer: RATES_XLSX,
-      });
       await makeRate(page);
       await page.waitForFunction(
         () => document.getElementById("sheet-pick-error").textContent === "",
@@ -334,14 +309,8 @@ describe("the builder makes a rate chart from a sheet", () => {
   });
 
   test("a title row and a named heading cell are not categories", async () => {
-    const { page, g, context } = await openBuilder();
+    const { page, g, context } = await openWithFile("rates.csv", TITLED_CSV);
     try {
-      await startFrom(page, "sheet");
-      await chooseFile(page, {
-        name: "rates.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(TITLED_CSV),
-      });
       await makeRate(page);
       await page.waitForFunction(
         () => JSON.parse(document.getElementById("spec").value).kind === "rate",

@@ -18,6 +18,7 @@ import {
   chooseFile,
   oddities,
   openBuilder as openSheetBuilder,
+  openWithFile as openSheetWithFile,
   previewed,
   spec,
   startFrom,
@@ -52,17 +53,12 @@ before(async () => {
 });
 
 const openBuilder = () => openSheetBuilder(e2e, srv);
+const openWithFile = (name, body) => openSheetWithFile(e2e, srv, name, body);
 
 describe("the builder starts from a spreadsheet or CSV file", () => {
   test("a CSV file, keyboard only: periods and series picked on the grid, the spec expected", async () => {
-    const { page, g, context } = await openBuilder();
+    const { page, g, context } = await openWithFile("csa.csv", CSA_CSV);
     try {
-      await startFrom(page, "sheet");
-      await chooseFile(page, {
-        name: "csa.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(CSA_CSV),
-      });
       assert.match(
         await page.textContent("#sheet-status"),
         /^csa\.csv \(CSV\), sheet “csa”: 7 rows × 2 columns\./,
@@ -147,14 +143,8 @@ describe("the builder starts from a spreadsheet or CSV file", () => {
   });
 
   test("a workbook: its sheet chosen, one series kept, markers and footnotes listed", async () => {
-    const { page, g, context } = await openBuilder();
+    const { page, g, context } = await openWithFile("recorded-crime-2023-24-tables.xlsx", XLSX);
     try {
-      await startFrom(page, "sheet");
-      await chooseFile(page, {
-        name: "recorded-crime-2023-24-tables.xlsx",
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer: XLSX,
-      });
       // The sheets, by their menu: the empty one says so.
       await tabTo(page, "the sheet menu", byId("sheet-name"));
       await page.keyboard.press("ArrowDown");

@@ -14,6 +14,26 @@ export async function openBuilder(e2e, srv) {
   return opened;
 }
 
+const TYPES = {
+  csv: "text/csv",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** The builder (as `openBuilder`) started from a spreadsheet, with file `name` (a .csv or .xlsx)
+ * of contents `body` (a string or Buffer) chosen and read. */
+export async function openWithFile(e2e, srv, name, body) {
+  const opened = await openBuilder(e2e, srv);
+  try {
+    await startFrom(opened.page, "sheet");
+    const mimeType = TYPES[name.split(".").pop()];
+    await chooseFile(opened.page, { name, mimeType, buffer: Buffer.from(body) });
+  } catch (e) {
+    await opened.context.close();
+    throw e;
+  }
+  return opened;
+}
+
 /** Chooses start `value` in the start menu with the arrow keys. */
 export async function startFrom(page, value) {
   await tabTo(page, "the start menu", byId("start"));
