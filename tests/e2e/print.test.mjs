@@ -15,8 +15,8 @@ import {
   fixture,
   page as html,
   LIGHT,
+  openAndMount,
   requireDist,
-  scrollThrough,
   specScript,
   waitForCharts,
 } from "./helpers.mjs";
@@ -188,15 +188,11 @@ describe("printing the article", () => {
   });
 
   test("scrolled through in the dark theme, it still prints light", async () => {
-    const context = await e2e.browser.newContext({
+    const { context, page } = await openAndMount(e2e, srv, {
       viewport: { width: 1280, height: 900 },
       colorScheme: "dark",
     });
     try {
-      const page = await context.newPage();
-      await page.goto(srv.url("/"));
-      await scrollThrough(page);
-      await waitForCharts(page, 2);
       const file = await pdf(page, "scrolled");
       bothCharts(file);
       // Charts, like the text, break across pages only between them.
@@ -213,15 +209,11 @@ describe("printing the article", () => {
   test("printed from a screen of pixel ratio 3, both charts print as words, not bitmaps", async () => {
     // At that ratio the print draws at the screen's own ratio: on the screen's backing store,
     // Chromium printed the first chart as a bitmap, its words missing from the PDF's text.
-    const context = await e2e.browser.newContext({
+    const { context, page } = await openAndMount(e2e, srv, {
       viewport: { width: 1280, height: 900 },
       deviceScaleFactor: 3,
     });
     try {
-      const page = await context.newPage();
-      await page.goto(srv.url("/"));
-      await scrollThrough(page);
-      await waitForCharts(page, 2);
       const file = await pdf(page, "ratio3");
       assert.deepEqual(images(file), [], "no chart printed as a bitmap");
       const p = bothCharts(file);

@@ -12,6 +12,7 @@ import {
   DARK,
   fixture,
   page as html,
+  openAndMount,
   sameRgb,
   scrollThrough,
   specScript,
@@ -66,13 +67,11 @@ describe("forced colours", () => {
   let page;
   let g;
   before(async () => {
-    ({ context, page, g } = await e2e.open(srv.url("/"), {
+    ({ context, page, g } = await openAndMount(e2e, srv, {
       viewport: { width: 800, height: 900 },
       deviceScaleFactor: 1,
       colorScheme: "light",
     }));
-    await scrollThrough(page);
-    await waitForCharts(page, 2);
   });
   after(() => context?.close());
 
@@ -301,15 +300,11 @@ describe("the reader's text size", () => {
   });
 
   test("200 % zoom (DPR 2, half the width): sharp, inside its column", async () => {
-    const context = await e2e.browser.newContext({
+    const { context, page } = await openAndMount(e2e, srv, {
       viewport: { width: 640, height: 900 },
       deviceScaleFactor: 2,
     });
     try {
-      const page = await context.newPage();
-      await page.goto(srv.url("/"));
-      await scrollThrough(page);
-      await waitForCharts(page, 2);
       for (const index of [0, 1]) {
         const m = await measure(page, index);
         assert.equal(m.chartWidth, Math.round(m.figureWidth), JSON.stringify(m));
